@@ -1,0 +1,29 @@
+/* Message translation through gettext. */
+#ifndef BITIM_I18N_H
+#define BITIM_I18N_H
+
+#include <libintl.h>
+
+#define _(msgid) gettext(msgid)
+#define N_(msgid) (msgid)
+
+/* The languages bitim speaks, in the order the language key cycles them. */
+enum bitim_lang { BITIM_LANG_KK, BITIM_LANG_RU, BITIM_LANG_EN, BITIM_LANG_COUNT };
+
+/* Set up the locale (falling back to C.UTF-8) and bind the message catalogue.
+ * localedir may be NULL for the compiled-in default. Returns 0 when the
+ * character set is UTF-8, -1 when it is not (the caller should warn). */
+int i18n_init(const char *localedir);
+
+/* Switch the language of messages at run time. */
+void i18n_set_lang(enum bitim_lang lang);
+enum bitim_lang i18n_lang(void);
+
+/* "kk", "ru", "en"; and the reverse (returns -1 for an unknown code). */
+const char *i18n_lang_code(enum bitim_lang lang);
+int i18n_lang_from_code(const char *code);
+
+/* The language named by LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else English. */
+enum bitim_lang i18n_lang_from_env(void);
+
+#endif

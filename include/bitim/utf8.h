@@ -1,0 +1,23 @@
+/* UTF-8 decoding and encoding helpers. Text in bitim is UTF-8 `char *`. */
+#ifndef BITIM_UTF8_H
+#define BITIM_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+/* Decode one code point from s (len_bytes available). Returns the number of
+ * bytes used (1..4), or 0 when the bytes are not valid UTF-8 (overlong forms,
+ * surrogates and values above U+10FFFF are invalid). */
+size_t utf8_decode(const char *s, size_t len_bytes, uint32_t *cp);
+
+/* Encode cp into out (at least 4 bytes). Returns the bytes written, 0 if cp is invalid. */
+size_t utf8_encode(uint32_t cp, char *out);
+
+/* Whether the len_bytes bytes at s are valid UTF-8. */
+bool utf8_valid(const char *s, size_t len_bytes);
+
+/* Number of code points in a valid UTF-8 string. */
+size_t utf8_len_chars(const char *s);
+
+#endif

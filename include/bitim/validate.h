@@ -1,0 +1,33 @@
+/* Validators for what users type: identification numbers, phones, text.
+ * Each returns NULL when the input is valid, else an untranslated msgid
+ * naming what is wrong and what to do (translate it with _()). */
+#ifndef BITIM_VALIDATE_H
+#define BITIM_VALIDATE_H
+
+#include <stddef.h>
+#include <stdbool.h>
+
+/* Buffer size for a normalised phone number "+7 701 234 56 78". */
+#define PHONE_BUF 17
+
+/* The check digit of the first 11 digits of an IIN or BIN (DOMAIN.md §8),
+ * or -1 when no check digit exists (both passes give 10). */
+int validate_check_digit(const char *digits11);
+
+/* Individual identification number (ЖСН / ИИН): 12 digits, birth date and
+ * century digit consistent, check digit right. Blanks are not allowed. */
+const char *validate_iin(const char *text);
+
+/* Business identification number (БСН / БИН). */
+const char *validate_bin(const char *text);
+
+/* A Kazakh phone number, +7 7xx xxx xx xx in any spacing (also 8 7xx... and
+ * 7 7xx...). On success writes the normalised form into out. */
+const char *validate_phone(const char *text, char out[PHONE_BUF]);
+
+/* Text: valid UTF-8, no control characters but tabs (and newlines when
+ * multiline), not empty after trimming. Returns the trimmed copy in *out
+ * (malloc'd, caller frees) on success. */
+const char *validate_text(const char *text, bool multiline, char **out);
+
+#endif
