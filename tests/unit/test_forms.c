@@ -1,0 +1,285 @@
+/* Unit tests: loading forms/ and reporting errors with file and line. */
+#include "testutil.h"
+#include <sys/stat.h>
+#include "bitim/form.h"
+
+/* Copy the shipped forms into a temporary folder so a test can break one file. */
+static char *copy_forms(void)
+{
+	static const char *const files[] = { "choices.def", "procedure.def", "intake.form",
+		"consent.form", "contract.form", "sessions.form", "settlement.form",
+		"followup.form", "termination.form", NULL };
+	char *dir = test_tmpdir();
+	char src[4096], dst[4096], buf[8192];
+
+	for (int i = 0; files[i]; i++) {
+		snprintf(src, sizeof src, "%s/%s", test_forms_dir(), files[i]);
+		snprintf(dst, sizeof dst, "%s/%s", dir, files[i]);
+		FILE *in = fopen(src, "rb"), *out = fopen(dst, "wb");
+		assert_non_null(in);
+		assert_non_null(out);
+		size_t n;
+		while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+			fwrite(buf, 1, n, out);
+		fclose(in);
+		fclose(out);
+	}
+	return dir;
+}
+
+/* Append text to one file of a copied forms folder. */
+static void append(const char *dir, const char *file, const char *text)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", dir, file);
+	FILE *fp = fopen(path, "ab");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static int count_lines(const char *dir, const char *file)
+{
+	char path[4096];
+	int n = 0, c;
+	snprintf(path, sizeof path, "%s/%s", dir, file);
+	FILE *fp = fopen(path, "rb");
+	assert_non_null(fp);
+	while ((c = fgetc(fp)) != EOF)
+		n += c == '\n';
+	fclose(fp);
+	return n;
+}
+
+/* Load dir, expect failure at file:line with a message containing `needle`. */
+static void expect_error(const char *dir, const char *file, int line, const char *needle)
+{
+	struct procedure *p = NULL;
+	struct form_error err;
+
+	assert_int_equal(procedure_load(dir, &p, &err), BITIM_ERR_FORMS);
+	assert_null(p);
+	if (strcmp(err.file, file) != 0 || err.line != line || !strstr(err.message, needle))
+		print_message("got %s:%d: %s; wanted %s:%d: ...%s...\n", err.file, err.line, err.message, file, line, needle);
+	assert_string_equal(err.file, file);
+	assert_int_equal(err.line, line);
+	assert_non_null(strstr(err.message, needle));
+}
+
+static void shipped_forms_load(void **state)
+{
+	struct procedure *p = NULL;
+	struct form_error err;
+	(void)state;
+
+	if (procedure_load(test_forms_dir(), &p, &err) != BITIM_OK)
+		fail_msg("%s:%d: %s", err.file, err.line, err.message);
+	assert_non_null(p);
+	assert_int_equal(procedure_stage_index(p, "intake"), 0);
+	assert_true(procedure_stage_index(p, "terminated") >= 0);
+	assert_int_equal(p->termination_stage, procedure_stage_index(p, "terminated"));
+	const struct field_def *f = procedure_field(p, "party.iin");
+	assert_non_null(f);
+	assert_int_equal(f->type, FIELD_IIN);
+	assert_int_equal(f->entity, ENTITY_PARTY);
+	assert_string_equal(f->name, "iin");
+	assert_string_equal(f->when.field, "party.kind");
+	f = procedure_field(p, "session.notes");
+	assert_true(f->confidential);
+	f = procedure_field(p, "case.category");
+	assert_true(f->required);
+	assert_non_null(choice_label(f->choices, "family"));
+	assert_true(p->stages[procedure_stage_index(p, "settlement")].freeze);
+	assert_string_equal(p->groups[ENTITY_OBLIGATION].item, "Obligation");
+	procedure_free(p);
+}
+
+static void missing_form_file(void **state)
+{
+	char *dir = copy_forms();
+	char path[4096];
+	(void)state;
+	snprintf(path, sizeof path, "%s/consent.form", dir);
+	remove(path);
+	expect_error(dir, "consent.form", 0, "does not exist");
+	test_rmtree(dir);
+}
+
+static void unknown_type_names_line(void **state)
+{
+	char *dir = copy_forms();
+	(void)state;
+	int line = count_lines(dir, "intake.form") + 1;
+	append(dir, "intake.form", "field case.extra type=dat label=\"Extra\"\n");
+	expect_error(dir, "intake.form", line, "unknown type 'dat'");
+	test_rmtree(dir);
+}
+
+static void unknown_attribute(void **state)
+{
+	char *dir = copy_forms();
+	(void)state;
+	int line = count_lines(dir, "consent.form") + 1;
+	append(dir, "consent.form", "field case.extra type=text label=\"Extra\" lable=\"x\"\n");
+	expect_error(dir, "consent.form", line, "unknown attribute 'lable'");
+	test_rmtree(dir);
+}
+
+static void duplicate_field(void **state)
+{
+	char *dir = copy_forms();
+	(void)state;
+	int line = count_lines(dir, "consent.form") + 1;
+	append(dir, "consent.form", "field case.category type=text label=\"Again\"\n");
+	expect_error(dir, "consent.form", line, "already defined in intake.form");
+	test_rmtree(dir);
+}
+
+static void group_without_brackets(void **state)
+{
+	char *dir = copy_forms();
+	(void)state;
+	int line = count_lines(dir, "intake.form") + 1;
+	append(dir, "intake.form", "field party.nick type=text label=\"Nick\"\n");
+	expect_error(dir, "intake.form", line, "write party[].nick");
+	test_rmtree(dir);
+}
+
+static void unclosed_quote(void **state)
+{
+	char *dir = copy_forms();
+	(void)state;
+	int line = count_lines(dir, "intake.form") + 1;
+	append(dir, "intake.form", "field case.extra type=text label=\"Extra\n");
+	expect_error(dir, "intake.form", line, "not closed");
+	test_rmtree(dir);
+}
+
+static void unknown_choice_list(void **state)
+{
+	char *dir = copy_forms();
+	(void)state;
+	int line = count_lines(dir, "intake.form") + 1;
+	append(dir, "intake.form", "field case.extra type=choice choices=colours label=\"Colour\"\n");
+	expect_error(dir, "intake.form", line, "no choice list 'colours'");
+	test_rmtree(dir);
+}
+
+static void guard_on_unknown_field(void **state)
+{
+	char *dir = copy_forms();
+	(void)state;
+	int line = count_lines(dir, "procedure.def") + 1;
+	append(dir, "procedure.def", "stage extra label=\"Extra\" final\n"
+	       "  guard case.nonexistent = yes \"Nope\"\n");
+	expect_error(dir, "procedure.def", line + 1, "no form defines the field 'case.nonexistent'");
+	test_rmtree(dir);
+}
+
+static void stage_to_unknown_stage(void **state)
+{
+	char *dir = copy_forms();
+	(void)state;
+	append(dir, "procedure.def", "stage extra label=\"Extra\" next=nowhere\n");
+	expect_error(dir, "procedure.def", 0, "unknown stage 'nowhere'");
+	test_rmtree(dir);
+}
+
+static void bad_operator_and_date_types(void **state)
+{
+	char *dir = copy_forms();
+	(void)state;
+	int line = count_lines(dir, "procedure.def") + 1;
+	append(dir, "procedure.def", "stage extra label=\"Extra\" final\n"
+	       "  guard case.received_on => case.offer_sent_on \"x\"\n");
+	expect_error(dir, "procedure.def", line + 1, "unknown operator '=>'");
+	test_rmtree(dir);
+	dir = copy_forms();
+	line = count_lines(dir, "procedure.def") + 1;
+	append(dir, "procedure.def", "stage extra label=\"Extra\" final\n"
+	       "  guard case.received_on <= case.category + 3 \"x\"\n");
+	expect_error(dir, "procedure.def", line + 1, "'case.category' must be a date field");
+	test_rmtree(dir);
+}
+
+static void invalid_utf8_file(void **state)
+{
+	char *dir = copy_forms();
+	(void)state;
+	append(dir, "followup.form", "field case.x type=text label=\"\xC3\x28\"\n");
+	expect_error(dir, "followup.form", 0, "not valid UTF-8");
+	test_rmtree(dir);
+}
+
+static void continuation_and_comments(void **state)
+{
+	char *dir = copy_forms();
+	struct procedure *p = NULL;
+	struct form_error err;
+	(void)state;
+	append(dir, "followup.form", "# a comment \"with quotes\n"
+	       "field case.extra_note type=text \\\n"
+	       "   label=\"Say \\\"hi\\\"\"   # trailing comment\n");
+	assert_int_equal(procedure_load(dir, &p, &err), BITIM_OK);
+	const struct field_def *f = procedure_field(p, "case.extra_note");
+	assert_non_null(f);
+	assert_string_equal(f->label, "Say \"hi\"");
+	procedure_free(p);
+	test_rmtree(dir);
+}
+
+static void normalize_values(void **state)
+{
+	struct procedure *p = NULL;
+	struct form_error err;
+	char *out = NULL;
+	(void)state;
+	assert_int_equal(procedure_load(test_forms_dir(), &p, &err), BITIM_OK);
+	const struct field_def *date = procedure_field(p, "case.received_on");
+	assert_null(field_normalize(date, "5.3.2026", &out));
+	assert_string_equal(out, "2026-03-05");
+	free(out);
+	assert_string_equal(field_normalize(date, "", &out), "This field is required");
+	assert_non_null(field_normalize(date, "31.02.2026", &out));
+	const struct field_def *cat = procedure_field(p, "case.category");
+	assert_null(field_normalize(cat, "Family", &out));
+	assert_string_equal(out, "family");
+	free(out);
+	assert_non_null(field_normalize(cat, "Unknown", &out));
+	const struct field_def *days = procedure_field(p, "case.term_extension_days");
+	assert_null(field_normalize(days, "30", &out));
+	free(out);
+	assert_non_null(field_normalize(days, "31", &out));
+	assert_non_null(field_normalize(days, "3x", &out));
+	assert_null(field_normalize(days, "", &out)); /* optional: blank clears */
+	assert_null(out);
+	const struct field_def *phone = procedure_field(p, "party.phone");
+	assert_null(field_normalize(phone, "8 (701) 234-56-78", &out));
+	assert_string_equal(out, "+7 701 234 56 78");
+	free(out);
+	char buf[64];
+	assert_string_equal(field_display(date, "2026-03-05", buf, sizeof buf), "05.03.2026");
+	assert_string_equal(field_display(cat, "family", buf, sizeof buf), "Family");
+	procedure_free(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(shipped_forms_load),
+		cmocka_unit_test(missing_form_file),
+		cmocka_unit_test(unknown_type_names_line),
+		cmocka_unit_test(unknown_attribute),
+		cmocka_unit_test(duplicate_field),
+		cmocka_unit_test(group_without_brackets),
+		cmocka_unit_test(unclosed_quote),
+		cmocka_unit_test(unknown_choice_list),
+		cmocka_unit_test(guard_on_unknown_field),
+		cmocka_unit_test(stage_to_unknown_stage),
+		cmocka_unit_test(bad_operator_and_date_types),
+		cmocka_unit_test(invalid_utf8_file),
+		cmocka_unit_test(continuation_and_comments),
+		cmocka_unit_test(normalize_values),
+	};
+	return cmocka_run_group_tests_name("forms", tests, NULL, NULL);
+}
