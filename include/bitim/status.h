@@ -16,6 +16,7 @@
 	X(ERR_NOTFOUND, "No such record") \
 	X(ERR_INVALID, "The value is not valid") \
 	X(ERR_FROZEN,  "The settlement agreement is signed; its terms can only be changed by an addendum") \
+	X(ERR_CLOSED,  "The case is closed; it can no longer be changed") \
 	X(ERR_GUARD,   "The stage cannot be completed yet") \
 	X(ERR_FORMS,   "The forms folder has an error") \
 	X(ERR_NOTHING, "Nothing to undo") \

@@ -1,0 +1,44 @@
+/* What a user does to a case, with the law's rules applied: the one API the
+ * screens and the commands call to change a case. */
+#ifndef BITIM_CASEFILE_H
+#define BITIM_CASEFILE_H
+
+#include "bitim/procedure.h"
+#include "bitim/store.h"
+
+/* A new case in the procedure's first stage. */
+enum bitim_status case_new(struct store *s, const struct procedure *p, bitim_day today, int64_t *id);
+
+/* Set a field from what the user typed. key is "case.name" or "party.name"
+ * (row_uuid names the row). The input is checked for the field's type;
+ * when it is not valid, *reason is an untranslated msgid saying why,
+ * BITIM_ERR_INVALID is returned and nothing is stored. A signed agreement's
+ * terms return BITIM_ERR_FROZEN, a closed case BITIM_ERR_CLOSED. */
+enum bitim_status case_set_field(struct store *s, const struct procedure *p, int64_t case_id,
+				 const char *key, const char *row_uuid, const char *input,
+				 const char **reason);
+
+/* Add or remove a row of a group (refused when the group is frozen). */
+enum bitim_status case_add_row(struct store *s, const struct procedure *p, int64_t case_id,
+			       enum entity e, char uuid[UUID_BUF]);
+enum bitim_status case_remove_row(struct store *s, const struct procedure *p, int64_t case_id,
+				  enum entity e, const char *uuid);
+
+/* Complete the current stage and move to the next one. When the law's
+ * guards are not met, returns BITIM_ERR_GUARD and lists why in *why
+ * (free it with problems_free). */
+enum bitim_status case_advance(struct store *s, const struct procedure *p, int64_t case_id,
+			       bitim_day today, struct problems *why);
+
+/* Terminate mediation on the ground recorded in the termination form. */
+enum bitim_status case_terminate(struct store *s, const struct procedure *p, int64_t case_id,
+				 bitim_day today, struct problems *why);
+
+/* Take back the last change (see store_undo). */
+enum bitim_status case_undo(struct store *s, const struct procedure *p, int64_t case_id,
+			    struct undo_info *info);
+
+/* Recompute the cached next deadline of a case (after the forms changed). */
+enum bitim_status case_refresh_deadline(struct store *s, const struct procedure *p, int64_t case_id);
+
+#endif

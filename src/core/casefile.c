@@ -1,0 +1,229 @@
+/* Changes to a case with the procedure's rules: validation, freezing,
+ * guarded stage moves, and the cached deadline kept current. */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bitim/casefile.h"
+#include "bitim/i18n.h"
+
+/* Recompute and cache the next deadline; part of the caller's transaction. */
+static enum bitim_status refresh_deadline(struct store *s, const struct procedure *p,
+					  const struct case_data *cd)
+{
+	bitim_day due;
+	const char *label = NULL;
+	char iso[DATE_BUF];
+
+	if (!procedure_next_deadline(p, cd, &due, &label))
+		return store_set_deadline(s, casedata_id(cd), NULL, NULL);
+	date_format_iso(due, iso);
+	return store_set_deadline(s, casedata_id(cd), iso, label);
+}
+
+/* Reload the case inside the open transaction and refresh its deadline. */
+static enum bitim_status reload_and_refresh(struct store *s, const struct procedure *p, int64_t case_id)
+{
+	struct case_data *cd = NULL;
+	enum bitim_status status = store_case_load(s, case_id, &cd);
+
+	if (status == BITIM_OK)
+		status = refresh_deadline(s, p, cd);
+	casedata_free(cd);
+	return status;
+}
+
+enum bitim_status case_refresh_deadline(struct store *s, const struct procedure *p, int64_t case_id)
+{
+	enum bitim_status status = store_begin(s);
+
+	if (status == BITIM_OK)
+		status = reload_and_refresh(s, p, case_id);
+	if (status == BITIM_OK)
+		return store_commit(s);
+	store_rollback(s);
+	return status;
+}
+
+enum bitim_status case_new(struct store *s, const struct procedure *p, bitim_day today, int64_t *id)
+{
+	return store_case_create(s, p->stages[0].name, today, id);
+}
+
+/* Whether the case may be changed at all in its stage. */
+static enum bitim_status check_open(const struct procedure *p, const struct case_data *cd)
+{
+	int stage = procedure_stage_index(p, casedata_stage(cd));
+	return procedure_stage_open(p, stage) ? BITIM_OK : BITIM_ERR_CLOSED;
+}
+
+enum bitim_status case_set_field(struct store *s, const struct procedure *p, int64_t case_id,
+				 const char *key, const char *row_uuid, const char *input,
+				 const char **reason)
+{
+	const struct field_def *f = procedure_field(p, key);
+	struct case_data *cd = NULL;
+	char *value = NULL;
+	enum bitim_status status;
+
+	*reason = NULL;
+	if (!f) {
+		*reason = N_("No form defines this field");
+		return BITIM_ERR_INVALID;
+	}
+	if ((*reason = field_normalize(f, input ? input : "", &value)) != NULL)
+		return BITIM_ERR_INVALID;
+	if ((status = store_begin(s)) != BITIM_OK)
+		goto out;
+	if ((status = store_case_load(s, case_id, &cd)) != BITIM_OK ||
+	    (status = check_open(p, cd)) != BITIM_OK)
+		goto out;
+	if (procedure_field_frozen(p, cd, f)) {
+		status = BITIM_ERR_FROZEN;
+		goto out;
+	}
+	status = store_set_value(s, case_id, f->entity, row_uuid, f->name, value);
+	if (status == BITIM_OK)
+		status = reload_and_refresh(s, p, case_id);
+out:
+	casedata_free(cd);
+	free(value);
+	if (status == BITIM_OK)
+		return store_commit(s);
+	store_rollback(s);
+	return status;
+}
+
+/* A group is frozen when any of its fields is (the obligations of a signed agreement). */
+static bool group_frozen(const struct procedure *p, const struct case_data *cd, enum entity e)
+{
+	for (size_t i = 0; i < p->nfields; i++)
+		if (p->fields[i].entity == e && procedure_field_frozen(p, cd, &p->fields[i]))
+			return true;
+	return false;
+}
+
+/* Add (uuid filled) or remove (uuid given) a row, under the rules. */
+static enum bitim_status change_row(struct store *s, const struct procedure *p, int64_t case_id,
+				    enum entity e, char *uuid, bool add)
+{
+	struct case_data *cd = NULL;
+	enum bitim_status status = store_begin(s);
+
+	if (status != BITIM_OK)
+		return status;
+	if ((status = store_case_load(s, case_id, &cd)) != BITIM_OK || (status = check_open(p, cd)) != BITIM_OK)
+		goto out;
+	if (group_frozen(p, cd, e)) {
+		status = BITIM_ERR_FROZEN;
+		goto out;
+	}
+	status = add ? store_row_add(s, case_id, e, uuid) : store_row_remove(s, case_id, e, uuid);
+	if (status == BITIM_OK)
+		status = reload_and_refresh(s, p, case_id);
+out:
+	casedata_free(cd);
+	if (status == BITIM_OK)
+		return store_commit(s);
+	store_rollback(s);
+	return status;
+}
+
+enum bitim_status case_add_row(struct store *s, const struct procedure *p, int64_t case_id,
+			       enum entity e, char uuid[UUID_BUF])
+{
+	return change_row(s, p, case_id, e, uuid, true);
+}
+
+enum bitim_status case_remove_row(struct store *s, const struct procedure *p, int64_t case_id,
+				  enum entity e, const char *uuid)
+{
+	char copy[UUID_BUF];
+	strncpy(copy, uuid, UUID_BUF - 1);
+	copy[UUID_BUF - 1] = '\0';
+	return change_row(s, p, case_id, e, copy, false);
+}
+
+/* Move to stage `to` once the checks found nothing wrong. */
+static enum bitim_status move(struct store *s, const struct procedure *p, int64_t case_id, int to,
+			      bitim_day today)
+{
+	const struct stage_def *target = &p->stages[to];
+	enum bitim_status status = store_set_stage(s, case_id, target->name, target->outcome,
+						   target->final, today);
+	if (status == BITIM_OK)
+		status = reload_and_refresh(s, p, case_id);
+	return status;
+}
+
+enum bitim_status case_advance(struct store *s, const struct procedure *p, int64_t case_id,
+			       bitim_day today, struct problems *why)
+{
+	struct case_data *cd = NULL;
+	enum bitim_status status;
+	int stage, n;
+
+	memset(why, 0, sizeof *why);
+	if ((status = store_begin(s)) != BITIM_OK)
+		return status;
+	if ((status = store_case_load(s, case_id, &cd)) != BITIM_OK)
+		goto out;
+	stage = procedure_stage_index(p, casedata_stage(cd));
+	n = procedure_check_stage(p, cd, stage, why);
+	if (n < 0)
+		status = BITIM_ERR_NOMEM;
+	else if (n > 0)
+		status = BITIM_ERR_GUARD;
+	else
+		status = move(s, p, case_id, p->stages[stage].next_index, today);
+out:
+	casedata_free(cd);
+	if (status == BITIM_OK)
+		return store_commit(s);
+	store_rollback(s);
+	return status;
+}
+
+enum bitim_status case_terminate(struct store *s, const struct procedure *p, int64_t case_id,
+				 bitim_day today, struct problems *why)
+{
+	struct case_data *cd = NULL;
+	enum bitim_status status;
+	int n;
+
+	memset(why, 0, sizeof *why);
+	if ((status = store_begin(s)) != BITIM_OK)
+		return status;
+	if ((status = store_case_load(s, case_id, &cd)) != BITIM_OK)
+		goto out;
+	n = procedure_check_termination(p, cd, why);
+	if (n < 0)
+		status = BITIM_ERR_NOMEM;
+	else if (n > 0)
+		status = BITIM_ERR_GUARD;
+	else
+		status = move(s, p, case_id, p->termination_stage, today);
+out:
+	casedata_free(cd);
+	if (status == BITIM_OK)
+		return store_commit(s);
+	store_rollback(s);
+	return status;
+}
+
+enum bitim_status case_undo(struct store *s, const struct procedure *p, int64_t case_id,
+			    struct undo_info *info)
+{
+	struct case_data *cd = NULL;
+	enum bitim_status status = store_begin(s);
+
+	if (status != BITIM_OK)
+		return status;
+	if ((status = store_case_load(s, case_id, &cd)) == BITIM_OK && (status = check_open(p, cd)) == BITIM_OK &&
+	    (status = store_undo(s, case_id, info)) == BITIM_OK)
+		status = reload_and_refresh(s, p, case_id);
+	casedata_free(cd);
+	if (status == BITIM_OK)
+		return store_commit(s);
+	store_rollback(s);
+	return status;
+}

@@ -1,0 +1,120 @@
+/* Schema migrations, numbered by PRAGMA user_version. Each runs in its own
+ * transaction and ends by setting the version it brings the schema to; a
+ * released migration is never edited, only followed by a new one. */
+#include <config.h>
+#include "store_internal.h"
+
+static const char *const migrations[STORE_SCHEMA_VERSION] = {
+	/* 1: the first schema. The application id 0x42544D31 ('BTM1') marks a bitim database. */
+	"PRAGMA application_id = 1112821041;"
+	"CREATE TABLE office ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  code TEXT NOT NULL DEFAULT 'BTM',"
+	"  name TEXT, region TEXT, district TEXT, village TEXT);"
+	"CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE mediators ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  full_name TEXT NOT NULL,"
+	"  kind TEXT NOT NULL DEFAULT 'public' CHECK (kind IN ('public', 'professional', 'judge')),"
+	"  iin TEXT, phone TEXT, organisation TEXT,"
+	"  active INTEGER NOT NULL DEFAULT 1);"
+	"CREATE TABLE cases ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  number TEXT NOT NULL UNIQUE,"
+	"  office_code TEXT NOT NULL,"
+	"  year INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  stage TEXT NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),"
+	"  outcome TEXT,"
+	"  received_on TEXT, referral_source TEXT, category TEXT, regime TEXT, village TEXT,"
+	"  language TEXT, mediator_name TEXT, contract_on TEXT, signed_on TEXT,"
+	"  termination_ground TEXT, terminated_on TEXT, followup_result TEXT, closed_on TEXT,"
+	"  next_deadline TEXT, deadline_label TEXT,"
+	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	"  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	"  UNIQUE (office_code, year, seq));"
+	"CREATE INDEX cases_stage ON cases(stage);"
+	"CREATE INDEX cases_category ON cases(category);"
+	"CREATE INDEX cases_received_on ON cases(received_on);"
+	"CREATE INDEX cases_urgency ON cases(status = 'closed', next_deadline IS NULL, next_deadline, id DESC);"
+	"CREATE TABLE parties ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  deleted INTEGER NOT NULL DEFAULT 0,"
+	"  side TEXT, kind TEXT, full_name TEXT, iin TEXT, bin TEXT, role TEXT);"
+	"CREATE INDEX parties_case ON parties(case_id, position);"
+	"CREATE INDEX parties_iin ON parties(iin) WHERE iin IS NOT NULL;"
+	"CREATE INDEX parties_bin ON parties(bin) WHERE bin IS NOT NULL;"
+	"CREATE TABLE sessions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  deleted INTEGER NOT NULL DEFAULT 0,"
+	"  held_on TEXT, kind TEXT);"
+	"CREATE INDEX sessions_case ON sessions(case_id, position);"
+	"CREATE TABLE obligations ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  deleted INTEGER NOT NULL DEFAULT 0,"
+	"  due_on TEXT, status TEXT);"
+	"CREATE INDEX obligations_case ON obligations(case_id, position);"
+	"CREATE INDEX obligations_due ON obligations(due_on) WHERE deleted = 0;"
+	/* Values of form-defined fields that are not columns, by owner (case or row UUID). */
+	"CREATE TABLE field_values ("
+	"  owner TEXT NOT NULL,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+	"  key TEXT NOT NULL,"
+	"  value TEXT NOT NULL,"
+	"  PRIMARY KEY (owner, key)) WITHOUT ROWID;"
+	"CREATE INDEX field_values_case ON field_values(case_id);"
+	"CREATE TABLE documents ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL, language TEXT NOT NULL, format TEXT NOT NULL,"
+	"  body TEXT NOT NULL, sha256 TEXT,"
+	"  signed_on TEXT, signed_by TEXT,"
+	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+	"CREATE INDEX documents_case ON documents(case_id);"
+	/* The audit trail and the undo history: append-only. */
+	"CREATE TABLE events ("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+	"  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('create', 'set', 'add', 'remove', 'stage', 'undo')),"
+	"  entity TEXT, owner TEXT, field TEXT, old TEXT, new TEXT,"
+	"  undone_by INTEGER REFERENCES events(id));"
+	"CREATE INDEX events_case ON events(case_id, id);"
+	"CREATE VIRTUAL TABLE case_search USING fts5(keys, tokenize = 'trigram');"
+	"CREATE VIEW outcomes AS"
+	"  SELECT uuid AS case_uuid, number, outcome, termination_ground, terminated_on,"
+	"         signed_on, followup_result, closed_on"
+	"  FROM cases WHERE outcome IS NOT NULL;"
+	"PRAGMA user_version = 1;",
+};
+
+enum bitim_status store_migrate(struct store *s, int from)
+{
+	enum bitim_status st = BITIM_OK;
+
+	for (int v = from; v < STORE_SCHEMA_VERSION; v++) {
+		if ((st = store_exec(s, "BEGIN IMMEDIATE")) != BITIM_OK)
+			return st;
+		if ((st = store_exec(s, migrations[v])) != BITIM_OK) {
+			store_exec(s, "ROLLBACK");
+			return st;
+		}
+		if ((st = store_exec(s, "COMMIT")) != BITIM_OK)
+			return st;
+	}
+	return st;
+}

@@ -1,0 +1,553 @@
+/* Opening the database safely, transactions, settings, office and mediators. */
+#include <config.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "store_internal.h"
+
+#define BITIM_APPLICATION_ID 0x42544D31
+#define BUSY_TIMEOUT_MS 5000
+
+enum bitim_status store_status(struct store *s, int rc)
+{
+	if (s && s->db && rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		snprintf(s->errmsg, sizeof s->errmsg, "%s", sqlite3_errmsg(s->db));
+	switch (rc & 0xFF) {
+	case SQLITE_OK: case SQLITE_DONE: case SQLITE_ROW: return BITIM_OK;
+	case SQLITE_BUSY: case SQLITE_LOCKED: return BITIM_ERR_BUSY;
+	case SQLITE_READONLY: return BITIM_ERR_READONLY;
+	case SQLITE_CORRUPT: case SQLITE_NOTADB: return BITIM_ERR_CORRUPT;
+	case SQLITE_FULL: return BITIM_ERR_FULL;
+	case SQLITE_IOERR: case SQLITE_CANTOPEN: case SQLITE_PERM: return BITIM_ERR_IO;
+	case SQLITE_NOMEM: return BITIM_ERR_NOMEM;
+	default: return BITIM_ERR_DB;
+	}
+}
+
+enum bitim_status store_exec(struct store *s, const char *sql)
+{
+	return store_status(s, sqlite3_exec(s->db, sql, NULL, NULL, NULL));
+}
+
+enum bitim_status store_prepare(struct store *s, const char *sql, sqlite3_stmt **st)
+{
+	return store_status(s, sqlite3_prepare_v2(s->db, sql, -1, st, NULL));
+}
+
+int store_bind_text(sqlite3_stmt *st, int index, const char *text)
+{
+	return text ? sqlite3_bind_text(st, index, text, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, index);
+}
+
+enum bitim_status store_step_done(struct store *s, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	enum bitim_status status = store_status(s, rc == SQLITE_DONE ? SQLITE_OK : rc);
+	sqlite3_finalize(st);
+	return status;
+}
+
+char *store_column_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char *text = sqlite3_column_text(st, col);
+	return text ? strdup((const char *)text) : NULL;
+}
+
+const char *store_errmsg(const struct store *s) { return s ? s->errmsg : ""; }
+const char *store_path(const struct store *s) { return s->path; }
+const char *store_backup_path(const struct store *s) { return s->backup_path; }
+
+/* ----------------------------------------------------------- locations */
+
+char *store_default_path(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char *path = NULL;
+
+	if (xdg && *xdg == '/') {
+		if (asprintf(&path, "%s/bitim/bitim.db", xdg) < 0)
+			path = NULL;
+	} else if (home && *home) {
+		if (asprintf(&path, "%s/.local/share/bitim/bitim.db", home) < 0)
+			path = NULL;
+	}
+	return path;
+}
+
+enum bitim_status store_make_dir(const char *path)
+{
+	char *copy = strdup(path);
+	char *slash;
+	enum bitim_status st = BITIM_OK;
+
+	if (!copy)
+		return BITIM_ERR_NOMEM;
+	slash = strrchr(copy, '/');
+	if (slash && slash != copy) {
+		*slash = '\0';
+		for (char *p = copy + 1; *p; p++) {
+			if (*p != '/')
+				continue;
+			*p = '\0';
+			if (mkdir(copy, 0700) < 0 && errno != EEXIST)
+				st = BITIM_ERR_IO;
+			*p = '/';
+		}
+		if (st == BITIM_OK && mkdir(copy, 0700) < 0 && errno != EEXIST)
+			st = BITIM_ERR_IO;
+	}
+	free(copy);
+	return st;
+}
+
+/* ---------------------------------------------------------------- open */
+
+/* Read an integer pragma; -1 on error. */
+static int pragma_int(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	int value = -1, rc;
+
+	if (store_prepare(s, sql, &st) != BITIM_OK)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		value = sqlite3_column_int(st, 0);
+	else
+		store_status(s, rc);
+	sqlite3_finalize(st);
+	return value;
+}
+
+/* Create the file with mode 0600 so the database never exists world-readable;
+ * SQLite gives its -wal and -shm files the same mode. */
+static enum bitim_status create_private_file(const char *path)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+	if (fd >= 0) {
+		close(fd);
+		return BITIM_OK;
+	}
+	if (errno == EEXIST)
+		return BITIM_OK;
+	if (errno == EACCES || errno == EROFS)
+		return BITIM_ERR_READONLY;
+	if (errno == ENOSPC)
+		return BITIM_ERR_FULL;
+	return BITIM_ERR_IO;
+}
+
+/* Back the file up next to itself before a migration: PATH.vN-YYYYMMDDHHMMSS.bak */
+static enum bitim_status backup_before_migration(struct store *s, int version)
+{
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm);
+	free(s->backup_path);
+	if (asprintf(&s->backup_path, "%s.v%d-%s.bak", s->path, version, stamp) < 0) {
+		s->backup_path = NULL;
+		return BITIM_ERR_NOMEM;
+	}
+	return store_backup(s, s->backup_path);
+}
+
+/* What kind of file this is: a bitim database, an empty one, or something else. */
+static enum bitim_status check_identity(struct store *s, int *version)
+{
+	int app, tables;
+
+	*version = pragma_int(s, "PRAGMA user_version");
+	app = pragma_int(s, "PRAGMA application_id");
+	tables = pragma_int(s, "SELECT count(*) FROM sqlite_schema");
+	if (*version < 0 || app < 0 || tables < 0)
+		return s->errmsg[0] ? store_status(s, sqlite3_errcode(s->db)) : BITIM_ERR_CORRUPT;
+	if (tables == 0 && *version == 0)
+		return BITIM_OK; /* a new, empty file */
+	if (app != BITIM_APPLICATION_ID) {
+		snprintf(s->errmsg, sizeof s->errmsg, "application_id %d", app);
+		return BITIM_ERR_CORRUPT;
+	}
+	if (*version > STORE_SCHEMA_VERSION) {
+		snprintf(s->errmsg, sizeof s->errmsg, "schema version %d, this bitim knows %d", *version,
+			 STORE_SCHEMA_VERSION);
+		return BITIM_ERR_NEWER;
+	}
+	return BITIM_OK;
+}
+
+static enum bitim_status configure(struct store *s)
+{
+	sqlite3_stmt *st;
+	enum bitim_status status;
+	const unsigned char *mode;
+
+	/* journal_mode answers with the mode in force; anything but wal means the
+	 * file or folder cannot be written. */
+	if ((status = store_prepare(s, "PRAGMA journal_mode = WAL", &st)) != BITIM_OK)
+		return status;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		status = store_status(s, sqlite3_errcode(s->db));
+		sqlite3_finalize(st);
+		return status;
+	}
+	mode = sqlite3_column_text(st, 0);
+	status = mode && strcmp((const char *)mode, "wal") == 0 ? BITIM_OK : BITIM_ERR_READONLY;
+	sqlite3_finalize(st);
+	if (status != BITIM_OK)
+		return status;
+	return store_exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+}
+
+static enum bitim_status ensure_office(struct store *s)
+{
+	sqlite3_stmt *st;
+	char uuid[UUID_BUF];
+	enum bitim_status status;
+
+	store_uuid(uuid);
+	if ((status = store_prepare(s, "INSERT OR IGNORE INTO office(id, uuid) VALUES (1, ?1)", &st)) != BITIM_OK)
+		return status;
+	store_bind_text(st, 1, uuid);
+	return store_step_done(s, st);
+}
+
+enum bitim_status store_open(const char *path, struct store **out)
+{
+	struct store *s = calloc(1, sizeof *s);
+	enum bitim_status status;
+	int version = 0, rc;
+
+	*out = NULL;
+	if (!s || !(s->path = strdup(path))) {
+		free(s);
+		return BITIM_ERR_NOMEM;
+	}
+	if ((status = create_private_file(path)) != BITIM_OK)
+		goto fail;
+	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		status = store_status(s, rc);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	/* Look before touching: a newer or foreign file is refused unchanged. */
+	if ((status = check_identity(s, &version)) != BITIM_OK)
+		goto fail;
+	if (sqlite3_db_readonly(s->db, "main") == 1) {
+		status = BITIM_ERR_READONLY;
+		goto fail;
+	}
+	if ((status = configure(s)) != BITIM_OK)
+		goto fail;
+	if (version > 0 && version < STORE_SCHEMA_VERSION &&
+	    (status = backup_before_migration(s, version)) != BITIM_OK)
+		goto fail;
+	if ((status = store_migrate(s, version)) != BITIM_OK || (status = ensure_office(s)) != BITIM_OK)
+		goto fail;
+	*out = s;
+	return BITIM_OK;
+fail:
+	store_close(s);
+	return status;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	if (s->db) {
+		if (s->depth > 0)
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close_v2(s->db);
+	}
+	free(s->path);
+	free(s->backup_path);
+	free(s);
+}
+
+/* -------------------------------------------------------- transactions */
+
+enum bitim_status store_begin(struct store *s)
+{
+	enum bitim_status st = BITIM_OK;
+
+	if (s->depth == 0)
+		st = store_exec(s, "BEGIN IMMEDIATE");
+	if (st == BITIM_OK)
+		s->depth++;
+	return st;
+}
+
+enum bitim_status store_commit(struct store *s)
+{
+	enum bitim_status st = BITIM_OK;
+
+	if (s->depth == 0)
+		return BITIM_OK; /* already rolled back by an inner failure */
+	if (s->depth == 1) {
+		st = store_exec(s, "COMMIT");
+		if (st != BITIM_OK) {
+			store_exec(s, "ROLLBACK");
+			s->depth = 0;
+			return st;
+		}
+	}
+	s->depth--;
+	return st;
+}
+
+void store_rollback(struct store *s)
+{
+	if (s->depth > 0)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->depth = 0;
+}
+
+/* ------------------------------------------------------------- checks */
+
+enum bitim_status store_integrity(struct store *s, char **report)
+{
+	sqlite3_stmt *st;
+	enum bitim_status status;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	bool ok = true;
+	int rc;
+
+	*report = NULL;
+	if (!mem)
+		return BITIM_ERR_NOMEM;
+	if ((status = store_prepare(s, "PRAGMA integrity_check", &st)) == BITIM_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *line = (const char *)sqlite3_column_text(st, 0);
+			if (line && strcmp(line, "ok") != 0) {
+				fprintf(mem, "%s\n", line);
+				ok = false;
+			}
+		}
+		status = store_status(s, rc);
+		sqlite3_finalize(st);
+	}
+	if (status == BITIM_OK && (status = store_prepare(s, "PRAGMA foreign_key_check", &st)) == BITIM_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			fprintf(mem, "foreign key: %s row %lld -> %s\n", sqlite3_column_text(st, 0),
+				(long long)sqlite3_column_int64(st, 1), sqlite3_column_text(st, 2));
+			ok = false;
+		}
+		status = store_status(s, rc);
+		sqlite3_finalize(st);
+	}
+	if (ok)
+		fputs("ok", mem);
+	fclose(mem);
+	*report = text;
+	return status;
+}
+
+enum bitim_status store_backup(struct store *s, const char *dest)
+{
+	sqlite3 *to = NULL;
+	sqlite3_backup *b;
+	int fd, rc;
+
+	fd = open(dest, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return errno == ENOSPC ? BITIM_ERR_FULL : BITIM_ERR_IO;
+	close(fd);
+	rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK) {
+		b = sqlite3_backup_init(to, "main", s->db, "main");
+		if (b) {
+			rc = sqlite3_backup_step(b, -1);
+			sqlite3_backup_finish(b);
+			rc = rc == SQLITE_DONE ? sqlite3_errcode(to) : rc;
+		} else {
+			rc = sqlite3_errcode(to);
+		}
+	}
+	if (rc != SQLITE_OK)
+		snprintf(s->errmsg, sizeof s->errmsg, "%s", sqlite3_errstr(rc));
+	sqlite3_close(to);
+	return rc == SQLITE_OK ? BITIM_OK : store_status(NULL, rc);
+}
+
+/* ------------------------------------------------------------ settings */
+
+enum bitim_status store_setting_get(struct store *s, const char *key, char **value)
+{
+	sqlite3_stmt *st;
+	enum bitim_status status;
+	int rc;
+
+	*value = NULL;
+	if ((status = store_prepare(s, "SELECT value FROM settings WHERE key = ?1", &st)) != BITIM_OK)
+		return status;
+	store_bind_text(st, 1, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && !(*value = store_column_dup(st, 0)))
+		rc = SQLITE_NOMEM;
+	sqlite3_finalize(st);
+	return store_status(s, rc);
+}
+
+enum bitim_status store_setting_set(struct store *s, const char *key, const char *value)
+{
+	sqlite3_stmt *st;
+	enum bitim_status status;
+	const char *sql = value ? "INSERT INTO settings(key, value) VALUES (?1, ?2)"
+				  " ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+				: "DELETE FROM settings WHERE key = ?1";
+
+	if ((status = store_prepare(s, sql, &st)) != BITIM_OK)
+		return status;
+	store_bind_text(st, 1, key);
+	if (value)
+		store_bind_text(st, 2, value);
+	return store_step_done(s, st);
+}
+
+/* -------------------------------------------------------------- office */
+
+/* The office's columns; the SQL is written out so no statement is formatted at run time. */
+static const struct {
+	const char *field, *select_sql, *update_sql;
+} office_columns[] = {
+#define OFFICE_COLUMN(col) { #col, "SELECT " #col " FROM office WHERE id = 1", \
+			     "UPDATE office SET " #col " = ?1 WHERE id = 1" }
+	OFFICE_COLUMN(code), OFFICE_COLUMN(name), OFFICE_COLUMN(region),
+	OFFICE_COLUMN(district), OFFICE_COLUMN(village),
+#undef OFFICE_COLUMN
+};
+
+static int office_column(const char *field)
+{
+	for (size_t i = 0; i < sizeof office_columns / sizeof office_columns[0]; i++)
+		if (strcmp(office_columns[i].field, field) == 0)
+			return (int)i;
+	return -1;
+}
+
+enum bitim_status store_office_get(struct store *s, const char *field, char **value)
+{
+	int col = office_column(field);
+	sqlite3_stmt *st;
+	enum bitim_status status;
+	int rc;
+
+	*value = NULL;
+	if (col < 0)
+		return BITIM_ERR_NOTFOUND;
+	if ((status = store_prepare(s, office_columns[col].select_sql, &st)) != BITIM_OK)
+		return status;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*value = store_column_dup(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return store_status(s, rc);
+}
+
+enum bitim_status store_office_set(struct store *s, const char *field, const char *value)
+{
+	int col = office_column(field);
+	sqlite3_stmt *st;
+	enum bitim_status status;
+
+	if (col < 0)
+		return BITIM_ERR_NOTFOUND;
+	if (strcmp(field, "code") == 0 && (!value || !*value))
+		return BITIM_ERR_INVALID; /* case numbers need it */
+	if ((status = store_prepare(s, office_columns[col].update_sql, &st)) != BITIM_OK)
+		return status;
+	store_bind_text(st, 1, value);
+	return store_step_done(s, st);
+}
+
+/* ----------------------------------------------------------- mediators */
+
+enum bitim_status store_mediator_save(struct store *s, struct mediator *m)
+{
+	sqlite3_stmt *st;
+	enum bitim_status status;
+	const char *sql = m->id ? "UPDATE mediators SET full_name = ?2, kind = ?3, iin = ?4, phone = ?5,"
+				  " organisation = ?6 WHERE uuid = ?1"
+				: "INSERT INTO mediators(uuid, full_name, kind, iin, phone, organisation)"
+				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+	if (!m->full_name || !*m->full_name)
+		return BITIM_ERR_INVALID;
+	if (!m->id)
+		store_uuid(m->uuid);
+	if ((status = store_prepare(s, sql, &st)) != BITIM_OK)
+		return status;
+	store_bind_text(st, 1, m->uuid);
+	store_bind_text(st, 2, m->full_name);
+	store_bind_text(st, 3, m->kind ? m->kind : "public");
+	store_bind_text(st, 4, m->iin);
+	store_bind_text(st, 5, m->phone);
+	store_bind_text(st, 6, m->organisation);
+	status = store_step_done(s, st);
+	if (status == BITIM_OK && !m->id)
+		m->id = sqlite3_last_insert_rowid(s->db);
+	return status;
+}
+
+enum bitim_status store_mediator_list(struct store *s, struct mediator **out, size_t *count)
+{
+	sqlite3_stmt *st;
+	enum bitim_status status;
+	struct mediator *list = NULL;
+	size_t n = 0;
+	int rc;
+
+	*out = NULL;
+	*count = 0;
+	if ((status = store_prepare(s, "SELECT id, uuid, full_name, kind, iin, phone, organisation"
+				       " FROM mediators WHERE active = 1 ORDER BY id", &st)) != BITIM_OK)
+		return status;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct mediator *grown = realloc(list, (n + 1) * sizeof *grown);
+		if (!grown) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		list = grown;
+		memset(&list[n], 0, sizeof list[n]);
+		list[n].id = sqlite3_column_int64(st, 0);
+		snprintf(list[n].uuid, UUID_BUF, "%s", (const char *)sqlite3_column_text(st, 1));
+		list[n].full_name = store_column_dup(st, 2);
+		list[n].kind = store_column_dup(st, 3);
+		list[n].iin = store_column_dup(st, 4);
+		list[n].phone = store_column_dup(st, 5);
+		list[n].organisation = store_column_dup(st, 6);
+		n++;
+	}
+	sqlite3_finalize(st);
+	*out = list;
+	*count = n;
+	return store_status(s, rc);
+}
+
+void store_mediators_free(struct mediator *list, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		free(list[i].full_name);
+		free(list[i].kind);
+		free(list[i].iin);
+		free(list[i].phone);
+		free(list[i].organisation);
+	}
+	free(list);
+}

@@ -1,0 +1,43 @@
+/* Private to the store's files: the handle and SQL helpers. */
+#ifndef BITIM_STORE_INTERNAL_H
+#define BITIM_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include "bitim/store.h"
+
+struct store {
+	sqlite3 *db;
+	char *path;        /* owned */
+	char *backup_path; /* owned; NULL unless a migration backed up the file */
+	int depth;         /* nesting of store_begin */
+	char errmsg[512];  /* SQLite's last message */
+};
+
+/* Map an SQLite result code to a status, keeping SQLite's message. */
+enum bitim_status store_status(struct store *s, int rc);
+
+/* Run SQL without results (schema, pragmas, transaction control). */
+enum bitim_status store_exec(struct store *s, const char *sql);
+
+/* Prepare one statement. */
+enum bitim_status store_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
+
+/* Bind text, or NULL for a NULL pointer. */
+int store_bind_text(sqlite3_stmt *st, int index, const char *text);
+
+/* Step a statement that returns no rows and finalize it. */
+enum bitim_status store_step_done(struct store *s, sqlite3_stmt *st);
+
+/* A malloc'd copy of a text column, NULL for SQL NULL. */
+char *store_column_dup(sqlite3_stmt *st, int col);
+
+/* Bring the schema to STORE_SCHEMA_VERSION from version `from`. */
+enum bitim_status store_migrate(struct store *s, int from);
+
+/* Rebuild the search keys of one case (number, party names, IIN, BIN). */
+enum bitim_status store_search_reindex(struct store *s, int64_t case_id);
+
+/* A new random (version 4) UUID. */
+void store_uuid(char out[UUID_BUF]);
+
+#endif
