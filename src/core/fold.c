@@ -39,9 +39,12 @@ static uint32_t to_lower(uint32_t cp)
 		return cp + 0x50;
 	if (cp == 0x0130)
 		return 'i'; /* İ */
-	/* Cyrillic Supplement and Latin Extended-A pair upper/lower as even/odd. */
+	/* Cyrillic Supplement and most of Latin Extended-A pair upper/lower as
+	 * even/odd; two stretches of Latin Extended-A pair odd/even. */
+	if ((cp >= 0x0139 && cp <= 0x0148) || (cp >= 0x0179 && cp <= 0x017E))
+		return cp % 2 ? cp + 1 : cp;
 	if (((cp >= 0x0460 && cp <= 0x04BF) || (cp >= 0x04D0 && cp <= 0x04FF) ||
-	     (cp >= 0x0100 && cp <= 0x017F && cp != 0x0131)) && cp % 2 == 0)
+	     (cp >= 0x0100 && cp <= 0x0137) || (cp >= 0x014A && cp <= 0x0177)) && cp % 2 == 0)
 		return cp + 1;
 	return cp;
 }
@@ -67,9 +70,11 @@ static const char *fold_letter(uint32_t cp)
 
 static bool is_word_char(uint32_t cp)
 {
-	if (cp >= 0x2000 && cp <= 0x206F) /* dashes, quotes and other punctuation */
-		return false;
-	return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || cp == '-' || cp >= 0xC0;
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || cp == '-';
+	/* Letters of Latin, Greek, Cyrillic and later scripts; not the
+	 * punctuation, symbols and arrows of U+2000..U+2E7F (— « » №). */
+	return (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && cp < 0x2000) || cp >= 0x2E80;
 }
 
 /* Latin digraphs typed for one Cyrillic letter: kh → h (х). */

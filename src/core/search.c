@@ -67,6 +67,9 @@ enum bitim_status store_search_reindex(struct store *s, int64_t case_id)
 	" AND (?3 IS NULL OR id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?3))" \
 	" AND (?4 IS NULL OR id IN (SELECT rowid FROM case_search WHERE keys LIKE ?4 ESCAPE '\\'))"
 
+/* A stage no case is in: binding it makes the filter match nothing. */
+#define NO_STAGE "\x01"
+
 /* Bind the query's filter; the folded text decides FTS or LIKE. */
 static enum bitim_status bind_filter(sqlite3_stmt *st, const struct case_query *q)
 {
@@ -79,6 +82,12 @@ static enum bitim_status bind_filter(sqlite3_stmt *st, const struct case_query *
 	sqlite3_bind_null(st, 4);
 	if (q->text && *q->text && !folded)
 		return BITIM_ERR_NOMEM;
+	if (folded && !*folded) {
+		/* Typed text with nothing searchable in it (only punctuation) matches nothing. */
+		sqlite3_bind_text(st, 1, NO_STAGE, -1, SQLITE_STATIC);
+		free(folded);
+		return BITIM_OK;
+	}
 	if (folded && utf8_len_chars(folded) >= 3) {
 		/* A phrase in double quotes: the trigram index matches it as a substring. */
 		size_t n = strlen(folded), o = 0;
@@ -240,7 +249,7 @@ enum bitim_status store_similar_parties(struct store *s, int64_t exclude_case, c
 	if (want && *want)
 		status = bind_filter(st, &q);
 	else
-		sqlite3_bind_text(st, 1, "\x01 no stage", -1, SQLITE_STATIC); /* name empty: ids only */
+		sqlite3_bind_text(st, 1, NO_STAGE, -1, SQLITE_STATIC); /* name empty: ids only */
 	store_bind_text(st, 7, id_number && *id_number ? id_number : NULL);
 	sqlite3_bind_int64(st, 8, exclude_case);
 	while (status == BITIM_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {

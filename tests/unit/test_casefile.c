@@ -1,1 +1,294 @@
-int main(void){return 0;}
+/* Unit tests: a case taken through the whole procedure by the core's API. */
+#include "testutil.h"
+#include "bitim/casefile.h"
+#include "bitim/search.h"
+
+struct fixture {
+	char *dir;
+	struct store *s;
+	struct procedure *p;
+	int64_t id;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	struct form_error err;
+	char path[4096];
+	f->dir = test_tmpdir();
+	snprintf(path, sizeof path, "%s/bitim.db", f->dir);
+	if (store_open(path, &f->s) != BITIM_OK || procedure_load(test_forms_dir(), &f->p, &err) != BITIM_OK)
+		return -1;
+	if (case_new(f->s, f->p, date_from_ymd(2026, 3, 2), &f->id) != BITIM_OK)
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	store_close(f->s);
+	procedure_free(f->p);
+	test_rmtree(f->dir);
+	free(f->dir);
+	free(f);
+	return 0;
+}
+
+/* Set a field as typed; it must be accepted. */
+static void put(struct fixture *f, const char *key, const char *row, const char *input)
+{
+	const char *reason = NULL;
+	enum bitim_status st = case_set_field(f->s, f->p, f->id, key, row, input, &reason);
+	if (st != BITIM_OK)
+		print_message("%s = %s: %s %s\n", key, input, bitim_status_name(st), reason ? reason : "");
+	assert_int_equal(st, BITIM_OK);
+}
+
+static struct case_data *load(struct fixture *f)
+{
+	struct case_data *cd;
+	assert_int_equal(store_case_load(f->s, f->id, &cd), BITIM_OK);
+	return cd;
+}
+
+static void advance_ok(struct fixture *f, const char *expect_stage)
+{
+	struct problems why;
+	enum bitim_status st = case_advance(f->s, f->p, f->id, date_from_ymd(2026, 3, 2), &why);
+	for (size_t i = 0; i < why.count; i++)
+		print_message("guard: %s\n", why.items[i].message);
+	problems_free(&why);
+	assert_int_equal(st, BITIM_OK);
+	struct case_data *cd = load(f);
+	assert_string_equal(casedata_stage(cd), expect_stage);
+	casedata_free(cd);
+}
+
+static void add_row(struct fixture *f, enum entity e, char uuid[UUID_BUF])
+{
+	assert_int_equal(case_add_row(f->s, f->p, f->id, e, uuid), BITIM_OK);
+}
+
+static void fill_intake(struct fixture *f)
+{
+	char a[UUID_BUF], b[UUID_BUF];
+	put(f, "case.received_on", NULL, "02.03.2026");
+	put(f, "case.referral_source", NULL, "akimat");
+	put(f, "case.category", NULL, "neighbours");
+	put(f, "case.regime", NULL, "out_of_court");
+	put(f, "case.subject", NULL, "Шекара мен суару суы");
+	put(f, "case.excl_third_parties", NULL, "no");
+	put(f, "case.excl_incapable", NULL, "no");
+	put(f, "case.excl_state_service", NULL, "no");
+	put(f, "case.excl_other_law", NULL, "no");
+	add_row(f, ENTITY_PARTY, a);
+	put(f, "party.side", a, "first");
+	put(f, "party.kind", a, "person");
+	put(f, "party.full_name", a, "Қайрат Сейітов");
+	put(f, "party.iin", a, "791028302728");
+	put(f, "party.role", a, "party");
+	add_row(f, ENTITY_PARTY, b);
+	put(f, "party.side", b, "second");
+	put(f, "party.kind", b, "organisation");
+	put(f, "party.full_name", b, "«Береке» ЖШС");
+	put(f, "party.bin", b, "940140000385");
+	put(f, "party.role", b, "party");
+}
+
+static void invalid_input_is_refused_and_not_stored(void **state)
+{
+	struct fixture *f = *state;
+	const char *reason;
+	char a[UUID_BUF];
+	add_row(f, ENTITY_PARTY, a);
+	assert_int_equal(case_set_field(f->s, f->p, f->id, "party.iin", a, "791028302729", &reason), BITIM_ERR_INVALID);
+	assert_non_null(strstr(reason, "check digit"));
+	assert_int_equal(case_set_field(f->s, f->p, f->id, "case.received_on", NULL, "31.02.2026", &reason), BITIM_ERR_INVALID);
+	assert_int_equal(case_set_field(f->s, f->p, f->id, "case.received_on", NULL, "", &reason), BITIM_ERR_INVALID);
+	assert_int_equal(case_set_field(f->s, f->p, f->id, "case.nonexistent", NULL, "x", &reason), BITIM_ERR_INVALID);
+	assert_int_equal(case_set_field(f->s, f->p, f->id, "case.subject", NULL, "a\x01b", &reason), BITIM_ERR_INVALID);
+	struct case_data *cd = load(f);
+	assert_null(casedata_get(cd, ENTITY_PARTY, 0, "iin"));
+	assert_null(casedata_get(cd, ENTITY_CASE, 0, "received_on"));
+	casedata_free(cd);
+	put(f, "party.iin", a, " 791028302728 ");
+	put(f, "case.received_on", NULL, "2.3.2026");
+	cd = load(f);
+	assert_string_equal(casedata_get(cd, ENTITY_PARTY, 0, "iin"), "791028302728");
+	assert_string_equal(casedata_get(cd, ENTITY_CASE, 0, "received_on"), "2026-03-02");
+	casedata_free(cd);
+}
+
+static void guards_block_and_explain(void **state)
+{
+	struct fixture *f = *state;
+	struct problems why;
+	assert_int_equal(case_advance(f->s, f->p, f->id, date_from_ymd(2026, 3, 2), &why), BITIM_ERR_GUARD);
+	assert_true(why.count >= 5);
+	assert_non_null(why.items[0].field);
+	assert_string_equal(why.items[0].field->key, "case.received_on");
+	problems_free(&why);
+	fill_intake(f);
+	put(f, "case.excl_incapable", NULL, "yes");
+	assert_int_equal(case_advance(f->s, f->p, f->id, date_from_ymd(2026, 3, 2), &why), BITIM_ERR_GUARD);
+	assert_int_equal(why.count, 1);
+	assert_non_null(strstr(why.items[0].message, "incapable"));
+	problems_free(&why);
+	struct case_data *cd = load(f);
+	assert_string_equal(casedata_stage(cd), "intake");
+	casedata_free(cd);
+}
+
+static void whole_procedure_to_closed(void **state)
+{
+	struct fixture *f = *state;
+	char s1[UUID_BUF], o1[UUID_BUF];
+	struct case_data *cd;
+	const char *reason;
+	struct undo_info u;
+
+	fill_intake(f);
+	advance_ok(f, "consent");
+	put(f, "case.offer_by", NULL, "party");
+	put(f, "case.offer_sent_on", NULL, "03.03.2026");
+	put(f, "case.offer_accepted", NULL, "yes");
+	put(f, "case.offer_accepted_on", NULL, "06.03.2026");
+	put(f, "case.mediator_agreed", NULL, "yes");
+	put(f, "case.mediator_name", NULL, "Ержан Мұратұлы");
+	cd = load(f);
+	assert_string_equal(casedata_get(cd, ENTITY_CASE, 0, "next_deadline"), "2026-03-13");
+	casedata_free(cd);
+	advance_ok(f, "contract");
+	static const char *const yes[] = { "case.explained_principles", "case.explained_rights",
+		"case.explained_consequences", "case.explained_experience",
+		"case.no_conflict_of_interest", "case.confidentiality_agreed" };
+	for (size_t i = 0; i < 6; i++)
+		put(f, yes[i], NULL, "Yes");
+	put(f, "case.contract_on", NULL, "10.03.2026");
+	put(f, "case.contract_place", NULL, "Көктал ауылдық әкімдігі");
+	put(f, "case.language", NULL, "kk");
+	put(f, "case.costs", NULL, "free");
+	advance_ok(f, "sessions");
+	cd = load(f);
+	assert_string_equal(casedata_get(cd, ENTITY_CASE, 0, "next_deadline"), "2026-04-09");
+	casedata_free(cd);
+	add_row(f, ENTITY_SESSION, s1);
+	put(f, "session.held_on", s1, "12.03.2026");
+	put(f, "session.kind", s1, "joint");
+	put(f, "session.mode", s1, "in_person");
+	put(f, "session.notes", s1, "Confidential: Қайрат is ready to move the fence.");
+	put(f, "case.term_extension_days", NULL, "15");
+	cd = load(f);
+	assert_string_equal(casedata_get(cd, ENTITY_CASE, 0, "next_deadline"), "2026-04-24");
+	casedata_free(cd);
+	advance_ok(f, "settlement");
+	put(f, "case.settlement_place", NULL, "Көктал");
+	put(f, "case.settlement_subject", NULL, "Шекара");
+	put(f, "case.nonperformance", NULL, "Тараптар сотқа жүгіне алады.");
+	add_row(f, ENTITY_OBLIGATION, o1);
+	put(f, "obligation.debtor", o1, "Қайрат Сейітов");
+	put(f, "obligation.text", o1, "Дуалды 1 метр батысқа жылжыту");
+	put(f, "obligation.due_on", o1, "01.05.2026");
+	put(f, "case.signed_on", NULL, "20.03.2026");
+	put(f, "case.signed_by_parties", NULL, "yes");
+	put(f, "case.signed_by_mediator", NULL, "yes");
+	advance_ok(f, "followup");
+	/* Signed: the agreed terms are frozen; follow-up fields are not. */
+	assert_int_equal(case_set_field(f->s, f->p, f->id, "obligation.text", o1, "Other", &reason), BITIM_ERR_FROZEN);
+	assert_int_equal(case_set_field(f->s, f->p, f->id, "case.nonperformance", NULL, "Other", &reason), BITIM_ERR_FROZEN);
+	char o2[UUID_BUF];
+	assert_int_equal(case_add_row(f->s, f->p, f->id, ENTITY_OBLIGATION, o2), BITIM_ERR_FROZEN);
+	assert_int_equal(case_remove_row(f->s, f->p, f->id, ENTITY_OBLIGATION, o1), BITIM_ERR_FROZEN);
+	assert_int_equal(case_undo(f->s, f->p, f->id, &u), BITIM_ERR_NOTHING);
+	cd = load(f);
+	assert_string_equal(casedata_get(cd, ENTITY_CASE, 0, "outcome"), "settled");
+	assert_string_equal(casedata_get(cd, ENTITY_CASE, 0, "next_deadline"), "2026-05-01");
+	assert_string_equal(casedata_get(cd, ENTITY_OBLIGATION, 0, "text"), "Дуалды 1 метр батысқа жылжыту");
+	casedata_free(cd);
+	put(f, "obligation.status", o1, "performed");
+	put(f, "obligation.checked_on", o1, "02.05.2026");
+	put(f, "case.followup_result", NULL, "performed");
+	advance_ok(f, "closed");
+	cd = load(f);
+	assert_string_equal(casedata_get(cd, ENTITY_CASE, 0, "status"), "closed");
+	assert_null(casedata_get(cd, ENTITY_CASE, 0, "next_deadline"));
+	casedata_free(cd);
+	assert_int_equal(case_set_field(f->s, f->p, f->id, "case.subject", NULL, "x", &reason), BITIM_ERR_CLOSED);
+	struct problems why;
+	assert_int_equal(case_advance(f->s, f->p, f->id, date_from_ymd(2026, 5, 3), &why), BITIM_ERR_GUARD);
+	problems_free(&why);
+}
+
+static void termination_from_sessions(void **state)
+{
+	struct fixture *f = *state;
+	struct problems why;
+	struct case_data *cd;
+	fill_intake(f);
+	advance_ok(f, "consent");
+	assert_int_equal(case_terminate(f->s, f->p, f->id, date_from_ymd(2026, 3, 20), &why), BITIM_ERR_GUARD);
+	assert_true(why.count >= 2);
+	problems_free(&why);
+	put(f, "case.termination_ground", NULL, "offer_rejected");
+	put(f, "case.terminated_on", NULL, "20.03.2026");
+	assert_int_equal(case_terminate(f->s, f->p, f->id, date_from_ymd(2026, 3, 20), &why), BITIM_OK);
+	problems_free(&why);
+	cd = load(f);
+	assert_string_equal(casedata_stage(cd), "terminated");
+	assert_string_equal(casedata_get(cd, ENTITY_CASE, 0, "outcome"), "terminated");
+	assert_string_equal(casedata_get(cd, ENTITY_CASE, 0, "termination_ground"), "offer_rejected");
+	assert_string_equal(casedata_get(cd, ENTITY_CASE, 0, "closed_on"), "2026-03-20");
+	casedata_free(cd);
+	assert_int_equal(case_terminate(f->s, f->p, f->id, date_from_ymd(2026, 3, 21), &why), BITIM_ERR_GUARD);
+	problems_free(&why);
+}
+
+static void undo_restores_and_refreshes_deadline(void **state)
+{
+	struct fixture *f = *state;
+	struct case_data *cd;
+	struct undo_info u;
+	fill_intake(f);
+	advance_ok(f, "consent");
+	put(f, "case.offer_sent_on", NULL, "03.03.2026");
+	put(f, "case.offer_answer_days", NULL, "20");
+	cd = load(f);
+	assert_string_equal(casedata_get(cd, ENTITY_CASE, 0, "next_deadline"), "2026-03-23");
+	casedata_free(cd);
+	assert_int_equal(case_undo(f->s, f->p, f->id, &u), BITIM_OK);
+	assert_string_equal(u.field, "offer_answer_days");
+	cd = load(f);
+	assert_string_equal(casedata_get(cd, ENTITY_CASE, 0, "next_deadline"), "2026-03-13");
+	casedata_free(cd);
+}
+
+static void list_shows_parties_and_search_finds_them(void **state)
+{
+	struct fixture *f = *state;
+	struct case_row *rows;
+	size_t n;
+	fill_intake(f);
+	struct case_query q = { .text = "қайрат" };
+	assert_int_equal(store_case_list(f->s, &q, &rows, &n), BITIM_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].parties, "Қайрат Сейітов — «Береке» ЖШС");
+	assert_string_equal(rows[0].category, "neighbours");
+	store_case_rows_free(rows, n);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+		T(invalid_input_is_refused_and_not_stored),
+		T(guards_block_and_explain),
+		T(whole_procedure_to_closed),
+		T(termination_from_sessions),
+		T(undo_restores_and_refreshes_deadline),
+		T(list_shows_parties_and_search_finds_them),
+#undef T
+	};
+	return cmocka_run_group_tests_name("casefile", tests, NULL, NULL);
+}
