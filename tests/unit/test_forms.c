@@ -103,6 +103,7 @@ static void missing_form_file(void **state)
 	remove(path);
 	expect_error(dir, "consent.form", 0, "does not exist");
 	test_rmtree(dir);
+	free(dir);
 }
 
 static void unknown_type_names_line(void **state)
@@ -113,6 +114,7 @@ static void unknown_type_names_line(void **state)
 	append(dir, "intake.form", "field case.extra type=dat label=\"Extra\"\n");
 	expect_error(dir, "intake.form", line, "unknown type 'dat'");
 	test_rmtree(dir);
+	free(dir);
 }
 
 static void unknown_attribute(void **state)
@@ -123,6 +125,7 @@ static void unknown_attribute(void **state)
 	append(dir, "consent.form", "field case.extra type=text label=\"Extra\" lable=\"x\"\n");
 	expect_error(dir, "consent.form", line, "unknown attribute 'lable'");
 	test_rmtree(dir);
+	free(dir);
 }
 
 static void duplicate_field(void **state)
@@ -133,6 +136,7 @@ static void duplicate_field(void **state)
 	append(dir, "consent.form", "field case.category type=text label=\"Again\"\n");
 	expect_error(dir, "consent.form", line, "already defined in intake.form");
 	test_rmtree(dir);
+	free(dir);
 }
 
 static void group_without_brackets(void **state)
@@ -143,6 +147,7 @@ static void group_without_brackets(void **state)
 	append(dir, "intake.form", "field party.nick type=text label=\"Nick\"\n");
 	expect_error(dir, "intake.form", line, "write party[].nick");
 	test_rmtree(dir);
+	free(dir);
 }
 
 static void unclosed_quote(void **state)
@@ -153,6 +158,7 @@ static void unclosed_quote(void **state)
 	append(dir, "intake.form", "field case.extra type=text label=\"Extra\n");
 	expect_error(dir, "intake.form", line, "not closed");
 	test_rmtree(dir);
+	free(dir);
 }
 
 static void unknown_choice_list(void **state)
@@ -163,6 +169,7 @@ static void unknown_choice_list(void **state)
 	append(dir, "intake.form", "field case.extra type=choice choices=colours label=\"Colour\"\n");
 	expect_error(dir, "intake.form", line, "no choice list 'colours'");
 	test_rmtree(dir);
+	free(dir);
 }
 
 static void guard_on_unknown_field(void **state)
@@ -174,6 +181,7 @@ static void guard_on_unknown_field(void **state)
 	       "  guard case.nonexistent = yes \"Nope\"\n");
 	expect_error(dir, "procedure.def", line + 1, "no form defines the field 'case.nonexistent'");
 	test_rmtree(dir);
+	free(dir);
 }
 
 static void stage_to_unknown_stage(void **state)
@@ -183,6 +191,7 @@ static void stage_to_unknown_stage(void **state)
 	append(dir, "procedure.def", "stage extra label=\"Extra\" next=nowhere\n");
 	expect_error(dir, "procedure.def", 0, "unknown stage 'nowhere'");
 	test_rmtree(dir);
+	free(dir);
 }
 
 static void bad_operator_and_date_types(void **state)
@@ -194,12 +203,14 @@ static void bad_operator_and_date_types(void **state)
 	       "  guard case.received_on => case.offer_sent_on \"x\"\n");
 	expect_error(dir, "procedure.def", line + 1, "unknown operator '=>'");
 	test_rmtree(dir);
+	free(dir);
 	dir = copy_forms();
 	line = count_lines(dir, "procedure.def") + 1;
 	append(dir, "procedure.def", "stage extra label=\"Extra\" final\n"
 	       "  guard case.received_on <= case.category + 3 \"x\"\n");
 	expect_error(dir, "procedure.def", line + 1, "'case.category' must be a date field");
 	test_rmtree(dir);
+	free(dir);
 }
 
 static void invalid_utf8_file(void **state)
@@ -209,6 +220,7 @@ static void invalid_utf8_file(void **state)
 	append(dir, "followup.form", "field case.x type=text label=\"\xC3\x28\"\n");
 	expect_error(dir, "followup.form", 0, "not valid UTF-8");
 	test_rmtree(dir);
+	free(dir);
 }
 
 static void continuation_and_comments(void **state)
@@ -226,6 +238,7 @@ static void continuation_and_comments(void **state)
 	assert_string_equal(f->label, "Say \"hi\"");
 	procedure_free(p);
 	test_rmtree(dir);
+	free(dir);
 }
 
 static void normalize_values(void **state)
