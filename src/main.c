@@ -1,10 +1,20 @@
-/* bitim: the command line. The terminal interface by default, sub-commands for batch work. */
+/* bitim: the command line. The terminal interface by default, commands for batch work. */
 #include <config.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bitim/i18n.h"
+#include "cli/cli.h"
+
+/* The commands, each with its one-line description for --help. */
+static const struct command {
+	const char *name;
+	int (*run)(struct cli_options *o, int argc, char **argv);
+	const char *summary; /* msgid */
+} commands[] = {
+	{ "check", cmd_check, N_("check the forms and the database") },
+};
 
 static void print_version(void)
 {
@@ -17,50 +27,71 @@ static void print_help(void)
 {
 	printf(_("Usage: %s [OPTION]... [COMMAND [ARG]...]\n"), "bitim");
 	puts(_("Guide a mediation case from intake to a signed settlement agreement."));
+	puts(_("Without a command, bitim opens its terminal interface."));
 	puts("");
 	puts(_("Commands:"));
-	puts(_("  (none)              open the terminal interface"));
-	puts(_("  check               check the forms and the database"));
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		printf("  %-18s %s\n", commands[i].name, _(commands[i].summary));
 	puts("");
 	puts(_("Options:"));
-	puts(_("      --db PATH       use the database at PATH"));
+	puts(_("      --db PATH       use the database at PATH\n"
+	       "                      (default: $XDG_DATA_HOME/bitim/bitim.db)"));
 	puts(_("      --forms DIR     read the procedure and forms from DIR"));
 	puts(_("      --lang LANG     language of the interface: kk, ru or en"));
 	puts(_("  -h, --help          show this help and exit"));
 	puts(_("  -V, --version       show version information and exit"));
 	puts("");
-	printf(_("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+	puts(_("Run 'bitim COMMAND --help' for a command's options. See bitim(1)."));
+}
+
+static const struct command *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
 }
 
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "forms", required_argument, NULL, 'f' },
-		{ "lang", required_argument, NULL, 'l' },
+		CLI_COMMON_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct cli_options o = { 0 };
+	const struct command *cmd;
 	int opt;
 
-	i18n_init(NULL);
+	if (i18n_init(cli_locale_dir()) < 0)
+		fprintf(stderr, "bitim: %s\n", _("the terminal's character set is not UTF-8; Kazakh letters will not show correctly"));
+	i18n_set_lang(i18n_lang_from_env());
+	/* '+': options up to the command are bitim's; the rest are the command's. */
 	while ((opt = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		if (cli_common_option(&o, opt, optarg))
+			continue;
 		switch (opt) {
 		case 'h':
 			print_help();
-			return EXIT_SUCCESS;
+			return EXIT_OK;
 		case 'V':
 			print_version();
-			return EXIT_SUCCESS;
-		case 'd':
-		case 'f':
-		case 'l':
-			break;
+			return EXIT_OK;
 		default:
 			fprintf(stderr, _("Try '%s --help' for more information.\n"), "bitim");
-			return 2;
+			return EXIT_USAGE;
 		}
 	}
-	return EXIT_SUCCESS;
+	if (optind >= argc) {
+		cli_error("%s", _("the terminal interface is not available in this build; see 'bitim --help' for commands"));
+		return EXIT_FAIL;
+	}
+	cmd = find_command(argv[optind]);
+	if (!cmd) {
+		cli_error(_("unknown command '%s'"), argv[optind]);
+		fprintf(stderr, _("Try '%s --help' for more information.\n"), "bitim");
+		return EXIT_USAGE;
+	}
+	return cmd->run(&o, argc - optind, argv + optind);
 }

@@ -1,0 +1,52 @@
+/* The command line: options shared by every command, and the commands. */
+#ifndef BITIM_CLI_H
+#define BITIM_CLI_H
+
+#include <stdbool.h>
+#include <getopt.h>
+#include "bitim/form.h"
+#include "bitim/store.h"
+
+/* Exit statuses of every command. */
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+/* Options given before the command. */
+struct cli_options {
+	const char *db;    /* --db PATH, or NULL for the default */
+	const char *forms; /* --forms DIR, or NULL */
+	const char *lang;  /* --lang CODE, or NULL */
+};
+
+/* Long options every command accepts, before or after its name. */
+#define CLI_COMMON_LONGOPTS \
+	{ "db", required_argument, NULL, 'd' }, \
+	{ "forms", required_argument, NULL, 'f' }, \
+	{ "lang", required_argument, NULL, 'L' }
+
+/* Take one of the common options; false if opt is not one. Exits on a bad --lang. */
+bool cli_common_option(struct cli_options *o, int opt, const char *arg);
+
+/* Where bitim's data files are: the build tree when it runs uninstalled. */
+const char *cli_forms_dir(const struct cli_options *o);
+const char *cli_locale_dir(void);
+
+/* The database path (malloc'd), or NULL with a message printed. */
+char *cli_db_path(const struct cli_options *o);
+
+/* Whether the folder that holds path exists; says so when it does not. */
+bool cli_check_folder(const char *path);
+
+/* Load the procedure, printing file:line: reason on error. */
+struct procedure *cli_load_procedure(const struct cli_options *o);
+
+/* Open the database, creating its folder when it is the default one;
+ * prints what is wrong and what to do on error. */
+struct store *cli_open_store(const struct cli_options *o);
+
+/* Print "bitim: <message>" to stderr; the format is already translated. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Commands: argv[0] is the command's name. */
+int cmd_check(struct cli_options *o, int argc, char **argv);
+
+#endif

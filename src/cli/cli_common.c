@@ -1,0 +1,168 @@
+/* What every command needs: data locations, the procedure, the database. */
+#include <config.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "bitim/i18n.h"
+#include "cli.h"
+
+/* Whether this binary is the one in the build tree (not installed). */
+static bool running_uninstalled(void)
+{
+	static int cached = -1;
+	char exe[PATH_MAX], *slash;
+	ssize_t n;
+
+	if (cached >= 0)
+		return cached;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	cached = 0;
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			cached = strcmp(exe, BUILD_BINDIR) == 0;
+		}
+	}
+	return cached;
+}
+
+const char *cli_forms_dir(const struct cli_options *o)
+{
+	const char *env = getenv("BITIM_FORMS");
+
+	if (o && o->forms)
+		return o->forms;
+	if (env && *env)
+		return env;
+	return running_uninstalled() ? BUILD_FORMSDIR : FORMSDIR;
+}
+
+const char *cli_locale_dir(void)
+{
+	return running_uninstalled() ? BUILD_LOCALEDIR : LOCALEDIR;
+}
+
+bool cli_common_option(struct cli_options *o, int opt, const char *arg)
+{
+	switch (opt) {
+	case 'd':
+		o->db = arg;
+		return true;
+	case 'f':
+		o->forms = arg;
+		return true;
+	case 'L':
+		if (i18n_lang_from_code(arg) < 0) {
+			cli_error(_("unknown language '%s'; use kk, ru or en"), arg);
+			exit(EXIT_USAGE);
+		}
+		o->lang = arg;
+		i18n_set_lang((enum bitim_lang)i18n_lang_from_code(arg));
+		return true;
+	default:
+		return false;
+	}
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("bitim: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+char *cli_db_path(const struct cli_options *o)
+{
+	char *path;
+
+	if (o->db)
+		return strdup(o->db);
+	path = store_default_path();
+	if (!path)
+		cli_error("%s", _("neither XDG_DATA_HOME nor HOME is set; give the database with --db PATH"));
+	return path;
+}
+
+struct procedure *cli_load_procedure(const struct cli_options *o)
+{
+	struct procedure *p = NULL;
+	struct form_error err;
+	const char *dir = cli_forms_dir(o);
+
+	if (procedure_load(dir, &p, &err) != BITIM_OK) {
+		if (err.line > 0)
+			cli_error("%s/%s:%d: %s", dir, err.file, err.line, err.message);
+		else
+			cli_error("%s/%s: %s", dir, err.file, err.message);
+		return NULL;
+	}
+	return p;
+}
+
+/* What to do about a status when opening, in a user's words. */
+static const char *open_advice(enum bitim_status st)
+{
+	switch (st) {
+	case BITIM_ERR_IO:
+		return _("Check that the folder exists and that you may write to it.");
+	case BITIM_ERR_CORRUPT:
+		return _("Open another file with --db, or restore the file from a backup (*.bak beside it).");
+	case BITIM_ERR_NEWER:
+		return _("Install the newer bitim that wrote it; this file was not changed.");
+	case BITIM_ERR_BUSY:
+		return _("Another program holds the database; close it and try again.");
+	default:
+		return "";
+	}
+}
+
+bool cli_check_folder(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	struct stat sb;
+	char *dir;
+	bool ok;
+
+	if (!slash || slash == path)
+		return true;
+	dir = strndup(path, (size_t)(slash - path));
+	ok = !dir || stat(dir, &sb) == 0;
+	if (!ok)
+		cli_error(_("the folder %s does not exist; create it or choose another path with --db"), dir);
+	free(dir);
+	return ok;
+}
+
+struct store *cli_open_store(const struct cli_options *o)
+{
+	struct store *s = NULL;
+	char *path = cli_db_path(o);
+	enum bitim_status st;
+
+	if (!path)
+		return NULL;
+	if (!o->db && store_make_dir(path) != BITIM_OK) {
+		cli_error(_("cannot create the folder for %s"), path);
+		free(path);
+		return NULL;
+	}
+	if (o->db && !cli_check_folder(path)) {
+		free(path);
+		return NULL;
+	}
+	st = store_open(path, &s);
+	if (st != BITIM_OK)
+		cli_error(_("cannot open the database %s: %s. %s"), path, bitim_strerror(st), open_advice(st));
+	free(path);
+	return s;
+}

@@ -1,0 +1,119 @@
+"""CLI tests: bitim --help/--version and bitim check, on the real binary."""
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests"))
+from tap import Tap, paths  # noqa: E402
+
+T = Tap()
+P = paths()
+ENV = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="en")
+ENV.pop("XDG_DATA_HOME", None)
+
+
+def bitim(*args, env=None):
+    return subprocess.run([P["bitim"], *args], capture_output=True, text=True,
+                          env=env or ENV, timeout=60)
+
+
+def fresh_db(tmp, cases=2):
+    db = os.path.join(tmp, "bitim.db")
+    subprocess.run([P["mkdb"], db, P["forms"], str(cases)], check=True, timeout=60)
+    return db
+
+
+@T.test
+def version_follows_gnu():
+    r = bitim("--version")
+    assert r.returncode == 0, r
+    assert r.stdout.splitlines()[0].startswith("bitim "), r.stdout
+
+
+@T.test
+def help_lists_commands():
+    r = bitim("--help")
+    assert r.returncode == 0
+    assert "Usage: bitim" in r.stdout and "check" in r.stdout and "--db PATH" in r.stdout
+
+
+@T.test
+def usage_errors_exit_2():
+    assert bitim("--no-such-option").returncode == 2
+    r = bitim("frobnicate")
+    assert r.returncode == 2 and "unknown command 'frobnicate'" in r.stderr, r.stderr
+    r = bitim("--lang", "de", "check")
+    assert r.returncode == 2 and "kk, ru or en" in r.stderr, r.stderr
+
+
+@T.test
+def check_accepts_shipped_forms_and_sound_db():
+    with tempfile.TemporaryDirectory() as tmp:
+        db = fresh_db(tmp)
+        r = bitim("check", "--db", db)
+        assert r.returncode == 0, r
+        assert "forms:" in r.stdout and "database:" in r.stdout and "2 cases" in r.stdout, r.stdout
+        # options before the command work the same
+        assert bitim("--db", db, "check").returncode == 0
+
+
+@T.test
+def check_rejects_broken_form_with_file_and_line():
+    with tempfile.TemporaryDirectory() as tmp:
+        db = fresh_db(tmp)
+        forms = os.path.join(tmp, "forms")
+        shutil.copytree(P["forms"], forms)
+        path = os.path.join(forms, "contract.form")
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        lines[5] = 'field case.broken type=dat label="Broken"'
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        r = bitim("check", "--db", db, "--forms", forms)
+        assert r.returncode == 1, r
+        assert "contract.form:6: unknown type 'dat'" in r.stderr, r.stderr
+
+
+@T.test
+def check_rejects_missing_and_damaged_db():
+    with tempfile.TemporaryDirectory() as tmp:
+        r = bitim("check", "--db", os.path.join(tmp, "none.db"))
+        assert r.returncode == 1 and "no database" in r.stderr, r.stderr
+        assert not os.path.exists(os.path.join(tmp, "none.db"))
+        db = fresh_db(tmp, cases=300)
+        con = sqlite3.connect(db)
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        con.close()
+        size = os.path.getsize(db)
+        with open(db, "r+b") as f:  # scribble over pages in the middle
+            f.seek(size // 2)
+            f.write(b"\xde\xad\xbe\xef" * 2048)
+        r = bitim("check", "--db", db)
+        assert r.returncode == 1, r
+        assert "damaged" in r.stderr or "malformed" in r.stderr, r.stderr
+
+
+@T.test
+def check_refuses_newer_schema_untouched():
+    with tempfile.TemporaryDirectory() as tmp:
+        db = fresh_db(tmp)
+        con = sqlite3.connect(db)
+        con.execute("PRAGMA journal_mode=DELETE")
+        con.execute("PRAGMA user_version=42")
+        con.close()
+        before = open(db, "rb").read()
+        r = bitim("check", "--db", db)
+        assert r.returncode == 1 and "newer version" in r.stderr, r.stderr
+        assert open(db, "rb").read() == before
+
+
+@T.test
+def check_on_missing_folder_says_so():
+    r = bitim("check", "--db", "/nonexistent/folder/bitim.db")
+    assert r.returncode == 1 and "does not exist" in r.stderr, r.stderr
+
+
+T.run()
