@@ -83,10 +83,8 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind >= argc) {
-		cli_error("%s", _("the terminal interface is not available in this build; see 'bitim --help' for commands"));
-		return EXIT_FAIL;
-	}
+	if (optind >= argc)
+		return cmd_tui(&o);
 	cmd = find_command(argv[optind]);
 	if (!cmd) {
 		cli_error(_("unknown command '%s'"), argv[optind]);

@@ -158,7 +158,8 @@ const char *entity_name(enum entity e);
 int entity_from_name(const char *name, size_t len);
 
 /* Check and normalise what a user typed for a field: on success *out is the
- * value to store (malloc'd; NULL when the input is blank, meaning "clear");
+ * value to store (malloc'd; NULL when the input is blank, meaning "clear",
+ * also for required fields: they are checked when the stage is completed);
  * returns NULL, else an untranslated msgid naming the problem. */
 const char *field_normalize(const struct field_def *f, const char *input, char **out);
 

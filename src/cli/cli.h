@@ -49,4 +49,7 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Commands: argv[0] is the command's name. */
 int cmd_check(struct cli_options *o, int argc, char **argv);
 
+/* No command: the terminal interface. */
+int cmd_tui(struct cli_options *o);
+
 #endif

@@ -104,8 +104,10 @@ const char *field_normalize(const struct field_def *f, const char *input, char *
 	bitim_day d;
 
 	*out = NULL;
+	/* Blank clears the value, even of a required field: required fields are
+	 * checked when the stage is completed, not while the user works. */
 	if (blank(input))
-		return f->required ? N_("This field is required") : NULL;
+		return NULL;
 	err = validate_text(input, f->type == FIELD_MULTILINE, &trimmed);
 	if (err)
 		return err;

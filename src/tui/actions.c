@@ -1,0 +1,120 @@
+/* The action table and key dispatch. */
+#include <config.h>
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+#include "bitim/i18n.h"
+#include "actions.h"
+
+#define CTRL(c) ((c) & 0x1F)
+
+static const struct action_def table[] = {
+	{ ACT_HELP, 1, 'G', NULL, N_("Help"),
+	  N_("Show help for this screen and for the field under the cursor."), false },
+	{ ACT_ADVANCE, 2, 'O', NULL, N_("Complete"),
+	  N_("Complete this stage: bitim checks what the law requires, lists anything missing, and asks you to confirm."), false },
+	{ ACT_SEARCH, 3, 'F', "/", N_("Search"),
+	  N_("Search cases by number, party name or IIN; the list narrows as you type."), false },
+	{ ACT_NEW_CASE, 4, 'N', NULL, N_("New case"),
+	  N_("Open a new case at the intake stage."), false },
+	{ ACT_ADD_ROW, 4, 'N', NULL, N_("Add"),
+	  N_("Add a party, a session or an obligation to the group under the cursor."), false },
+	{ ACT_LANGUAGE, 5, 'L', NULL, N_("Language"),
+	  N_("Switch the language: Kazakh, Russian, English. Nothing typed is lost."), false },
+	{ ACT_FILTER, 6, 'T', NULL, N_("Stage"),
+	  N_("Show only the cases at one stage; press again for the next stage."), false },
+	{ ACT_TERMINATE, 6, 'T', NULL, N_("Terminate"),
+	  N_("Go to the termination page: record the legal ground, then complete it to terminate mediation."), false },
+	{ ACT_PRINT, 7, 'P', NULL, N_("Print"),
+	  N_("Render a document of this case for signing or for the register."), false },
+	{ ACT_EXPORT, 8, 'R', NULL, N_("Export"),
+	  N_("Export the register to CSV files."), false },
+	{ ACT_REMOVE_ROW, 8, 'K', NULL, N_("Remove"),
+	  N_("Remove the party, session or obligation under the cursor (after you confirm; Undo brings it back)."), false },
+	{ ACT_SETTINGS, 9, 'E', NULL, N_("Settings"),
+	  N_("Office, mediator and language settings."), false },
+	{ ACT_UNDO, 9, 'Z', NULL, N_("Undo"),
+	  N_("Take back the last saved change of this case; press again to go further back."), false },
+	{ ACT_OPEN, 0, 0, N_("Enter"), N_("Open"),
+	  N_("Open the case under the cursor."), false },
+	{ ACT_PAGES, 0, 0, N_("PgUp/Dn"), N_("Stages"),
+	  N_("Go to the previous or next stage's page."), false },
+	{ ACT_NEXT_PAGE, 0, 0, NULL, NULL, NULL, false },
+	{ ACT_PREV_PAGE, 0, 0, NULL, NULL, NULL, false },
+	{ ACT_NEXT_FIELD, 0, 0, N_("Tab Enter"), N_("Next"),
+	  N_("Go to the next field; the field you leave is saved."), true },
+	{ ACT_PREV_FIELD, 0, 0, NULL, NULL, NULL, false },
+	{ ACT_ESCAPE, 0, 0, N_("Esc"), N_("Leave field"),
+	  N_("Leave the field or close a dialog; what you typed is kept, and saved if valid."), true },
+	{ ACT_BACK, 10, 'X', NULL, N_("Cases"),
+	  N_("Go back to the case list; the field you were in is saved."), false },
+	{ ACT_QUIT, 10, 'X', NULL, N_("Quit"),
+	  N_("Leave bitim. Everything is already saved."), false },
+};
+
+const struct action_def *action_def(enum action a)
+{
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+		if (table[i].action == a)
+			return &table[i];
+	return NULL;
+}
+
+static bool offers(const enum action *offered, enum action a)
+{
+	for (; *offered != ACT_NONE; offered++)
+		if (*offered == a)
+			return true;
+	return false;
+}
+
+/* Keys that are not in the table's F-key/control columns. */
+static enum action other_key(const enum action *offered, bool is_key, wint_t key)
+{
+	if (is_key && key == KEY_NPAGE && offers(offered, ACT_PAGES))
+		return ACT_NEXT_PAGE;
+	if (is_key && key == KEY_PPAGE && offers(offered, ACT_PAGES))
+		return ACT_PREV_PAGE;
+	if (offers(offered, ACT_NEXT_FIELD)) {
+		if ((!is_key && (key == L'\t')) || (is_key && key == KEY_DOWN))
+			return ACT_NEXT_FIELD;
+		if (is_key && (key == KEY_BTAB || key == KEY_UP))
+			return ACT_PREV_FIELD;
+	}
+	if (!is_key && key == 27 && offers(offered, ACT_ESCAPE))
+		return ACT_ESCAPE;
+	if (offers(offered, ACT_OPEN) && ((!is_key && (key == L'\n' || key == L'\r')) || (is_key && key == KEY_ENTER)))
+		return ACT_OPEN;
+	if (!is_key && key == L'/' && offers(offered, ACT_SEARCH))
+		return ACT_SEARCH;
+	return ACT_NONE;
+}
+
+enum action action_for_key(const enum action *offered, bool is_key, wint_t key)
+{
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+		const struct action_def *d = &table[i];
+		if (!offers(offered, d->action))
+			continue;
+		if (is_key && d->fkey && key == (wint_t)KEY_F(d->fkey))
+			return d->action;
+		if (!is_key && d->ctrl && key == (wint_t)CTRL(d->ctrl))
+			return d->action;
+	}
+	/* Ctrl-U is a second key for Undo (as in many editors). */
+	if (!is_key && key == CTRL('U') && offers(offered, ACT_UNDO))
+		return ACT_UNDO;
+	return other_key(offered, is_key, key);
+}
+
+const char *action_keys(const struct action_def *d, char *buf, int size)
+{
+	if (d->fkey && d->ctrl)
+		snprintf(buf, (size_t)size, "F%d ^%c", d->fkey, d->ctrl);
+	else if (d->fkey)
+		snprintf(buf, (size_t)size, "F%d", d->fkey);
+	else
+		snprintf(buf, (size_t)size, "%s", d->other ? _(d->other) : "");
+	return buf;
+}

@@ -1,0 +1,58 @@
+/* Every action of the interface, declared once with its keys, its key-bar
+ * label and its help text. Key dispatch, the key bar and the help screen are
+ * all generated from this one table. */
+#ifndef BITIM_TUI_ACTIONS_H
+#define BITIM_TUI_ACTIONS_H
+
+#include <stdbool.h>
+#include <wchar.h>
+
+enum action {
+	ACT_NONE,
+	ACT_HELP,
+	ACT_ADVANCE,
+	ACT_SEARCH,
+	ACT_NEW_CASE,
+	ACT_LANGUAGE,
+	ACT_FILTER,
+	ACT_TERMINATE,
+	ACT_PRINT,
+	ACT_EXPORT,
+	ACT_SETTINGS,
+	ACT_ADD_ROW,
+	ACT_REMOVE_ROW,
+	ACT_UNDO,
+	ACT_OPEN,
+	ACT_PAGES,
+	ACT_NEXT_PAGE,
+	ACT_PREV_PAGE,
+	ACT_NEXT_FIELD,
+	ACT_PREV_FIELD,
+	ACT_ESCAPE,
+	ACT_BACK,
+	ACT_QUIT,
+	ACT_COUNT
+};
+
+struct action_def {
+	enum action action;
+	int fkey;            /* 1..12, or 0 */
+	int ctrl;            /* the control key's letter ('G' for Ctrl-G), or 0 */
+	const char *other;   /* another key's name as shown ("Enter", "PgDn", "/"), or NULL */
+	const char *label;   /* short key-bar label, msgid */
+	const char *help;    /* one sentence for the help screen, msgid */
+	bool optional;       /* left off the key bar when it is full (still in F1) */
+};
+
+/* The definition of an action. */
+const struct action_def *action_def(enum action a);
+
+/* The action a key means on a screen that offers `offered` (a list ending
+ * with ACT_NONE); ACT_NONE when the key is not an action there (plain typing).
+ * is_key is true for function and cursor keys (KEY_ codes). */
+enum action action_for_key(const enum action *offered, bool is_key, wint_t key);
+
+/* The key as shown: "F2 ^O", "Enter", "PgUp PgDn". Writes into buf. */
+const char *action_keys(const struct action_def *d, char *buf, int size);
+
+#endif

@@ -1,0 +1,156 @@
+/* Width-aware text drawing for Kazakh, Russian and Latin text. */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include "bitim/utf8.h"
+#include "draw.h"
+#include "editor.h"
+
+int text_width_n(const char *utf8, size_t len_bytes)
+{
+	size_t i = 0;
+	int cols = 0;
+	uint32_t cp;
+
+	while (i < len_bytes) {
+		size_t n = utf8_decode(utf8 + i, len_bytes - i, &cp);
+		if (n == 0) {
+			cols++;
+			i++;
+			continue;
+		}
+		cols += editor_char_width((wchar_t)cp);
+		i += n;
+	}
+	return cols;
+}
+
+int text_width(const char *utf8)
+{
+	return utf8 ? text_width_n(utf8, strlen(utf8)) : 0;
+}
+
+void draw_blank(int y, int x, int width, attr_t attr)
+{
+	attr_t old;
+	short pair;
+
+	if (width <= 0)
+		return;
+	attr_get(&old, &pair, NULL);
+	attrset(attr);
+	mvhline(y, x, ' ', width);
+	attrset(old);
+}
+
+int draw_text_n(int y, int x, const char *utf8, size_t len_bytes, int width, attr_t attr, bool pad)
+{
+	wchar_t *buf;
+	size_t i = 0, n = 0;
+	int cols = 0;
+	uint32_t cp;
+	bool cut = text_width_n(utf8, len_bytes) > width;
+	int room = cut ? width - 1 : width; /* leave a column for "…" */
+
+	if (width <= 0)
+		return 0;
+	buf = malloc((len_bytes + 2) * sizeof *buf);
+	if (!buf)
+		return 0;
+	while (i < len_bytes) {
+		size_t used = utf8_decode(utf8 + i, len_bytes - i, &cp);
+		wchar_t c = used ? (wchar_t)cp : L'?';
+		int w;
+		if (!used)
+			used = 1;
+		if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
+			c = L' '; /* never send control characters to the terminal */
+		w = editor_char_width(c);
+		if (cols + w > room)
+			break;
+		buf[n++] = c;
+		cols += w;
+		i += used;
+	}
+	if (cut && width >= 1) {
+		buf[n++] = L'\x2026';
+		cols++;
+	}
+	buf[n] = L'\0';
+	attron(attr);
+	mvaddnwstr(y, x, buf, (int)n);
+	attroff(attr);
+	if (pad && cols < width)
+		draw_blank(y, x + cols, width - cols, attr);
+	free(buf);
+	return cols;
+}
+
+int draw_text(int y, int x, const char *utf8, int width, attr_t attr, bool pad)
+{
+	return draw_text_n(y, x, utf8 ? utf8 : "", utf8 ? strlen(utf8) : 0, width, attr, pad);
+}
+
+size_t text_wrap(const char *utf8, int width, struct span *lines, size_t max)
+{
+	size_t len = strlen(utf8), i = 0, count = 0;
+
+	if (width < 1)
+		width = 1;
+	while (i <= len) {
+		size_t start = i, last_break = 0, pos = i;
+		int cols = 0;
+		uint32_t cp;
+		while (pos < len && utf8[pos] != '\n') {
+			size_t n = utf8_decode(utf8 + pos, len - pos, &cp);
+			int w;
+			if (!n) {
+				n = 1;
+				cp = '?';
+			}
+			w = editor_char_width((wchar_t)cp);
+			if (cols + w > width)
+				break;
+			cols += w;
+			pos += n;
+			if (cp == ' ')
+				last_break = pos;
+		}
+		size_t end = pos;
+		if (pos < len && utf8[pos] != '\n' && last_break > start)
+			end = pos = last_break; /* break after a blank, keep the word whole */
+		if (count < max)
+			lines[count] = (struct span){ start, end };
+		count++;
+		if (pos >= len)
+			break;
+		i = utf8[pos] == '\n' ? pos + 1 : pos;
+		if (pos == start && utf8[pos] != '\n') /* nothing fit: force progress */
+			i = pos + 1;
+	}
+	/* Trailing blanks of wrapped lines are not drawn. */
+	for (size_t k = 0; k < count && k < max; k++)
+		while (lines[k].end > lines[k].start && utf8[lines[k].end - 1] == ' ')
+			lines[k].end--;
+	return count;
+}
+
+void draw_box(int y, int x, int height, int width, const char *title)
+{
+	for (int r = 0; r < height; r++)
+		draw_blank(y + r, x, width, A_NORMAL);
+	mvhline(y, x + 1, ACS_HLINE, width - 2);
+	mvhline(y + height - 1, x + 1, ACS_HLINE, width - 2);
+	mvvline(y + 1, x, ACS_VLINE, height - 2);
+	mvvline(y + 1, x + width - 1, ACS_VLINE, height - 2);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvaddch(y, x + width - 1, ACS_URCORNER);
+	mvaddch(y + height - 1, x, ACS_LLCORNER);
+	mvaddch(y + height - 1, x + width - 1, ACS_LRCORNER);
+	if (title && *title) {
+		mvaddstr(y, x + 2, " ");
+		int w = draw_text(y, x + 3, title, width - 6, A_BOLD, false);
+		mvaddstr(y, x + 3 + w, " ");
+	}
+}

@@ -1,0 +1,35 @@
+/* Drawing UTF-8 text by display columns (wcwidth), never by bytes. */
+#ifndef BITIM_TUI_DRAW_H
+#define BITIM_TUI_DRAW_H
+
+#include <stddef.h>
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+
+/* A part of a text: bytes [start, end). */
+struct span {
+	size_t start, end;
+};
+
+/* Display width of UTF-8 text (of its first len_bytes bytes). */
+int text_width(const char *utf8);
+int text_width_n(const char *utf8, size_t len_bytes);
+
+/* Draw text at (y, x) in at most width columns with attribute attr, padding
+ * with blanks to the full width when pad is set. A text that does not fit
+ * ends with "…" so the cut is visible. Returns the columns drawn. */
+int draw_text(int y, int x, const char *utf8, int width, attr_t attr, bool pad);
+int draw_text_n(int y, int x, const char *utf8, size_t len_bytes, int width, attr_t attr, bool pad);
+
+/* Break text into lines of at most width columns at blanks (a word longer
+ * than a line is cut); newlines break too. Fills up to max spans; returns
+ * how many lines there are. */
+size_t text_wrap(const char *utf8, int width, struct span *lines, size_t max);
+
+/* Blank width columns at (y, x). */
+void draw_blank(int y, int x, int width, attr_t attr);
+
+/* A box with a title, for dialogs; clears its inside. */
+void draw_box(int y, int x, int height, int width, const char *title);
+
+#endif

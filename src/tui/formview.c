@@ -1,0 +1,516 @@
+/* The form widget: layout, drawing, focus, editing and saving of fields. */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bitim/date.h"
+#include "bitim/i18n.h"
+#include "dialog.h"
+#include "draw.h"
+#include "formview.h"
+
+/* Rows a multi-line field shows. */
+#define MULTILINE_ROWS 3
+
+void fv_init(struct formview *fv, const struct fv_source *src)
+{
+	memset(fv, 0, sizeof *fv);
+	fv->src = *src;
+	editor_init(&fv->ed, false);
+}
+
+void fv_clear(struct formview *fv)
+{
+	for (size_t i = 0; i < fv->nitems; i++)
+		free(fv->items[i].text);
+	free(fv->items);
+	fv->items = NULL;
+	fv->nitems = 0;
+	fv->focus = 0;
+	fv->editing = false;
+}
+
+void fv_free(struct formview *fv)
+{
+	fv_clear(fv);
+	editor_free(&fv->ed);
+}
+
+void fv_add(struct formview *fv, enum fv_kind kind, const struct field_def *field, enum entity e,
+	    int row, const char *text)
+{
+	struct fv_item *grown = realloc(fv->items, (fv->nitems + 1) * sizeof *grown);
+
+	if (!grown)
+		return; /* the form shows less; nothing is stored or lost */
+	fv->items = grown;
+	grown[fv->nitems] = (struct fv_item){ kind, field, e, row, text ? strdup(text) : NULL };
+	fv->nitems++;
+}
+
+static bool focusable(const struct fv_item *it)
+{
+	return it->kind == FV_FIELD || it->kind == FV_ADD;
+}
+
+const struct fv_item *fv_current(const struct formview *fv)
+{
+	return fv->focus < fv->nitems ? &fv->items[fv->focus] : NULL;
+}
+
+/* Whether the focused item is edited as text (not a choice). */
+static bool is_text(const struct fv_item *it)
+{
+	return it && it->kind == FV_FIELD && it->field->type != FIELD_CHOICE && it->field->type != FIELD_YESNO;
+}
+
+void fv_display(const struct field_def *f, const char *stored, char *buf, size_t size)
+{
+	field_display(f, stored, buf, size);
+	if (stored && (f->type == FIELD_CHOICE || f->type == FIELD_YESNO))
+		snprintf(buf, size, "%s", _(choice_label(f->choices, stored) ? choice_label(f->choices, stored) : stored));
+}
+
+void fv_load(struct formview *fv)
+{
+	const struct fv_item *it = fv_current(fv);
+	char buf[4096];
+
+	fv->editing = false;
+	if (!is_text(it))
+		return;
+	editor_free(&fv->ed);
+	editor_init(&fv->ed, it->field->type == FIELD_MULTILINE);
+	/* Long stored texts go in whole; buf is only for short displayed forms. */
+	if (it->field->type == FIELD_DATE) {
+		fv_display(it->field, fv->src.value(fv->src.ctx, it), buf, sizeof buf);
+		editor_set(&fv->ed, buf);
+	} else {
+		editor_set(&fv->ed, fv->src.value(fv->src.ctx, it));
+	}
+	fv->editing = true;
+}
+
+void fv_focus_first(struct formview *fv)
+{
+	fv->focus = fv->nitems;
+	for (size_t i = 0; i < fv->nitems; i++)
+		if (focusable(&fv->items[i])) {
+			fv->focus = i;
+			break;
+		}
+	fv_load(fv);
+}
+
+bool fv_focus_field(struct formview *fv, const char *key, int row)
+{
+	for (size_t i = 0; i < fv->nitems; i++) {
+		const struct fv_item *it = &fv->items[i];
+		if (it->kind == FV_FIELD && strcmp(it->field->key, key) == 0 && (row < 0 || it->row == row)) {
+			fv->focus = i;
+			fv_load(fv);
+			return true;
+		}
+	}
+	return false;
+}
+
+bool fv_move(struct formview *fv, int step)
+{
+	size_t i = fv->focus;
+
+	for (;;) {
+		if ((step < 0 && i == 0) || (step > 0 && i + 1 >= fv->nitems))
+			return false;
+		i = step < 0 ? i - 1 : i + 1;
+		if (focusable(&fv->items[i]))
+			break;
+	}
+	fv->focus = i;
+	fv_load(fv);
+	return true;
+}
+
+enum fv_commit fv_commit(struct formview *fv, struct app *app)
+{
+	const struct fv_item *it = fv_current(fv);
+	const char *reason = NULL;
+	enum bitim_status st;
+	char *text;
+
+	if (!fv->editing || !fv->ed.dirty || !it)
+		return FV_UNCHANGED;
+	text = editor_text(&fv->ed);
+	if (!text) {
+		app_status(app, BITIM_ERR_NOMEM);
+		return FV_INVALID;
+	}
+	st = fv->src.save(fv->src.ctx, it, text, &reason);
+	free(text);
+	if (st == BITIM_ERR_INVALID) {
+		app_message(app, MSG_ERROR, "%s: %s", _(it->field->label), _(reason));
+		return FV_INVALID;
+	}
+	if (st != BITIM_OK) {
+		app_status(app, st);
+		return FV_INVALID;
+	}
+	fv->ed.dirty = false;
+	return FV_SAVED;
+}
+
+/* ------------------------------------------------------------ choices */
+
+static const char *const *choice_labels(const struct field_def *f)
+{
+	static const char *labels[64];
+	size_t n = f->choices->count < 64 ? f->choices->count : 64;
+
+	for (size_t i = 0; i < n; i++)
+		labels[i] = f->choices->items[i].label;
+	return labels;
+}
+
+static int choice_index(const struct field_def *f, const char *code)
+{
+	for (size_t i = 0; code && i < f->choices->count; i++)
+		if (strcmp(f->choices->items[i].code, code) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void save_choice(struct formview *fv, struct app *app, const struct fv_item *it, int index)
+{
+	const char *reason = NULL;
+	enum bitim_status st;
+
+	if (index < 0 || (size_t)index >= it->field->choices->count)
+		return;
+	st = fv->src.save(fv->src.ctx, it, it->field->choices->items[index].code, &reason);
+	if (st == BITIM_ERR_INVALID)
+		app_message(app, MSG_ERROR, "%s: %s", _(it->field->label), _(reason));
+	else if (st != BITIM_OK)
+		app_status(app, st);
+}
+
+static bool choice_key(struct formview *fv, struct app *app, const struct fv_item *it, bool is_key, wint_t key)
+{
+	const struct field_def *f = it->field;
+	int cur = choice_index(f, fv->src.value(fv->src.ctx, it)), n = (int)f->choices->count;
+
+	if ((!is_key && (key == L'\r' || key == L'\n' || key == L' ')) || (is_key && key == KEY_ENTER)) {
+		save_choice(fv, app, it, dialog_pick(app, _(f->label), choice_labels(f), (size_t)(n < 64 ? n : 64), cur));
+		return true;
+	}
+	if (is_key && (key == KEY_RIGHT || key == KEY_LEFT)) {
+		int next = key == KEY_RIGHT ? (cur + 1) % n : (cur <= 0 ? n - 1 : cur - 1);
+		save_choice(fv, app, it, next);
+		return true;
+	}
+	if (!is_key && key >= L'1' && key <= L'9' && (int)(key - L'1') < n) {
+		save_choice(fv, app, it, (int)(key - L'1'));
+		return true;
+	}
+	if ((is_key && (key == KEY_DC || key == KEY_BACKSPACE)) || (!is_key && (key == 127 || key == 8))) {
+		const char *reason;
+		enum bitim_status st = fv->src.save(fv->src.ctx, it, "", &reason);
+		if (st != BITIM_OK)
+			app_status(app, st);
+		return true;
+	}
+	if (!is_key && key >= 0x20)
+		app_message(app, MSG_INFO, "%s", _("Press Enter or Space to choose, or ←→ to change"));
+	return !is_key;
+}
+
+/* -------------------------------------------------------------- typing */
+
+static bool text_key(struct formview *fv, struct app *app, bool is_key, wint_t key)
+{
+	struct editor *ed = &fv->ed;
+
+	if (is_key) {
+		switch (key) {
+		case KEY_LEFT: editor_left(ed); return true;
+		case KEY_RIGHT: editor_right(ed); return true;
+		case KEY_HOME: editor_home(ed); return true;
+		case KEY_END: editor_end(ed); return true;
+		case KEY_BACKSPACE: editor_backspace(ed); return true;
+		case KEY_DC: editor_delete(ed); return true;
+		case 0x221: /* Ctrl-Left in xterm */
+		case 0x222: editor_word_left(ed); return true;
+		case 0x230:
+		case 0x231: editor_word_right(ed); return true;
+		default: return false;
+		}
+	}
+	switch (key) {
+	case 1: editor_home(ed); return true;         /* ^A */
+	case 5: editor_end(ed); return true;          /* ^E */
+	case 4: editor_delete(ed); return true;       /* ^D */
+	case 8: case 127: editor_backspace(ed); return true;
+	case 23: editor_delete_word(ed); return true; /* ^W */
+	case 2: editor_left(ed); return true;         /* ^B */
+	default:
+		break;
+	}
+	if (key < 0x20 && key != L'\r' && key != L'\n')
+		return false;
+	switch (editor_insert(ed, key == L'\r' ? L'\n' : (wchar_t)key)) {
+	case EDITOR_FULL:
+		app_message(app, MSG_ERROR, _("This field holds at most %d characters"), EDITOR_MAX_CHARS);
+		break;
+	case EDITOR_REJECTED:
+		break; /* control characters never enter a field */
+	case EDITOR_OK:
+		break;
+	}
+	return true;
+}
+
+bool fv_key(struct formview *fv, struct app *app, bool is_key, wint_t key)
+{
+	const struct fv_item *it = fv_current(fv);
+	const char *why;
+
+	if (!it || it->kind != FV_FIELD)
+		return false;
+	why = fv->src.locked ? fv->src.locked(fv->src.ctx, it) : NULL;
+	if (why && (!is_key || key == KEY_DC || key == KEY_BACKSPACE)) {
+		app_message(app, MSG_ERROR, "%s", _(why));
+		return true;
+	}
+	if (why)
+		return false;
+	if (!is_text(it))
+		return choice_key(fv, app, it, is_key, key);
+	return text_key(fv, app, is_key, key);
+}
+
+const char *fv_hint(const struct formview *fv)
+{
+	const struct fv_item *it = fv_current(fv);
+
+	if (!it)
+		return NULL;
+	if (it->kind == FV_ADD)
+		return N_("Press Enter (or F4) to add one");
+	switch (it->field->type) {
+	case FIELD_DATE: return N_("A date: DD.MM.YYYY");
+	case FIELD_CHOICE:
+	case FIELD_YESNO: return N_("Enter or Space: choose from the list; ←→: change; Delete: clear");
+	case FIELD_IIN: return N_("IIN: 12 digits");
+	case FIELD_BIN: return N_("BIN: 12 digits");
+	case FIELD_PHONE: return N_("Phone: +7 7xx xxx xx xx");
+	case FIELD_INT: return N_("A whole number");
+	case FIELD_MULTILINE: return N_("Several lines: Enter starts a new line, Tab goes to the next field");
+	default: return N_("Type the text; Tab or Enter: next field");
+	}
+}
+
+/* ------------------------------------------------------------- drawing */
+
+static int label_rows(const struct formview *fv, const struct fv_item *it)
+{
+	return (int)text_wrap(_(it->field->label), fv->label_width - 2, NULL, 0);
+}
+
+static int item_height(const struct formview *fv, const struct fv_item *it, size_t index)
+{
+	int h;
+
+	switch (it->kind) {
+	case FV_SECTION:
+		return index == 0 ? 1 : 2;
+	case FV_ROW_HEAD:
+		return index == 0 ? 1 : 2;
+	case FV_ADD:
+		return 1;
+	case FV_FIELD:
+		h = it->field->type == FIELD_MULTILINE ? MULTILINE_ROWS : 1;
+		return label_rows(fv, it) > h ? label_rows(fv, it) : h;
+	}
+	return 1;
+}
+
+static void draw_label(const struct formview *fv, const struct fv_item *it, int y, int rows, bool focused)
+{
+	const char *label = _(it->field->label);
+	size_t n = text_wrap(label, fv->label_width - 2, NULL, 0);
+	struct span *lines = malloc((n ? n : 1) * sizeof *lines);
+	attr_t a = focused ? A_REVERSE : A_NORMAL;
+
+	if (!lines)
+		return;
+	text_wrap(label, fv->label_width - 2, lines, n);
+	if (it->field->required)
+		draw_text(y, 0, "*", 1, A_BOLD, false);
+	for (size_t r = 0; r < n && (int)r < rows; r++)
+		draw_text_n(y + (int)r, 2, label + lines[r].start, lines[r].end - lines[r].start,
+			    fv->label_width - 2, a, false);
+	free(lines);
+}
+
+/* The stored value of an unfocused field. */
+static void draw_value(const struct formview *fv, const struct fv_item *it, int y, int rows)
+{
+	char buf[4096];
+	const char *stored = fv->src.value(fv->src.ctx, it);
+	int x = fv->label_width + 1;
+	attr_t a = fv->src.locked && fv->src.locked(fv->src.ctx, it) ? A_NORMAL : A_UNDERLINE;
+
+	fv_display(it->field, stored, buf, sizeof buf);
+	if (it->field->type != FIELD_MULTILINE) {
+		draw_text(y, x, buf, fv->value_width, a, true);
+		return;
+	}
+	size_t n = text_wrap(buf, fv->value_width, NULL, 0);
+	struct span *lines = malloc((n ? n : 1) * sizeof *lines);
+	if (!lines)
+		return;
+	text_wrap(buf, fv->value_width, lines, n);
+	for (int r = 0; r < rows; r++) {
+		if ((size_t)r < n) {
+			/* The last visible line shows "…" when more follows. */
+			size_t end = (r == rows - 1 && (size_t)r + 1 < n) ? strlen(buf) : lines[r].end;
+			draw_text_n(y + r, x, buf + lines[r].start, end - lines[r].start, fv->value_width, a, true);
+		} else {
+			draw_blank(y + r, x, fv->value_width, a);
+		}
+	}
+	free(lines);
+}
+
+/* The focused text field from its editor; returns the cursor's screen place. */
+static void draw_editor(struct formview *fv, int y, int rows, int *cy, int *cx)
+{
+	struct editor *ed = &fv->ed;
+	int x = fv->label_width + 1, w = fv->value_width;
+	wchar_t one[2] = { 0, 0 };
+
+	editor_scroll_to_cursor(ed, w, rows);
+	if (!ed->multiline) {
+		int cols = 0;
+		draw_blank(y, x, w, A_UNDERLINE);
+		*cy = y;
+		*cx = x;
+		for (size_t i = ed->scroll; i < ed->len_chars; i++) {
+			int cw = editor_char_width(ed->text[i]);
+			if (i == ed->cursor)
+				*cx = x + cols;
+			if (cols + cw > w)
+				break;
+			one[0] = ed->text[i];
+			attron(A_UNDERLINE);
+			mvaddnwstr(y, x + cols, one, 1);
+			attroff(A_UNDERLINE);
+			cols += cw;
+		}
+		if (ed->cursor >= ed->len_chars)
+			*cx = x + cols < x + w ? x + cols : x + w - 1;
+		return;
+	}
+	size_t total = editor_layout(ed, w, NULL, 0), crow;
+	int ccol;
+	struct editor_row *layout = malloc((total ? total : 1) * sizeof *layout);
+	if (!layout)
+		return;
+	editor_layout(ed, w, layout, total);
+	editor_cursor_at(ed, w, &crow, &ccol);
+	for (int r = 0; r < rows; r++) {
+		size_t lr = ed->scroll + (size_t)r;
+		int cols = 0;
+		draw_blank(y + r, x, w, A_UNDERLINE);
+		if (lr >= total)
+			continue;
+		for (size_t i = layout[lr].start; i < layout[lr].end; i++) {
+			one[0] = ed->text[i] == L'\n' ? L' ' : ed->text[i];
+			attron(A_UNDERLINE);
+			mvaddnwstr(y + r, x + cols, one, 1);
+			attroff(A_UNDERLINE);
+			cols += editor_char_width(ed->text[i]);
+		}
+	}
+	*cy = y + (int)(crow - ed->scroll);
+	*cx = x + (ccol < w ? ccol : w - 1);
+	free(layout);
+}
+
+/* Scroll so the focused item is on screen. */
+static void scroll_to_focus(struct formview *fv, int rows)
+{
+	int y = 0;
+
+	for (size_t i = 0; i < fv->nitems; i++) {
+		int h = item_height(fv, &fv->items[i], i);
+		if (i == fv->focus) {
+			/* Keep a heading just above the focus in view too. */
+			int top = y;
+			if (i > 0 && fv->items[i - 1].kind != FV_FIELD)
+				top -= item_height(fv, &fv->items[i - 1], i - 1);
+			if (top < fv->scroll)
+				fv->scroll = top < 0 ? 0 : top;
+			if (y + h > fv->scroll + rows)
+				fv->scroll = y + h - rows;
+			return;
+		}
+		y += h;
+	}
+}
+
+void fv_draw(struct formview *fv, int top, int rows, int cols)
+{
+	int y = 0, cy = -1, cx = -1;
+
+	fv->label_width = cols * 2 / 5 < 40 ? cols * 2 / 5 : 40;
+	fv->value_width = cols - fv->label_width - 2;
+	scroll_to_focus(fv, rows);
+	for (size_t i = 0; i < fv->nitems; i++) {
+		const struct fv_item *it = &fv->items[i];
+		int h = item_height(fv, it, i), sy = top + y - fv->scroll;
+		bool focused = i == fv->focus;
+
+		y += h;
+		if (sy + h <= top || sy >= top + rows)
+			continue;
+		/* Items cut by the top or bottom edge are drawn only where visible. */
+		if (sy < top || sy + h > top + rows) {
+			if (it->kind != FV_FIELD || it->field->type != FIELD_MULTILINE)
+				continue;
+		}
+		switch (it->kind) {
+		case FV_SECTION:
+		case FV_ROW_HEAD:
+			draw_text(sy + h - 1, it->kind == FV_SECTION ? 0 : 1, it->text, cols - 1, A_BOLD, false);
+			break;
+		case FV_ADD:
+			draw_text(sy, 2, it->text, cols - 2, focused ? A_REVERSE : A_NORMAL, false);
+			if (focused) {
+				cy = sy;
+				cx = 2;
+			}
+			break;
+		case FV_FIELD: {
+			int vis = h;
+			if (sy < top || sy + h > top + rows)
+				break;
+			draw_label(fv, it, sy, vis, focused);
+			if (focused && fv->editing) {
+				draw_editor(fv, sy, it->field->type == FIELD_MULTILINE ? MULTILINE_ROWS : 1, &cy, &cx);
+			} else {
+				draw_value(fv, it, sy, it->field->type == FIELD_MULTILINE ? MULTILINE_ROWS : 1);
+				if (focused) {
+					cy = sy;
+					cx = fv->label_width + 1;
+				}
+			}
+			break;
+		}
+		}
+	}
+	if (cy >= 0) {
+		curs_set(1);
+		move(cy, cx);
+	} else {
+		curs_set(0);
+	}
+}

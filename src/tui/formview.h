@@ -1,0 +1,82 @@
+/* A form on screen: headings, fields with their editors, group rows, and
+ * "add" lines; used by the case pages and the settings screen. It draws and
+ * edits; where values come from and go to is the screen's business. */
+#ifndef BITIM_TUI_FORMVIEW_H
+#define BITIM_TUI_FORMVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+#include "bitim/form.h"
+#include "app.h"
+#include "editor.h"
+
+enum fv_kind { FV_SECTION, FV_FIELD, FV_ROW_HEAD, FV_ADD };
+
+struct fv_item {
+	enum fv_kind kind;
+	const struct field_def *field; /* FV_FIELD; borrowed */
+	enum entity entity;            /* for group items */
+	int row;                       /* group row index, -1 outside groups */
+	char *text;                    /* heading, row title or add line (translated); owned */
+};
+
+/* Where a form's values come from and go. */
+struct fv_source {
+	void *ctx;
+	/* The stored value (borrowed), or NULL. */
+	const char *(*value)(void *ctx, const struct fv_item *it);
+	/* Save what was typed; reason is an untranslated msgid for ERR_INVALID. */
+	enum bitim_status (*save)(void *ctx, const struct fv_item *it, const char *input, const char **reason);
+	/* Why the field cannot be changed now (msgid), or NULL. */
+	const char *(*locked)(void *ctx, const struct fv_item *it);
+};
+
+struct formview {
+	struct fv_item *items; /* owned */
+	size_t nitems;
+	size_t focus;          /* index of the focused item; nitems when none */
+	int scroll;            /* rows of the form above the visible area */
+	struct editor ed;      /* holds the focused text field's text */
+	bool editing;          /* ed belongs to the focused item */
+	struct fv_source src;
+	int label_width;       /* set by fv_draw */
+	int value_width;
+};
+
+enum fv_commit { FV_UNCHANGED, FV_SAVED, FV_INVALID };
+
+void fv_init(struct formview *fv, const struct fv_source *src);
+void fv_free(struct formview *fv);
+
+/* Building: clear, then add items in order. */
+void fv_clear(struct formview *fv);
+void fv_add(struct formview *fv, enum fv_kind kind, const struct field_def *field, enum entity e,
+	    int row, const char *text);
+
+/* Focus: the first focusable item, the item of a field (and row), or next/prev. */
+void fv_focus_first(struct formview *fv);
+bool fv_focus_field(struct formview *fv, const char *key, int row);
+bool fv_move(struct formview *fv, int step);
+const struct fv_item *fv_current(const struct formview *fv);
+
+/* Save the focused field if its text changed. On FV_INVALID the message
+ * line says why and the typed text stays in the editor. */
+enum fv_commit fv_commit(struct formview *fv, struct app *app);
+
+/* (Re)load the editor from the stored value of the focused item. */
+void fv_load(struct formview *fv);
+
+/* A key for the focused field (typing, editing, choices). Returns true when used. */
+bool fv_key(struct formview *fv, struct app *app, bool is_key, wint_t key);
+
+/* Draw the form in rows [top, top+rows) and place the cursor. */
+void fv_draw(struct formview *fv, int top, int rows, int cols);
+
+/* A short hint for the focused field (msgid), for the message line. */
+const char *fv_hint(const struct formview *fv);
+
+/* The text a stored value shows as (translated choice, DD.MM.YYYY). */
+void fv_display(const struct field_def *f, const char *stored, char *buf, size_t size);
+
+#endif

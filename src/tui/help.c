@@ -1,0 +1,55 @@
+/* F1: help for the screen, the field under the cursor and the stage. */
+#include <config.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "bitim/i18n.h"
+#include "dialog.h"
+#include "help.h"
+
+/* Keys of the editor, which are not actions of the table. */
+static const char *const editing_keys[] = {
+	N_("← → Home End (Ctrl-A, Ctrl-E): move in the text"),
+	N_("Backspace, Delete (Ctrl-D): delete a character; Ctrl-W: delete the word before the cursor"),
+	N_("↑ ↓: previous or next field (in a text of several lines: previous or next line)"),
+	N_("Shift-Tab: previous field"),
+	N_("Choices: Enter or Space opens the list, ← → change the value, 1-9 choose directly"),
+};
+
+void help_show(struct app *app)
+{
+	const enum action *offered = app->screen->actions(app);
+	char *text = NULL, *field;
+	const char *law, *trainee = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	if (!out)
+		return;
+	field = app->screen->field_help ? app->screen->field_help(app) : NULL;
+	if (field) {
+		fprintf(out, "%s\n\n", field);
+		free(field);
+	}
+	law = app->screen->stage_help ? app->screen->stage_help(app, &trainee) : NULL;
+	if (law)
+		fprintf(out, "%s\n%s\n\n", _("What the law requires now:"), _(law));
+	if (trainee && *trainee)
+		fprintf(out, "%s\n%s\n\n", _("For trainees:"), _(trainee));
+	fprintf(out, "%s\n", _("Keys on this screen:"));
+	for (; *offered != ACT_NONE; offered++) {
+		const struct action_def *d = action_def(*offered);
+		char keys[32];
+		if (!d || !d->label)
+			continue;
+		fprintf(out, "  %-10s %s\n", action_keys(d, keys, sizeof keys), _(d->help));
+	}
+	if (app->screen == &screen_case || app->screen == &screen_settings) {
+		fprintf(out, "\n%s\n", _("Editing:"));
+		for (size_t i = 0; i < sizeof editing_keys / sizeof editing_keys[0]; i++)
+			fprintf(out, "  %s\n", _(editing_keys[i]));
+	}
+	fprintf(out, "\n%s", _("Every field is saved when you leave it. Nothing you type is thrown away: a wrong change is taken back with Undo (F9 or Ctrl-Z)."));
+	fclose(out);
+	dialog_text(app, _("Help"), text);
+	free(text);
+}

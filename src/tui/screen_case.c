@@ -1,0 +1,674 @@
+/* The case screen: the procedure's stages as pages of fields. */
+#include <config.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bitim/casefile.h"
+#include "bitim/i18n.h"
+#include "bitim/search.h"
+#include "dialog.h"
+#include "draw.h"
+#include "formview.h"
+#include "help.h"
+
+static struct {
+	struct app *app;
+	struct case_data *cd; /* owned; reloaded after every change */
+	int page;             /* stage index shown */
+	struct formview fv;
+	bool fv_ready;
+} C;
+
+static const struct procedure *proc(void) { return C.app->proc; }
+
+static int current_stage(void)
+{
+	return procedure_stage_index(proc(), casedata_stage(C.cd));
+}
+
+static bool case_open(void)
+{
+	return procedure_stage_open(proc(), current_stage());
+}
+
+/* ------------------------------------------------------------- values */
+
+static const char *row_uuid(const struct fv_item *it)
+{
+	return it->row >= 0 ? casedata_row_uuid(C.cd, it->entity, (size_t)it->row) : NULL;
+}
+
+static const char *value_of(void *ctx, const struct fv_item *it)
+{
+	(void)ctx;
+	return casedata_get(C.cd, it->field->entity, it->row >= 0 ? (size_t)it->row : 0, it->field->name);
+}
+
+static bool reload(void)
+{
+	struct case_data *fresh = NULL;
+	enum bitim_status st = store_case_load(C.app->store, C.app->case_id, &fresh);
+
+	if (st != BITIM_OK) {
+		app_status(C.app, st);
+		return false;
+	}
+	casedata_free(C.cd);
+	C.cd = fresh;
+	return true;
+}
+
+/* After a party's name or number is saved: earlier cases with the same person. */
+static void who_else(const struct fv_item *it)
+{
+	struct party_match *m = NULL;
+	size_t n = 0;
+	const char *name, *id;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out;
+
+	if (it->field->entity != ENTITY_PARTY || it->row < 0)
+		return;
+	if (strcmp(it->field->name, "full_name") && strcmp(it->field->name, "iin") && strcmp(it->field->name, "bin"))
+		return;
+	name = casedata_get(C.cd, ENTITY_PARTY, (size_t)it->row, "full_name");
+	id = casedata_get(C.cd, ENTITY_PARTY, (size_t)it->row, strcmp(it->field->name, "bin") ? "iin" : "bin");
+	if (store_similar_parties(C.app->store, C.app->case_id, name, id, &m, &n) != BITIM_OK || n == 0) {
+		store_party_matches_free(m, n);
+		return;
+	}
+	out = open_memstream(&text, &len);
+	if (out) {
+		fprintf(out, "%s\n\n", _("This person may have been a party in earlier cases of this office:"));
+		for (size_t i = 0; i < n && i < 30; i++) {
+			int st = procedure_stage_index(proc(), m[i].stage);
+			fprintf(out, "%s  %s%s%s  (%s)\n", m[i].number, m[i].full_name ? m[i].full_name : "",
+				m[i].iin ? ", " : "", m[i].iin ? m[i].iin : "",
+				st >= 0 ? _(proc()->stages[st].label) : m[i].stage);
+		}
+		fprintf(out, "\n%s", _("A repeated dispute may need another approach. If you are related to a party, are their neighbour or dealt with them before, declare it on the agreement page (conflict of interest, Art. 7)."));
+		fclose(out);
+		dialog_text(C.app, _("Who else is this?"), text);
+	}
+	free(text);
+	store_party_matches_free(m, n);
+}
+
+static enum bitim_status save_value(void *ctx, const struct fv_item *it, const char *input, const char **reason)
+{
+	const char *before = value_of(ctx, it);
+	char *old = before ? strdup(before) : NULL;
+	enum bitim_status st = case_set_field(C.app->store, proc(), C.app->case_id, it->field->key, row_uuid(it),
+					      input, reason);
+	if (st == BITIM_OK && reload()) {
+		const char *now = value_of(ctx, it);
+		bool changed = (old == NULL) != (now == NULL) || (old && now && strcmp(old, now) != 0);
+		if (changed)
+			who_else(it);
+	}
+	free(old);
+	return st;
+}
+
+static const char *locked(void *ctx, const struct fv_item *it)
+{
+	(void)ctx;
+	if (!case_open())
+		return N_("The case is closed; it can no longer be changed");
+	if (procedure_field_frozen(proc(), C.cd, it->field))
+		return N_("The settlement agreement is signed; its terms can only be changed by an addendum");
+	return NULL;
+}
+
+/* -------------------------------------------------------------- pages */
+
+static bool is_page(int stage)
+{
+	int now = current_stage();
+	const struct stage_def *s = &proc()->stages[stage];
+
+	if (!s->form)
+		return false;
+	if (stage == proc()->termination_stage)
+		return now == stage || C.page == stage;
+	return stage <= now;
+}
+
+/* The title of a group row: "Party 2: Қайрат Сейітов". */
+static void row_title(enum entity e, size_t row, char *buf, size_t size)
+{
+	static const char *const title_field[ENTITY_COUNT] = { NULL, "full_name", "held_on", "text" };
+	const char *v = casedata_get(C.cd, e, row, title_field[e]);
+	const struct field_def *f = NULL;
+	char shown[256] = "";
+
+	for (size_t i = 0; i < proc()->nfields; i++)
+		if (proc()->fields[i].entity == e && strcmp(proc()->fields[i].name, title_field[e]) == 0)
+			f = &proc()->fields[i];
+	if (v && f)
+		fv_display(f, v, shown, sizeof shown);
+	snprintf(buf, size, "%s %zu%s%s", _(proc()->groups[e].item), row + 1, *shown ? ": " : "", shown);
+}
+
+static void add_group(enum entity e, int stage)
+{
+	char title[512];
+	const struct group_def *g = &proc()->groups[e];
+
+	fv_add(&C.fv, FV_SECTION, NULL, e, -1, _(g->label));
+	for (size_t r = 0; r < casedata_rows(C.cd, e); r++) {
+		row_title(e, r, title, sizeof title);
+		fv_add(&C.fv, FV_ROW_HEAD, NULL, e, (int)r, title);
+		for (size_t i = 0; i < proc()->nfields; i++) {
+			const struct field_def *f = &proc()->fields[i];
+			if (f->entity == e && f->stage == stage && field_applies(f, C.cd, r))
+				fv_add(&C.fv, FV_FIELD, f, e, (int)r, NULL);
+		}
+	}
+	/* Rows are added where the group's own fields are; later stages only fill them. */
+	bool home = false;
+	for (size_t i = 0; i < proc()->nfields; i++)
+		if (proc()->fields[i].entity == e) {
+			home = proc()->fields[i].stage == stage;
+			break;
+		}
+	if (home && case_open()) {
+		snprintf(title, sizeof title, _("+ Add: %s"), _(g->item));
+		fv_add(&C.fv, FV_ADD, NULL, e, -1, title);
+	}
+}
+
+/* Lay the page's items out anew (after any change: when= conditions may differ). */
+static void build(void)
+{
+	bool group_done[ENTITY_COUNT] = { false };
+	const struct fv_item *cur = fv_current(&C.fv);
+	char key[128] = "";
+	int row = -1;
+	enum fv_kind kind = FV_FIELD;
+	enum entity ent = ENTITY_CASE;
+	struct editor keep;
+	bool keep_text = false;
+
+	if (cur) {
+		kind = cur->kind;
+		ent = cur->entity;
+		row = cur->row;
+		if (cur->field)
+			snprintf(key, sizeof key, "%s", cur->field->key);
+	}
+	/* An unsaved (invalid) text survives the rebuild. */
+	if (C.fv.editing && C.fv.ed.dirty) {
+		keep = C.fv.ed;
+		editor_init(&C.fv.ed, false);
+		keep_text = true;
+	}
+	fv_clear(&C.fv);
+	for (size_t i = 0; i < proc()->nfields; i++) {
+		const struct field_def *f = &proc()->fields[i];
+		if (f->stage != C.page)
+			continue;
+		if (f->entity != ENTITY_CASE) {
+			if (!group_done[f->entity])
+				add_group(f->entity, C.page);
+			group_done[f->entity] = true;
+			continue;
+		}
+		if (!field_applies(f, C.cd, 0))
+			continue;
+		if (f->section)
+			fv_add(&C.fv, FV_SECTION, NULL, ENTITY_CASE, -1, _(f->section));
+		fv_add(&C.fv, FV_FIELD, f, ENTITY_CASE, -1, NULL);
+	}
+	if (kind == FV_ADD) {
+		for (size_t i = 0; i < C.fv.nitems; i++)
+			if (C.fv.items[i].kind == FV_ADD && C.fv.items[i].entity == ent)
+				C.fv.focus = i;
+		C.fv.editing = false;
+	} else if (!*key || !fv_focus_field(&C.fv, key, row)) {
+		fv_focus_first(&C.fv);
+	}
+	if (keep_text) {
+		editor_free(&C.fv.ed);
+		C.fv.ed = keep;
+		C.fv.editing = true;
+	}
+}
+
+static void show_page(int stage)
+{
+	C.page = stage;
+	C.fv.scroll = 0;
+	fv_clear(&C.fv);
+	build();
+	fv_focus_first(&C.fv);
+}
+
+/* The last page the case has reached. */
+static int home_page(void)
+{
+	int now = current_stage();
+	for (int i = now; i >= 0; i--)
+		if (proc()->stages[i].form && (i != proc()->termination_stage || now == i))
+			return i;
+	return 0;
+}
+
+static void turn_page(int step)
+{
+	for (int i = C.page + step; i >= 0 && (size_t)i < proc()->nstages; i += step)
+		if (is_page(i) && i != proc()->termination_stage) {
+			show_page(i);
+			return;
+		}
+	app_message(C.app, MSG_INFO, "%s", step > 0 ? _("This is the stage the case has reached") : _("This is the first stage"));
+}
+
+/* ------------------------------------------------------------ actions */
+
+/* Save the field being edited; false when its text is not valid. */
+static bool commit(void)
+{
+	enum fv_commit r = fv_commit(&C.fv, C.app);
+
+	if (r == FV_SAVED) {
+		reload();
+		build();
+	}
+	return r != FV_INVALID;
+}
+
+/* List what stops a stage and put the cursor on the first field named. */
+static void show_problems(const char *title, struct problems *why)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	if (!out)
+		return;
+	for (size_t i = 0; i < why->count; i++)
+		fprintf(out, "• %s\n", why->items[i].message);
+	fclose(out);
+	dialog_text(C.app, title, text);
+	free(text);
+	for (size_t i = 0; i < why->count; i++) {
+		const struct field_def *f = why->items[i].field;
+		if (!f)
+			continue;
+		if (f->stage != C.page)
+			show_page(f->stage);
+		fv_focus_field(&C.fv, f->key, why->items[i].row);
+		break;
+	}
+}
+
+static void advance(void)
+{
+	struct problems why;
+	char title[256], question[512];
+	int now = current_stage();
+	const struct stage_def *s = &proc()->stages[now];
+	enum bitim_status st;
+
+	if (!commit())
+		return;
+	if (C.page == proc()->termination_stage && now != proc()->termination_stage) {
+		if (procedure_check_termination(proc(), C.cd, &why) > 0) {
+			show_problems(_("Before terminating mediation"), &why);
+			problems_free(&why);
+			return;
+		}
+		problems_free(&why);
+		const char *ground = casedata_get(C.cd, ENTITY_CASE, 0, "termination_ground");
+		const struct field_def *gf = procedure_field(proc(), "case.termination_ground");
+		char shown[512] = "";
+		if (gf && ground)
+			fv_display(gf, ground, shown, sizeof shown);
+		snprintf(question, sizeof question, _("Terminate mediation of this case? Ground: %s. A terminated case cannot be reopened."), shown);
+		if (!dialog_confirm(C.app, _("Terminate mediation"), question))
+			return;
+		st = case_terminate(C.app->store, proc(), C.app->case_id, date_today(), &why);
+		problems_free(&why);
+		if (st != BITIM_OK) {
+			app_status(C.app, st);
+			return;
+		}
+		reload();
+		show_page(home_page());
+		app_message(C.app, MSG_INFO, "%s", _("Mediation was terminated. The case is closed."));
+		return;
+	}
+	if (!procedure_stage_open(proc(), now)) {
+		app_message(C.app, MSG_INFO, "%s", _("The case is closed; nothing is left to complete"));
+		return;
+	}
+	snprintf(title, sizeof title, _("Before completing “%s”"), _(s->label));
+	if (procedure_check_stage(proc(), C.cd, now, &why) > 0) {
+		show_problems(title, &why);
+		problems_free(&why);
+		return;
+	}
+	problems_free(&why);
+	snprintf(question, sizeof question, _("Complete “%s” and move the case on to “%s”?"), _(s->label),
+		 _(proc()->stages[s->next_index].label));
+	if (s->freeze)
+		snprintf(question + strlen(question), sizeof question - strlen(question), " %s",
+			 _("After this, the agreed terms cannot be edited."));
+	if (!dialog_confirm(C.app, _("Complete the stage"), question))
+		return;
+	st = case_advance(C.app->store, proc(), C.app->case_id, date_today(), &why);
+	if (st == BITIM_ERR_GUARD)
+		show_problems(title, &why);
+	else if (st != BITIM_OK)
+		app_status(C.app, st);
+	problems_free(&why);
+	if (st != BITIM_OK)
+		return;
+	reload();
+	show_page(home_page());
+	app_message(C.app, MSG_INFO, _("The case is now at: %s"), _(proc()->stages[current_stage()].label));
+}
+
+static void terminate(void)
+{
+	if (!commit())
+		return;
+	if (!case_open() || !proc()->stages[current_stage()].terminable) {
+		app_message(C.app, MSG_ERROR, "%s", _("A case cannot be terminated at this stage"));
+		return;
+	}
+	show_page(proc()->termination_stage);
+	app_message(C.app, MSG_INFO, "%s", _("Record the ground and date, then press F2 to terminate. PgUp returns to the stages."));
+}
+
+/* The group the cursor is in, or the only group of the page. */
+static int focused_group(void)
+{
+	const struct fv_item *it = fv_current(&C.fv);
+	int only = -1, groups = 0;
+
+	if (it && (it->row >= 0 || it->kind == FV_ADD))
+		return it->entity;
+	for (size_t i = 0; i < C.fv.nitems; i++)
+		if (C.fv.items[i].kind == FV_ADD) {
+			only = C.fv.items[i].entity;
+			groups++;
+		}
+	return groups == 1 ? only : -1;
+}
+
+static void add_row(void)
+{
+	int e = focused_group();
+	char uuid[UUID_BUF];
+	enum bitim_status st;
+	bool has_add = false;
+
+	if (!commit())
+		return;
+	for (size_t i = 0; i < C.fv.nitems; i++)
+		has_add |= C.fv.items[i].kind == FV_ADD && (int)C.fv.items[i].entity == e;
+	if (e < 0 || !has_add) {
+		app_message(C.app, MSG_INFO, "%s", _("Nothing to add here: parties, sessions and obligations are added on their own pages"));
+		return;
+	}
+	st = case_add_row(C.app->store, proc(), C.app->case_id, (enum entity)e, uuid);
+	if (st != BITIM_OK) {
+		app_status(C.app, st);
+		return;
+	}
+	reload();
+	build();
+	int row = casedata_row_index(C.cd, (enum entity)e, uuid);
+	for (size_t i = 0; i < C.fv.nitems; i++)
+		if (C.fv.items[i].kind == FV_FIELD && C.fv.items[i].row == row && (int)C.fv.items[i].entity == e) {
+			C.fv.focus = i;
+			fv_load(&C.fv);
+			break;
+		}
+}
+
+static void remove_row(void)
+{
+	const struct fv_item *it = fv_current(&C.fv);
+	char title[512], question[640];
+	enum bitim_status st;
+
+	if (!it || it->row < 0) {
+		app_message(C.app, MSG_INFO, "%s", _("Move the cursor to the party, session or obligation to remove"));
+		return;
+	}
+	if (!commit())
+		return;
+	it = fv_current(&C.fv);
+	enum entity e = it->entity;
+	const char *uuid = casedata_row_uuid(C.cd, e, (size_t)it->row);
+	row_title(e, (size_t)it->row, title, sizeof title);
+	snprintf(question, sizeof question, _("Remove %s? Undo (F9) brings it back."), title);
+	if (!dialog_confirm(C.app, _("Remove"), question))
+		return;
+	st = case_remove_row(C.app->store, proc(), C.app->case_id, e, uuid);
+	if (st != BITIM_OK) {
+		app_status(C.app, st);
+		return;
+	}
+	reload();
+	build();
+	app_message(C.app, MSG_INFO, _("Removed: %s"), title);
+}
+
+static void undo(void)
+{
+	struct undo_info u;
+	enum bitim_status st;
+
+	if (!commit())
+		return;
+	st = case_undo(C.app->store, proc(), C.app->case_id, &u);
+	if (st == BITIM_ERR_NOTHING) {
+		app_message(C.app, MSG_INFO, "%s", _("Nothing to undo on this stage"));
+		return;
+	}
+	if (st != BITIM_OK) {
+		app_status(C.app, st);
+		return;
+	}
+	reload();
+	build();
+	if (u.kind == UNDO_VALUE) {
+		char key[128];
+		snprintf(key, sizeof key, "%s.%s", entity_name(u.entity), u.field);
+		const struct field_def *f = procedure_field(proc(), key);
+		int row = u.entity == ENTITY_CASE ? -1 : casedata_row_index(C.cd, u.entity, u.row_uuid);
+		if (f && f->stage == C.page)
+			fv_focus_field(&C.fv, key, row);
+		app_message(C.app, MSG_INFO, _("Undone: %s"), f ? _(f->label) : u.field);
+	} else {
+		app_message(C.app, MSG_INFO, "%s", u.kind == UNDO_ADD ? _("Undone: the row added last is removed")
+								 : _("Undone: the removed row is back"));
+	}
+}
+
+/* -------------------------------------------------------------- screen */
+
+/* Whether the page has a group the user may add rows to. */
+static bool page_has_rows(void)
+{
+	for (size_t i = 0; i < C.fv.nitems; i++)
+		if (C.fv.items[i].kind == FV_ADD || C.fv.items[i].kind == FV_ROW_HEAD)
+			return true;
+	return false;
+}
+
+static const enum action *case_actions(struct app *app)
+{
+	static const enum action with_rows[] = { ACT_HELP, ACT_ADVANCE, ACT_ADD_ROW, ACT_LANGUAGE,
+		ACT_TERMINATE, ACT_REMOVE_ROW, ACT_UNDO, ACT_PAGES, ACT_NEXT_FIELD, ACT_ESCAPE, ACT_BACK, ACT_NONE };
+	static const enum action open_case[] = { ACT_HELP, ACT_ADVANCE, ACT_LANGUAGE, ACT_TERMINATE,
+		ACT_UNDO, ACT_PAGES, ACT_NEXT_FIELD, ACT_ESCAPE, ACT_BACK, ACT_NONE };
+	static const enum action closed_case[] = { ACT_HELP, ACT_LANGUAGE, ACT_PAGES, ACT_NEXT_FIELD,
+		ACT_BACK, ACT_NONE };
+	(void)app;
+	if (!C.cd || !case_open())
+		return closed_case;
+	return page_has_rows() ? with_rows : open_case;
+}
+
+static void case_enter(struct app *app)
+{
+	static const struct fv_source src = { NULL, value_of, save_value, locked };
+
+	C.app = app;
+	if (!C.fv_ready) {
+		fv_init(&C.fv, &src);
+		C.fv_ready = true;
+	}
+	casedata_free(C.cd);
+	C.cd = NULL;
+	if (!reload()) {
+		app_switch(app, &screen_list);
+		return;
+	}
+	show_page(home_page());
+}
+
+static void case_draw(struct app *app)
+{
+	char left[256], right[256] = "", law[1024];
+	const struct stage_def *page = &proc()->stages[C.page];
+	int now = current_stage(), top = app_body_top(app), rows = app_body_rows(app);
+	const char *due = casedata_get(C.cd, ENTITY_CASE, 0, "next_deadline");
+	const char *label = casedata_get(C.cd, ENTITY_CASE, 0, "deadline_label");
+	bitim_day d;
+
+	snprintf(left, sizeof left, "%s · %s", casedata_number(C.cd), _(page->label));
+	if (now != C.page)
+		snprintf(left + strlen(left), sizeof left - strlen(left), " · %s %s", _("now at:"), _(proc()->stages[now].label));
+	if (due && label && date_parse_iso(due, &d)) {
+		char shown[DATE_BUF];
+		long days = d - date_today();
+		date_format_user(d, shown);
+		if (days < 0)
+			snprintf(right, sizeof right, "! %s %s: %s", _(label), shown,
+				 _("overdue"));
+		else
+			snprintf(right, sizeof right, "%s %s (%ld %s)", _(label), shown, days,
+				 ngettext("day left", "days left", (unsigned long)days));
+	}
+	app_title(app, left, right);
+	/* What the law requires at this stage, in one or two lines. */
+	snprintf(law, sizeof law, "%s", page->law ? _(page->law) : "");
+	size_t n = text_wrap(law, app->cols, NULL, 0), shown = n > 2 ? 2 : n;
+	struct span lines[2];
+	text_wrap(law, app->cols, lines, 2);
+	for (size_t i = 0; i < shown; i++)
+		draw_text_n(top + (int)i, 0, law + lines[i].start,
+			    (i + 1 == shown && n > shown ? strlen(law) : lines[i].end) - lines[i].start,
+			    app->cols, A_BOLD, false);
+	mvhline(top + (int)shown, 0, ACS_HLINE, app->cols);
+	fv_draw(&C.fv, top + (int)shown + 1, rows - (int)shown - 1, app->cols);
+}
+
+static bool case_leave(struct app *app)
+{
+	(void)app;
+	return commit();
+}
+
+static void case_key(struct app *app, enum action act, bool is_key, wint_t key)
+{
+	const struct fv_item *it = fv_current(&C.fv);
+	bool multiline = it && it->kind == FV_FIELD && it->field->type == FIELD_MULTILINE && C.fv.editing;
+
+	/* Arrows move inside a multi-line text before they move between fields. */
+	if (multiline && is_key && key == KEY_UP && editor_up(&C.fv.ed, C.fv.value_width))
+		return;
+	if (multiline && is_key && key == KEY_DOWN && editor_down(&C.fv.ed, C.fv.value_width))
+		return;
+	switch (act) {
+	case ACT_HELP:
+		help_show(app);
+		return;
+	case ACT_ADVANCE: advance(); return;
+	case ACT_TERMINATE: terminate(); return;
+	case ACT_ADD_ROW: add_row(); return;
+	case ACT_REMOVE_ROW: remove_row(); return;
+	case ACT_UNDO: undo(); return;
+	case ACT_NEXT_PAGE:
+	case ACT_PREV_PAGE:
+		if (commit())
+			turn_page(act == ACT_NEXT_PAGE ? 1 : -1);
+		return;
+	case ACT_NEXT_FIELD:
+	case ACT_PREV_FIELD:
+		if (commit() && !fv_move(&C.fv, act == ACT_NEXT_FIELD ? 1 : -1))
+			app_message(app, MSG_INFO, "%s", act == ACT_NEXT_FIELD ? _("Last field of this page: PgDn for the next stage, F2 to complete it")
+									     : _("First field of this page"));
+		return;
+	case ACT_ESCAPE:
+		if (commit())
+			app_message(app, MSG_INFO, "%s", _("Saved. F10 returns to the case list."));
+		return;
+	case ACT_BACK:
+		if (commit())
+			app_switch(app, &screen_list);
+		return;
+	default:
+		break;
+	}
+	if (it && it->kind == FV_ADD && ((!is_key && (key == L'\r' || key == L'\n' || key == L' ')) || (is_key && key == KEY_ENTER))) {
+		add_row();
+		return;
+	}
+	/* Enter ends a one-line field and moves on; in a multi-line field it is a new line. */
+	if (!multiline && ((!is_key && (key == L'\r' || key == L'\n')) || (is_key && key == KEY_ENTER)) &&
+	    it && it->kind == FV_FIELD && C.fv.editing) {
+		case_key(app, ACT_NEXT_FIELD, false, L'\t');
+		return;
+	}
+	fv_key(&C.fv, app, is_key, key);
+	/* A choice was saved: fields shown only for some choices may come or go. */
+	if (it && it->kind == FV_FIELD && !C.fv.editing)
+		build();
+}
+
+static char *case_field_help(struct app *app)
+{
+	const struct fv_item *it = fv_current(&C.fv);
+	char *text = NULL;
+	(void)app;
+	if (!it || it->kind != FV_FIELD)
+		return NULL;
+	if (asprintf(&text, "%s\n%s%s%s%s", _(it->field->label), it->field->help ? _(it->field->help) : "",
+		     it->field->help ? "\n" : "", it->field->law ? _("Legal basis: ") : "",
+		     it->field->law ? _(it->field->law) : "") < 0)
+		return NULL;
+	return text;
+}
+
+static const char *case_stage_help(struct app *app, const char **trainee)
+{
+	(void)app;
+	*trainee = proc()->stages[C.page].trainee;
+	return proc()->stages[C.page].law;
+}
+
+static const char *case_hint(struct app *app)
+{
+	(void)app;
+	return fv_hint(&C.fv);
+}
+
+const struct screen screen_case = {
+	.name = "case",
+	.actions = case_actions,
+	.enter = case_enter,
+	.draw = case_draw,
+	.key = case_key,
+	.leave = case_leave,
+	.field_help = case_field_help,
+	.stage_help = case_stage_help,
+	.hint = case_hint,
+};

@@ -1,0 +1,346 @@
+/* The case list: one row per case, most urgent first, paged from the
+ * database; search as you type; filter by stage. */
+#include <config.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bitim/casefile.h"
+#include "bitim/i18n.h"
+#include "bitim/search.h"
+#include "dialog.h"
+#include "draw.h"
+#include "editor.h"
+#include "help.h"
+
+static struct {
+	struct case_row *rows; /* the visible page; owned */
+	size_t nrows;
+	size_t total;          /* cases matching the query */
+	size_t top;            /* offset of the first visible row */
+	size_t sel;            /* the selected case, as an offset */
+	struct editor search;
+	bool searching;        /* the search line has the cursor */
+	char *text;            /* the search text in force; owned */
+	int stage;             /* stage filter: a stage index, or -1 for all */
+	bool stale;            /* reload before drawing */
+	int loaded_rows;       /* visible rows when last loaded (a resize reloads) */
+	bool ready;            /* search editor initialised */
+} L = { .stage = -1, .stale = true };
+
+/* Rows of cases that fit under the status and header lines. */
+static int visible_rows(struct app *app)
+{
+	return app_body_rows(app) - 2;
+}
+
+static void load(struct app *app)
+{
+	struct case_query q = {
+		.text = L.text,
+		.stage = L.stage >= 0 ? app->proc->stages[L.stage].name : NULL,
+	};
+	int rows = visible_rows(app);
+	enum bitim_status st;
+
+	store_case_rows_free(L.rows, L.nrows);
+	L.rows = NULL;
+	L.nrows = 0;
+	if ((st = store_case_count(app->store, &q, &L.total)) != BITIM_OK) {
+		app_status(app, st);
+		return;
+	}
+	if (L.sel >= L.total)
+		L.sel = L.total ? L.total - 1 : 0;
+	if (rows < 1)
+		rows = 1;
+	if (L.sel < L.top)
+		L.top = L.sel;
+	if (L.sel >= L.top + (size_t)rows)
+		L.top = L.sel - (size_t)rows + 1;
+	q.offset = L.top;
+	q.limit = (size_t)rows;
+	if ((st = store_case_list(app->store, &q, &L.rows, &L.nrows)) != BITIM_OK)
+		app_status(app, st);
+	L.stale = false;
+	L.loaded_rows = rows;
+}
+
+static void list_enter(struct app *app)
+{
+	char *done = NULL;
+	size_t count = 0;
+	struct case_query all = { 0 };
+
+	L.stale = true;
+	if (!L.ready) {
+		editor_init(&L.search, false);
+		L.ready = true;
+	}
+	/* A first run greets the user and offers the settings. */
+	if (store_setting_get(app->store, "welcomed", &done) == BITIM_OK && !done &&
+	    store_case_count(app->store, &all, &count) == BITIM_OK && count == 0) {
+		store_setting_set(app->store, "welcomed", "1");
+		dialog_text(app, _("Welcome to bitim"),
+			    _("bitim guides you through mediation under the Law of the Republic of Kazakhstan \"On Mediation\": from the request, through the parties' consent and the agreement on mediation, to a signed settlement agreement.\n\n"
+			      "Everything you type is saved at once. The keys that work are always shown at the bottom of the screen; F1 explains them.\n\n"
+			      "First, enter your office and your own details. Then press F4 on the case list to open your first case."));
+		app_switch(app, &screen_settings);
+	}
+	free(done);
+}
+
+/* "in 5 days", "today", "3 days overdue" for a deadline. */
+static void due_text(const char *iso, char *buf, size_t size, bool *overdue)
+{
+	bitim_day d;
+	long days;
+
+	*overdue = false;
+	buf[0] = '\0';
+	if (!iso || !date_parse_iso(iso, &d))
+		return;
+	days = d - date_today();
+	if (days < 0) {
+		*overdue = true;
+		snprintf(buf, size, ngettext("!%ld day overdue", "!%ld days overdue", (unsigned long)-days), -days);
+	} else if (days == 0) {
+		snprintf(buf, size, "%s", _("due today"));
+	} else {
+		snprintf(buf, size, ngettext("in %ld day", "in %ld days", (unsigned long)days), days);
+	}
+}
+
+/* Column widths for this terminal width. */
+struct columns { int number, parties, category, stage, due; };
+
+static struct columns layout(int cols)
+{
+	struct columns c = { 14, 0, cols >= 90 ? 18 : (cols >= 76 ? 12 : 0), 16, 17 };
+	c.parties = cols - c.number - c.category - c.stage - c.due - 4;
+	return c;
+}
+
+static void draw_status(struct app *app, int y)
+{
+	char line[512];
+	const char *stage = L.stage >= 0 ? _(app->proc->stages[L.stage].label) : _("all stages");
+
+	snprintf(line, sizeof line, ngettext("%zu case", "%zu cases", L.total), L.total);
+	snprintf(line + strlen(line), sizeof line - strlen(line), " · %s: %s · %s ", _("Stage"), stage, _("Search:"));
+	int w = draw_text(y, 0, line, app->cols, A_NORMAL, false);
+	if (L.searching) {
+		char *t = editor_text(&L.search);
+		draw_text(y, w, t ? t : "", app->cols - w, A_UNDERLINE, true);
+		free(t);
+	} else {
+		draw_text(y, w, L.text && *L.text ? L.text : _("(none: F3 or /)"), app->cols - w, A_NORMAL, false);
+	}
+}
+
+static void draw_header(struct app *app, int y, const struct columns *c)
+{
+	int x = 0;
+	draw_blank(y, 0, app->cols, A_BOLD | A_UNDERLINE);
+	draw_text(y, x, _("Number"), c->number, A_BOLD | A_UNDERLINE, false);
+	x += c->number + 1;
+	draw_text(y, x, _("Parties"), c->parties, A_BOLD | A_UNDERLINE, false);
+	x += c->parties + 1;
+	if (c->category) {
+		draw_text(y, x, _("Kind of dispute"), c->category, A_BOLD | A_UNDERLINE, false);
+		x += c->category + 1;
+	}
+	draw_text(y, x, _("Stage"), c->stage, A_BOLD | A_UNDERLINE, false);
+	x += c->stage + 1;
+	draw_text(y, x, _("Deadline"), c->due, A_BOLD | A_UNDERLINE, false);
+}
+
+static void draw_row(struct app *app, int y, const struct case_row *r, const struct columns *c, bool selected)
+{
+	const struct choice_list *cats = procedure_choices(app->proc, "category");
+	int stage = procedure_stage_index(app->proc, r->stage), x = 0;
+	const char *cat = r->category ? choice_label(cats, r->category) : NULL;
+	attr_t a = selected ? A_REVERSE : A_NORMAL;
+	char due[64];
+	bool overdue;
+
+	due_text(r->next_deadline, due, sizeof due, &overdue);
+	draw_blank(y, 0, app->cols, a);
+	draw_text(y, x, r->number, c->number, a, false);
+	x += c->number + 1;
+	draw_text(y, x, r->parties ? r->parties : "", c->parties, a, false);
+	x += c->parties + 1;
+	if (c->category) {
+		draw_text(y, x, cat ? _(cat) : "", c->category, a, false);
+		x += c->category + 1;
+	}
+	draw_text(y, x, stage >= 0 ? _(app->proc->stages[stage].label) : r->stage, c->stage, a, false);
+	x += c->stage + 1;
+	draw_text(y, x, due, c->due, a | (overdue ? A_BOLD : 0), false);
+}
+
+static void list_draw(struct app *app)
+{
+	int top = app_body_top(app), rows = visible_rows(app);
+	struct columns c = layout(app->cols);
+
+	if (L.stale || L.loaded_rows != rows)
+		load(app);
+	app_title(app, _("bitim — mediation cases"), NULL);
+	draw_status(app, top);
+	draw_header(app, top + 1, &c);
+	for (size_t i = 0; i < L.nrows && (int)i < rows; i++)
+		draw_row(app, top + 2 + (int)i, &L.rows[i], &c, L.top + i == L.sel);
+	if (L.total == 0)
+		draw_text(top + 3, 2, L.text && *L.text ? _("No case matches the search.")
+				     : _("No cases yet. Press F4 (or Ctrl-N) to open the first one."), app->cols - 2, A_NORMAL, false);
+	if (L.searching) {
+		char line[256];
+		size_t crow;
+		int ccol;
+		snprintf(line, sizeof line, ngettext("%zu case", "%zu cases", L.total), L.total);
+		snprintf(line + strlen(line), sizeof line - strlen(line), " · %s: %s · %s ", _("Stage"),
+			 L.stage >= 0 ? _(app->proc->stages[L.stage].label) : _("all stages"), _("Search:"));
+		editor_cursor_at(&L.search, 1000, &crow, &ccol);
+		curs_set(1);
+		move(top, text_width(line) + ccol < app->cols ? text_width(line) + ccol : app->cols - 1);
+	} else {
+		curs_set(0);
+	}
+}
+
+static void open_selected(struct app *app)
+{
+	if (L.sel < L.top || L.sel - L.top >= L.nrows)
+		return;
+	app->case_id = L.rows[L.sel - L.top].id;
+	app_switch(app, &screen_case);
+}
+
+static void new_case(struct app *app)
+{
+	int64_t id;
+	enum bitim_status st = case_new(app->store, app->proc, date_today(), &id);
+
+	if (st != BITIM_OK) {
+		app_status(app, st);
+		return;
+	}
+	app->case_id = id;
+	L.stale = true;
+	app_switch(app, &screen_case);
+}
+
+/* Keys while the search line has the cursor: the list narrows as you type. */
+static bool search_key(struct app *app, bool is_key, wint_t key)
+{
+	bool changed = false;
+
+	if ((!is_key && (key == 27 || key == L'\r' || key == L'\n' || key == L'\t')) ||
+	    (is_key && (key == KEY_ENTER || key == KEY_DOWN))) {
+		L.searching = false;
+		return true;
+	}
+	if (is_key) {
+		switch (key) {
+		case KEY_BACKSPACE: editor_backspace(&L.search); changed = true; break;
+		case KEY_DC: editor_delete(&L.search); changed = true; break;
+		case KEY_LEFT: editor_left(&L.search); break;
+		case KEY_RIGHT: editor_right(&L.search); break;
+		case KEY_HOME: editor_home(&L.search); break;
+		case KEY_END: editor_end(&L.search); break;
+		default: return false;
+		}
+	} else if (key == 127 || key == 8) {
+		editor_backspace(&L.search);
+		changed = true;
+	} else if (key == 23) {
+		editor_delete_word(&L.search);
+		changed = true;
+	} else if (key >= 0x20) {
+		changed = editor_insert(&L.search, (wchar_t)key) == EDITOR_OK;
+	} else {
+		return false;
+	}
+	if (changed) {
+		free(L.text);
+		L.text = editor_text(&L.search);
+		L.sel = L.top = 0;
+		L.stale = true;
+	}
+	(void)app;
+	return true;
+}
+
+static void move_selection(struct app *app, long step)
+{
+	long to = (long)L.sel + step;
+
+	if (to < 0)
+		to = 0;
+	if (L.total && to >= (long)L.total)
+		to = (long)L.total - 1;
+	L.sel = (size_t)to;
+	L.stale = true;
+	(void)app;
+}
+
+static void list_key(struct app *app, enum action act, bool is_key, wint_t key)
+{
+	if (L.searching && act != ACT_HELP && act != ACT_QUIT && act != ACT_NEW_CASE && act != ACT_FILTER &&
+	    search_key(app, is_key, key))
+		return;
+	switch (act) {
+	case ACT_HELP: help_show(app); return;
+	case ACT_OPEN: open_selected(app); return;
+	case ACT_NEW_CASE: new_case(app); return;
+	case ACT_SEARCH:
+		L.searching = true;
+		return;
+	case ACT_FILTER:
+		/* all → each stage in order → all */
+		L.stage = L.stage + 1 >= (int)app->proc->nstages ? -1 : L.stage + 1;
+		L.sel = L.top = 0;
+		L.stale = true;
+		return;
+	case ACT_SETTINGS: app_switch(app, &screen_settings); return;
+	case ACT_QUIT: app->quit = true; return;
+	default:
+		break;
+	}
+	if (!is_key)
+		return;
+	switch (key) {
+	case KEY_DOWN: move_selection(app, 1); break;
+	case KEY_UP: move_selection(app, -1); break;
+	case KEY_NPAGE: move_selection(app, visible_rows(app)); break;
+	case KEY_PPAGE: move_selection(app, -visible_rows(app)); break;
+	case KEY_HOME: move_selection(app, -(long)L.total); break;
+	case KEY_END: move_selection(app, (long)L.total); break;
+	default: break;
+	}
+}
+
+static const enum action *list_actions(struct app *app)
+{
+	static const enum action actions[] = { ACT_HELP, ACT_OPEN, ACT_SEARCH, ACT_NEW_CASE, ACT_LANGUAGE,
+		ACT_FILTER, ACT_SETTINGS, ACT_QUIT, ACT_NONE };
+	(void)app;
+	return actions;
+}
+
+static bool list_leave(struct app *app)
+{
+	(void)app;
+	return true;
+}
+
+const struct screen screen_list = {
+	.name = "list",
+	.actions = list_actions,
+	.enter = list_enter,
+	.draw = list_draw,
+	.key = list_key,
+	.leave = list_leave,
+	.field_help = NULL,
+	.stage_help = NULL,
+};

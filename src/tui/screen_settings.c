@@ -1,0 +1,261 @@
+/* Settings: the office (its code numbers the cases), the mediator, the language. */
+#include <config.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bitim/i18n.h"
+#include "bitim/validate.h"
+#include "draw.h"
+#include "formview.h"
+#include "help.h"
+
+static struct choice_item kind_items[] = {
+	{ "public", N_("Public mediator") },
+	{ "professional", N_("Professional mediator") },
+	{ "judge", N_("Retired judge") },
+};
+static struct choice_list kinds = { "mediator_kind", kind_items, 3 };
+
+static struct choice_item lang_items[] = {
+	{ "kk", N_("Kazakh") }, { "ru", N_("Russian") }, { "en", N_("English") },
+};
+static struct choice_list langs = { "ui_language", lang_items, 3 };
+
+/* The settings as fields; `name` says where each is kept. */
+static struct field_def fields[] = {
+	{ .key = "office.code", .name = "code", .type = FIELD_TEXT, .required = true,
+	  .label = N_("Office code (starts every case number)"),
+	  .help = N_("Two to six Latin capital letters or digits, for example KRG or ALM01.") },
+	{ .key = "office.name", .name = "name", .type = FIELD_TEXT, .label = N_("Office") },
+	{ .key = "office.region", .name = "region", .type = FIELD_TEXT, .label = N_("Region") },
+	{ .key = "office.district", .name = "district", .type = FIELD_TEXT, .label = N_("District") },
+	{ .key = "office.village", .name = "village", .type = FIELD_TEXT, .label = N_("Village or town") },
+	{ .key = "mediator.full_name", .name = "full_name", .type = FIELD_TEXT, .label = N_("Your full name") },
+	{ .key = "mediator.kind", .name = "kind", .type = FIELD_CHOICE, .choices = &kinds,
+	  .label = N_("You are a") },
+	{ .key = "setting.ui_language", .name = "ui_language", .type = FIELD_CHOICE, .choices = &langs,
+	  .label = N_("Language of the interface") },
+};
+#define NFIELDS (sizeof fields / sizeof fields[0])
+
+static struct {
+	struct app *app;
+	struct formview fv;
+	bool ready;
+	char *values[NFIELDS];      /* owned */
+	struct mediator mediator;   /* the office's first mediator, or a new one */
+} S;
+
+static size_t index_of(const struct field_def *f)
+{
+	return (size_t)(f - fields);
+}
+
+static void load_values(void)
+{
+	struct mediator *list = NULL;
+	size_t n = 0;
+
+	for (size_t i = 0; i < NFIELDS; i++) {
+		free(S.values[i]);
+		S.values[i] = NULL;
+		if (strncmp(fields[i].key, "office.", 7) == 0)
+			store_office_get(S.app->store, fields[i].name, &S.values[i]);
+	}
+	store_setting_get(S.app->store, "ui_language", &S.values[NFIELDS - 1]);
+	if (!S.values[NFIELDS - 1])
+		S.values[NFIELDS - 1] = strdup(i18n_lang_code(i18n_lang()));
+	free(S.mediator.full_name);
+	free(S.mediator.kind);
+	memset(&S.mediator, 0, sizeof S.mediator);
+	if (store_mediator_list(S.app->store, &list, &n) == BITIM_OK && n > 0) {
+		S.mediator.id = list[0].id;
+		memcpy(S.mediator.uuid, list[0].uuid, UUID_BUF);
+		S.mediator.full_name = list[0].full_name ? strdup(list[0].full_name) : NULL;
+		S.mediator.kind = list[0].kind ? strdup(list[0].kind) : NULL;
+	}
+	store_mediators_free(list, n);
+	S.values[5] = S.mediator.full_name ? strdup(S.mediator.full_name) : NULL;
+	S.values[6] = strdup(S.mediator.kind ? S.mediator.kind : "public");
+}
+
+static const char *value_of(void *ctx, const struct fv_item *it)
+{
+	(void)ctx;
+	/* The language may have been switched with F5 meanwhile. */
+	if (index_of(it->field) == NFIELDS - 1)
+		return i18n_lang_code(i18n_lang());
+	return S.values[index_of(it->field)];
+}
+
+static const char *check_code(const char *text)
+{
+	size_t n = strlen(text);
+	if (n < 2 || n > 6)
+		return N_("The office code has two to six characters");
+	for (size_t i = 0; i < n; i++)
+		if (!isupper((unsigned char)text[i]) && !isdigit((unsigned char)text[i]))
+			return N_("The office code may hold only Latin capital letters and digits");
+	return NULL;
+}
+
+static enum bitim_status save_mediator(void)
+{
+	S.mediator.full_name = S.values[5];
+	S.mediator.kind = S.values[6];
+	enum bitim_status st = S.mediator.full_name ? store_mediator_save(S.app->store, &S.mediator) : BITIM_OK;
+	/* the strings belong to S.values */
+	S.mediator.full_name = S.mediator.full_name ? strdup(S.mediator.full_name) : NULL;
+	S.mediator.kind = S.mediator.kind ? strdup(S.mediator.kind) : NULL;
+	return st;
+}
+
+static enum bitim_status save_value(void *ctx, const struct fv_item *it, const char *input, const char **reason)
+{
+	const struct field_def *f = it->field;
+	size_t i = index_of(f);
+	char *text = NULL;
+	enum bitim_status st;
+
+	(void)ctx;
+	*reason = NULL;
+	if (f->type == FIELD_CHOICE) {
+		if (!choice_label(f->choices, input)) {
+			*reason = N_("Choose one of the listed values");
+			return BITIM_ERR_INVALID;
+		}
+		text = strdup(input);
+	} else if ((*reason = validate_text(input, false, &text)) != NULL) {
+		if (!f->required && strspn(input, " \t") == strlen(input)) {
+			*reason = NULL; /* clearing an optional setting */
+		} else {
+			return BITIM_ERR_INVALID;
+		}
+	}
+	if (text && strcmp(f->key, "office.code") == 0) {
+		for (char *c = text; *c; c++)
+			*c = (char)toupper((unsigned char)*c);
+		if ((*reason = check_code(text)) != NULL) {
+			free(text);
+			return BITIM_ERR_INVALID;
+		}
+	}
+	free(S.values[i]);
+	S.values[i] = text;
+	if (strncmp(f->key, "office.", 7) == 0)
+		st = store_office_set(S.app->store, f->name, text);
+	else if (strncmp(f->key, "mediator.", 9) == 0)
+		st = save_mediator();
+	else {
+		st = store_setting_set(S.app->store, "ui_language", text);
+		if (st == BITIM_OK && i18n_lang_from_code(text) >= 0)
+			i18n_set_lang((enum bitim_lang)i18n_lang_from_code(text));
+	}
+	return st;
+}
+
+static void settings_enter(struct app *app)
+{
+	static const struct fv_source src = { NULL, value_of, save_value, NULL };
+
+	S.app = app;
+	if (!S.ready) {
+		fv_init(&S.fv, &src);
+		S.ready = true;
+	}
+	load_values();
+	fv_clear(&S.fv);
+	fv_add(&S.fv, FV_SECTION, NULL, ENTITY_CASE, -1, _("Office"));
+	for (size_t i = 0; i < NFIELDS; i++) {
+		if (i == 5)
+			fv_add(&S.fv, FV_SECTION, NULL, ENTITY_CASE, -1, _("Mediator"));
+		if (i == NFIELDS - 1)
+			fv_add(&S.fv, FV_SECTION, NULL, ENTITY_CASE, -1, _("Interface"));
+		fv_add(&S.fv, FV_FIELD, &fields[i], ENTITY_CASE, -1, NULL);
+	}
+	fv_focus_first(&S.fv);
+}
+
+static void settings_draw(struct app *app)
+{
+	/* Section headings were translated when built: rebuild them in the current language. */
+	for (size_t i = 0, s = 0; i < S.fv.nitems; i++) {
+		static const char *const heads[] = { N_("Office"), N_("Mediator"), N_("Interface") };
+		if (S.fv.items[i].kind == FV_SECTION && s < 3) {
+			free(S.fv.items[i].text);
+			S.fv.items[i].text = strdup(_(heads[s++]));
+		}
+	}
+	app_title(app, _("Settings"), NULL);
+	fv_draw(&S.fv, app_body_top(app) + 1, app_body_rows(app) - 1, app->cols);
+}
+
+static bool settings_leave(struct app *app)
+{
+	(void)app;
+	return fv_commit(&S.fv, S.app) != FV_INVALID;
+}
+
+static void settings_key(struct app *app, enum action act, bool is_key, wint_t key)
+{
+	switch (act) {
+	case ACT_HELP: help_show(app); return;
+	case ACT_NEXT_FIELD:
+	case ACT_PREV_FIELD:
+		if (fv_commit(&S.fv, app) != FV_INVALID)
+			fv_move(&S.fv, act == ACT_NEXT_FIELD ? 1 : -1);
+		return;
+	case ACT_ESCAPE:
+	case ACT_BACK:
+		if (fv_commit(&S.fv, app) != FV_INVALID)
+			app_switch(app, &screen_list);
+		return;
+	default:
+		break;
+	}
+	if ((!is_key && (key == L'\r' || key == L'\n')) || (is_key && key == KEY_ENTER)) {
+		const struct fv_item *it = fv_current(&S.fv);
+		if (it && it->field->type != FIELD_CHOICE) {
+			settings_key(app, ACT_NEXT_FIELD, false, L'\t');
+			return;
+		}
+	}
+	fv_key(&S.fv, app, is_key, key);
+}
+
+static const enum action *settings_actions(struct app *app)
+{
+	static const enum action actions[] = { ACT_HELP, ACT_LANGUAGE, ACT_NEXT_FIELD, ACT_ESCAPE, ACT_BACK, ACT_NONE };
+	(void)app;
+	return actions;
+}
+
+static char *settings_field_help(struct app *app)
+{
+	const struct fv_item *it = fv_current(&S.fv);
+	char *text = NULL;
+	(void)app;
+	if (!it || !it->field)
+		return NULL;
+	if (asprintf(&text, "%s\n%s", _(it->field->label), it->field->help ? _(it->field->help) : "") < 0)
+		return NULL;
+	return text;
+}
+
+static const char *settings_hint(struct app *app)
+{
+	(void)app;
+	return fv_hint(&S.fv);
+}
+
+const struct screen screen_settings = {
+	.name = "settings",
+	.actions = settings_actions,
+	.enter = settings_enter,
+	.draw = settings_draw,
+	.key = settings_key,
+	.leave = settings_leave,
+	.field_help = settings_field_help,
+	.stage_help = NULL,
+	.hint = settings_hint,
+};
