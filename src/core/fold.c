@@ -126,8 +126,11 @@ char *search_fold(const char *text)
 		/* "ye" at the start of a word is typed for Е (Yerlan, Ерлан). */
 		if (space && strcmp(fold, "i") == 0 && (text[i + n] == 'e' || text[i + n] == 'E'))
 			fold = "";
-		memcpy(out + o, fold, strlen(fold));
-		o += strlen(fold);
+		/* A doubled letter counts once: transliterations differ there
+		 * (Сейітов "seiitov" / Seitov, Жанна / Zhana). Digits stay. */
+		for (const char *f = fold; *f; f++)
+			if (o == 0 || out[o - 1] != *f || !(*f >= 'a' && *f <= 'z'))
+				out[o++] = *f;
 		space = space && !*fold;
 		i += n;
 	}

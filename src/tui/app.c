@@ -112,7 +112,7 @@ static void draw_too_small(struct app *app)
 		draw_text(app->rows / 2 + 1, 0, _("Make the window larger; nothing is lost."), app->cols, A_NORMAL, false);
 }
 
-static bool app_too_small(const struct app *app)
+bool app_too_small(const struct app *app)
 {
 	return app->cols < MIN_COLS || app->rows < MIN_ROWS;
 }

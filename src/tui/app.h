@@ -71,6 +71,9 @@ int app_body_rows(const struct app *app);
 /* Draw the title line. */
 void app_title(struct app *app, const char *left, const char *right);
 
+/* Whether the terminal is below the smallest usable size. */
+bool app_too_small(const struct app *app);
+
 /* Redraw everything (screen, message, key bar), e.g. under a dialog. */
 void app_draw(struct app *app);
 

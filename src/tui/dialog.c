@@ -33,6 +33,17 @@ static bool dialog_key(int *kind, wint_t *key)
 	}
 }
 
+/* The terminal is too small for the dialog: show that (app_draw did) and
+ * wait for the next key or resize. False when bitim must stop. */
+static bool wait_for_size(void)
+{
+	int kind;
+	wint_t key;
+
+	refresh();
+	return dialog_key(&kind, &key);
+}
+
 /* Draw wrapped text lines [first, first+rows) inside the box; returns the line count. */
 static size_t draw_wrapped(const char *text, int y, int x, int w, int rows, size_t first)
 {
@@ -71,6 +82,11 @@ bool dialog_confirm(struct app *app, const char *title, const char *text)
 		char buttons[160];
 
 		app_draw(app);
+		if (app_too_small(app)) {
+			if (!wait_for_size())
+				break;
+			continue;
+		}
 		geometry(app, 64, (int)text_wrap(text, 60, NULL, 0) + 5, &y, &x, &w, &h);
 		draw_box(y, x, h, w, title);
 		draw_wrapped(text, y + 2, x + 2, w - 4, h - 5, 0);
@@ -103,7 +119,11 @@ void dialog_text(struct app *app, const char *title, const char *text)
 		size_t n;
 
 		app_draw(app);
-		getmaxyx(stdscr, app->rows, app->cols);
+		if (app_too_small(app)) {
+			if (!wait_for_size())
+				break;
+			continue;
+		}
 		geometry(app, 76, (int)text_wrap(text, (app->cols < 78 ? app->cols - 2 : 76) - 4, NULL, 0) + 4,
 			  &y, &x, &w, &h);
 		body = h - 4;
@@ -146,6 +166,11 @@ int dialog_pick(struct app *app, const char *title, const char *const *labels, s
 			if (text_width(_(labels[i])) + 8 > widest)
 				widest = text_width(_(labels[i])) + 8;
 		app_draw(app);
+		if (app_too_small(app)) {
+			if (!wait_for_size())
+				break;
+			continue;
+		}
 		geometry(app, widest, (int)n + 4, &y, &x, &w, &h);
 		body = h - 4;
 		if (sel < top)

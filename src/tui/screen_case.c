@@ -486,6 +486,13 @@ static void undo(void)
 			fv_focus_field(&C.fv, key, row);
 		app_message(C.app, MSG_INFO, _("Undone: %s"), f ? _(f->label) : u.field);
 	} else {
+		int row = casedata_row_index(C.cd, u.entity, u.row_uuid);
+		for (size_t i = 0; row >= 0 && i < C.fv.nitems; i++)
+			if (C.fv.items[i].kind == FV_FIELD && C.fv.items[i].row == row && C.fv.items[i].entity == u.entity) {
+				C.fv.focus = i;
+				fv_load(&C.fv);
+				break;
+			}
 		app_message(C.app, MSG_INFO, "%s", u.kind == UNDO_ADD ? _("Undone: the row added last is removed")
 								 : _("Undone: the removed row is back"));
 	}

@@ -115,7 +115,7 @@ struct columns { int number, parties, category, stage, due; };
 
 static struct columns layout(int cols)
 {
-	struct columns c = { 14, 0, cols >= 90 ? 18 : (cols >= 76 ? 12 : 0), 16, 17 };
+	struct columns c = { 13, 0, cols >= 100 ? 18 : (cols >= 76 ? 10 : 0), cols >= 100 ? 18 : 14, 15 };
 	c.parties = cols - c.number - c.category - c.stage - c.due - 4;
 	return c;
 }

@@ -1,0 +1,112 @@
+"""End to end: a mediator takes a case from intake to a signed agreement in
+the real bitim at 80×24, then finds everything again after a restart."""
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests"))
+sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests", "e2e"))
+from tap import Tap, paths  # noqa: E402
+from tui import Tui  # noqa: E402
+import steps  # noqa: E402
+
+T = Tap()
+BITIM = paths()["bitim"]
+
+
+@T.test
+def intake_to_signed_agreement_and_back_after_restart():
+    with Tui(BITIM) as t:
+        steps.skip_welcome(t)
+        t.keys("F4")
+        t.wait_for("KRG-2026-0001")
+        t.wait_for("Intake")
+        # An invalid IIN is refused with the reason, kept for correction, not saved.
+        steps.intake_until_first_iin(t)
+        steps.next_field(t, "791028302729")
+        t.wait_for("check digit")
+        assert "791028302729" in t.screen()
+        assert t.query("SELECT count(*) FROM parties WHERE iin IS NOT NULL") == [(0,)]
+        t.keys("BSpace")
+        t.type("8")
+        t.keys("Tab")
+        t.wait_gone("check digit")
+        steps.intake_after_first_iin(t)
+        steps.complete_stage(t, "Offer and consent")
+        steps.fill_consent(t)
+        t.wait_for("Answer to the offer")
+        steps.complete_stage(t, "Agreement on mediation")
+        steps.fill_contract(t)
+        steps.complete_stage(t, "· Sessions")
+        steps.fill_sessions(t)
+        steps.complete_stage(t, "Settlement agreement")
+        steps.fill_settlement(t)
+        t.keys("F2")
+        t.wait_for("cannot be edited")     # the freeze is announced
+        t.keys("Enter")
+        t.wait_for("Follow-up")
+        # signed: the terms are frozen
+        assert t.query("SELECT stage, outcome FROM cases") == [("followup", "settled")]
+        t.keys("PageUp")
+        t.wait_for("Settlement agreement")
+        t.type("x")
+        t.wait_for("addendum")
+        t.keys("PageDown")
+        t.wait_for("Follow-up")
+        steps.fill_followup(t)
+        steps.complete_stage(t, "The case is now at: Closed")
+        t.keys("F10")
+        t.wait_for("Closed")
+        t.quit()
+        # Reopen: everything is as typed.
+        t.restart()
+        t.wait_for("KRG-2026-0001")
+        t.wait_for("Қайрат Сейітов — Мария")
+        t.keys("Enter")
+        t.wait_for("Follow-up")
+        t.keys("PageUp", "PageUp", "PageUp", "PageUp", "PageUp")
+        t.wait_for("· Intake")
+        t.wait_for("Шекара мен суару суы")
+        for _ in range(24):               # down to party 2
+            t.keys("Tab")
+        t.wait_for("Мария Иванова")
+        rows = t.query("SELECT full_name, iin FROM parties ORDER BY position")
+        assert rows == [("Қайрат Сейітов", "791028302728"), ("Мария Иванова", "061211600012")], rows
+        assert t.query("SELECT received_on, category, signed_on, status FROM cases") == \
+            [("2026-03-02", "neighbours", "2026-03-20", "closed")]
+        notes = t.query("SELECT count(*) FROM events WHERE kind = 'stage'")
+        assert notes == [(6,)], notes
+
+
+@T.test
+def search_finds_lowercase_kazakh_substring():
+    with Tui(BITIM) as t:
+        steps.skip_welcome(t)
+        for name in ("Қайрат Сейітов", "Мария Иванова", "Ержан Мұратұлы"):
+            t.keys("F4")
+            t.wait_for("· Intake")
+            for _ in range(11):
+                t.keys("Tab")
+            t.wait_for("+ Add: Party")
+            t.keys("Enter")
+            t.wait_for("Party 1")
+            t.keys("Tab", "Tab")
+            t.type(name)
+            t.keys("Tab", "F10")
+            t.wait_for("cases")
+        t.wait_for("3 cases")
+        t.keys("/")
+        t.type("мұрат")
+        t.wait_for("1 case ")
+        shown = t.screen()
+        assert "Ержан Мұратұлы" in shown and "Мария" not in shown, shown
+        for _ in range(5):
+            t.keys("BSpace")
+        t.type("qairat")                  # Kazakh Latin finds Қайрат
+        t.wait_for("Қайрат Сейітов")
+        assert "1 case " in t.screen()
+        t.keys("C-w")
+        t.type("zzz")
+        t.wait_for("No case matches")
+
+
+T.run()

@@ -1,0 +1,247 @@
+"""End to end: resizes, signals, terminal types and sizes, undo, removal,
+termination, help and "who else is this?" in the real bitim."""
+import os
+import signal
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests"))
+sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests", "e2e"))
+from tap import Tap, paths  # noqa: E402
+from tui import Tui  # noqa: E402
+import steps  # noqa: E402
+
+T = Tap()
+BITIM = paths()["bitim"]
+
+
+def new_case(t):
+    steps.skip_welcome(t)
+    t.keys("F4")
+    t.wait_for("· Intake")
+
+
+def go_to_village(t):
+    for _ in range(4):
+        t.keys("Tab")
+    t.wait_for("Type the text")
+
+
+@T.test
+def resize_while_editing_loses_nothing():
+    with Tui(BITIM) as t:
+        new_case(t)
+        t.type("02.03.2026")
+        t.wait_for("02.03.2026")
+        t.resize(120, 40)
+        t.wait_for("02.03.2026")
+        t.resize(40, 12)
+        t.wait_for("Terminal too small")
+        for size in ((30, 8), (70, 20), (20, 5), (50, 15)):
+            t.resize(*size)
+        t.resize(80, 24)
+        t.wait_for("02.03.2026")
+        assert t.query("SELECT received_on FROM cases") == [(None,)]
+        t.keys("Tab")
+        t.wait_for("Enter or Space")
+        assert t.query("SELECT received_on FROM cases") == [("2026-03-02",)]
+
+
+@T.test
+def many_resizes_in_a_row_do_not_crash():
+    with Tui(BITIM) as t:
+        new_case(t)
+        for i in range(200):
+            t.resize(20 + (i * 37) % 120, 5 + (i * 13) % 40)
+        t.resize(80, 24)
+        t.wait_for("· Intake")
+        assert t.pid() is not None
+
+
+@T.test
+def sigterm_saves_the_field_in_progress_and_restores_the_terminal():
+    with Tui(BITIM) as t:
+        new_case(t)
+        go_to_village(t)
+        t.type("Көктал")
+        t.wait_for("Көктал")
+        t.kill(signal.SIGTERM)
+        t.wait_for("BITIM-EXIT:0")
+        assert t.query("SELECT village FROM cases") == [("Көктал",)]
+
+
+@T.test
+def sighup_saves_the_field_in_progress():
+    with Tui(BITIM) as t:
+        new_case(t)
+        t.type("05.03.2026")
+        t.wait_for("05.03.2026")
+        t.kill(signal.SIGHUP)
+        t.wait_for("BITIM-EXIT:")
+        assert t.query("SELECT received_on FROM cases") == [("2026-03-05",)]
+
+
+@T.test
+def escape_keeps_and_saves_typed_text():
+    with Tui(BITIM) as t:
+        new_case(t)
+        go_to_village(t)
+        t.type("Жаркент")
+        t.keys("Escape")
+        t.wait_for("Saved.")
+        assert t.query("SELECT village FROM cases") == [("Жаркент",)]
+        assert "Жаркент" in t.screen()
+
+
+@T.test
+def sizes_and_terminal_types():
+    for term, cols, rows in (("xterm", 60, 18), ("linux", 80, 24), ("screen", 120, 40), ("tmux-256color", 80, 24)):
+        with Tui(BITIM, cols=cols, rows=rows, term=term) as t:
+            t.wait_for("Welcome to bitim")
+            t.keys("Enter")
+            t.wait_for("Office code")
+            lines = t.lines()
+            assert "F1" in lines[rows - 2] and "F10" in lines[rows - 1], (term, t.screen())
+            assert all(len(line) <= cols for line in lines), t.screen()
+
+
+@T.test
+def too_small_at_start_then_grows():
+    with Tui(BITIM, cols=40, rows=10) as t:
+        t.wait_for("Terminal too small")
+        t.resize(80, 24)
+        t.wait_for("Welcome to bitim")
+
+
+@T.test
+def undo_walks_back_saved_changes():
+    with Tui(BITIM) as t:
+        new_case(t)
+        go_to_village(t)
+        t.type("Алматы")
+        t.keys("Tab", "BTab")
+        t.wait_for("Type the text")
+        for _ in range(6):
+            t.keys("BSpace")
+        t.type("Астана")
+        t.keys("Tab")
+        t.wait_for("Subject")
+        assert t.query("SELECT village FROM cases") == [("Астана",)]
+        t.keys("C-z")
+        t.wait_for("Undone: Village or town")
+        assert t.query("SELECT village FROM cases") == [("Алматы",)]
+        t.keys("F9")
+        t.wait_for("Undone")
+        assert t.query("SELECT village FROM cases") == [(None,)]
+        t.keys("C-z")
+        t.wait_for("Nothing to undo")
+
+
+@T.test
+def remove_a_party_after_confirming_and_undo_brings_it_back():
+    with Tui(BITIM) as t:
+        new_case(t)
+        for _ in range(11):
+            t.keys("Tab")
+        t.wait_for("+ Add: Party")
+        t.keys("Enter")
+        t.wait_for("Party 1")
+        t.keys("Tab", "Tab")
+        t.type("Гүлнар Әбенова")
+        t.keys("Tab", "F8")
+        t.wait_for("Remove Party 1: Гүлнар Әбенова?")
+        t.keys("Escape")
+        t.wait_gone("Remove Party 1")
+        assert t.query("SELECT count(*) FROM parties WHERE deleted = 0") == [(1,)]
+        t.keys("C-k")
+        t.wait_for("Remove Party 1")
+        t.keys("Enter")
+        t.wait_for("Removed: Party 1")
+        assert t.query("SELECT count(*) FROM parties WHERE deleted = 0") == [(0,)]
+        t.keys("C-z")
+        t.wait_for("the removed row is back")
+        t.wait_for("Гүлнар Әбенова")
+        assert t.query("SELECT count(*) FROM parties WHERE deleted = 0") == [(1,)]
+
+
+@T.test
+def advance_lists_what_is_missing_and_goes_to_the_field():
+    with Tui(BITIM) as t:
+        new_case(t)
+        t.type("02.03.2026")
+        t.keys("Tab", "F2")
+        t.wait_for("Before completing")
+        shown = t.screen()
+        assert "Missing: Referred by" in shown and "at least two parties" in shown, shown
+        t.keys("Escape")
+        t.wait_gone("Before completing")
+        t.wait_for("Enter or Space")       # the cursor is on "Referred by"
+        assert t.query("SELECT stage FROM cases") == [("intake",)]
+
+
+@T.test
+def terminate_on_a_ground_of_the_law():
+    with Tui(BITIM) as t:
+        new_case(t)
+        steps.fill_intake(t)
+        steps.complete_stage(t, "Offer and consent")
+        t.keys("F6")
+        t.wait_for("Ground for termination")
+        t.keys("F2")
+        t.wait_for("Before terminating")
+        t.keys("Escape")
+        t.type("1")                       # the offer was rejected
+        t.keys("Tab")
+        t.type("20.03.2026")
+        t.keys("Tab", "F2")
+        t.wait_for("Terminate mediation of this case?")
+        t.keys("Enter")
+        t.wait_for("Mediation was terminated")
+        assert t.query("SELECT stage, outcome, termination_ground FROM cases") == \
+            [("terminated", "terminated", "offer_rejected")]
+        t.keys("F10")
+        t.wait_for("Terminated")
+
+
+@T.test
+def help_shows_keys_field_and_law():
+    with Tui(BITIM) as t:
+        new_case(t)
+        t.keys("F1")
+        t.wait_for("Keys on this screen")
+        shown = t.screen()
+        assert "Date the request was received" in shown, shown
+        assert "What the law requires now" in shown, shown
+        t.keys("Escape")
+        t.wait_gone("Keys on this screen")
+        t.keys("C-g")
+        t.wait_for("Keys on this screen")
+
+
+@T.test
+def who_else_is_this_shows_earlier_cases():
+    with Tui(BITIM) as t:
+        steps.skip_welcome(t)
+        for name in ("Қайрат Сейітов", "Qairat Seitov"):
+            t.keys("F4")
+            t.wait_for("· Intake")
+            for _ in range(11):
+                t.keys("Tab")
+            t.wait_for("+ Add: Party")
+            t.keys("Enter")
+            t.wait_for("Party 1")
+            t.keys("Tab", "Tab")
+            t.type(name)
+            t.keys("Tab")
+            if name.startswith("Q"):
+                t.wait_for("Who else is this?")
+                assert "KRG-2026-0001" in t.screen(), t.screen()
+                t.keys("Enter")
+                t.wait_gone("Who else is this?")
+            else:
+                t.wait_for("Party 1: Қайрат Сейітов")
+            t.keys("F10")
+            t.wait_for("cases")
+
+
+T.run()

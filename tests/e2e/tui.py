@@ -1,0 +1,136 @@
+"""Drive the real bitim in a real terminal (tmux) and read the screen.
+
+Every scenario gets a fresh temporary folder (HOME, XDG_DATA_HOME and the
+database live there), a fixed environment (DESIGN.md §7) and waits for text
+with a time limit, dumping the screen when it does not come."""
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import tempfile
+import time
+
+TIMEOUT = float(os.environ.get("BITIM_E2E_TIMEOUT", "10"))
+
+
+class ScreenTimeout(AssertionError):
+    pass
+
+
+class Tui:
+    """One bitim running in its own tmux server."""
+
+    def __init__(self, bitim, cols=80, rows=24, term="xterm-256color", today="2026-03-10",
+                 args=(), tmp=None, env=None):
+        self.tmp = tmp or tempfile.mkdtemp(prefix="bitim-e2e-")
+        self.owns_tmp = tmp is None
+        self.db = os.path.join(self.tmp, "bitim.db")
+        self.bitim = bitim
+        self.socket = "bitim-e2e-%d-%d" % (os.getpid(), int(time.monotonic() * 1e6))
+        self.env = {
+            "PATH": "/usr/local/bin:/usr/bin:/bin",
+            "HOME": self.tmp,
+            "XDG_DATA_HOME": os.path.join(self.tmp, "data"),
+            "TMPDIR": self.tmp,
+            "LC_ALL": "C.UTF-8",
+            "TERM": term,
+            "TZ": "UTC",
+            "ESCDELAY": "25",
+            "NCURSES_NO_UTF8_ACS": "1",
+            "BITIM_TODAY": today,
+        }
+        if env:
+            self.env.update(env)
+        self.cols, self.rows = cols, rows
+        self.start(args)
+
+    def tmux(self, *args, check=True):
+        return subprocess.run(["tmux", "-u", "-L", self.socket, "-f", "/dev/null", *args],
+                              env=self.env, capture_output=True, text=True, check=check, timeout=30)
+
+    def start(self, args=()):
+        quoted = " ".join("'%s'" % a.replace("'", "'\\''") for a in (self.bitim, "--db", self.db, *args))
+        # The pane stays after bitim ends so the test can read how it ended.
+        self.tmux("new-session", "-d", "-x", str(self.cols), "-y", str(self.rows),
+                  "%s; echo BITIM-EXIT:$?; sleep 600" % quoted)
+
+    def screen(self):
+        return self.tmux("capture-pane", "-p").stdout
+
+    def lines(self):
+        return self.screen().split("\n")
+
+    def wait_for(self, text, timeout=TIMEOUT):
+        deadline = time.monotonic() + timeout
+        while True:
+            shown = self.screen()
+            if text in shown:
+                return shown
+            if time.monotonic() > deadline:
+                raise ScreenTimeout("waited %.0fs for %r; the screen was:\n%s" % (timeout, text, shown))
+            time.sleep(0.05)
+
+    def wait_gone(self, text, timeout=TIMEOUT):
+        deadline = time.monotonic() + timeout
+        while True:
+            shown = self.screen()
+            if text not in shown:
+                return shown
+            if time.monotonic() > deadline:
+                raise ScreenTimeout("waited %.0fs for %r to go; the screen was:\n%s" % (timeout, text, shown))
+            time.sleep(0.05)
+
+    def keys(self, *keys):
+        """tmux key names: Enter, Tab, BTab, F2, C-z, Up, Down, PageDown, Escape."""
+        self.tmux("send-keys", *keys)
+
+    def type(self, text):
+        self.tmux("send-keys", "-l", text)
+
+    def resize(self, cols, rows):
+        self.tmux("resize-window", "-x", str(cols), "-y", str(rows))
+        self.cols, self.rows = cols, rows
+
+    def pid(self):
+        pane = self.tmux("list-panes", "-F", "#{pane_pid}").stdout.split()[0]
+        children = subprocess.run(["pgrep", "-P", pane], capture_output=True, text=True).stdout.split()
+        for child in children:
+            with open("/proc/%s/comm" % child) as f:
+                if f.read().strip() == "bitim":
+                    return int(child)
+        return None
+
+    def kill(self, sig=signal.SIGTERM):
+        os.kill(self.pid(), sig)
+
+    def quit(self):
+        """Leave bitim the way a user does and wait until it has ended."""
+        for _ in range(5):
+            if "BITIM-EXIT:" in self.screen():
+                break
+            self.keys("F10")
+            time.sleep(0.3)
+        return self.wait_for("BITIM-EXIT:")
+
+    def restart(self, args=()):
+        self.tmux("kill-server", check=False)
+        self.start(args)
+
+    def query(self, sql, *params):
+        con = sqlite3.connect("file:%s?mode=ro" % self.db, uri=True)
+        try:
+            return con.execute(sql, params).fetchall()
+        finally:
+            con.close()
+
+    def close(self):
+        self.tmux("kill-server", check=False)
+        if self.owns_tmp:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
