@@ -19,10 +19,11 @@ def next_field(t, text=None):
 
 
 def complete_stage(t, next_title):
+    """F2, confirm, and wait until the case has moved (not just the question)."""
     t.keys("F2")
     t.wait_for("Complete the stage")
     t.keys("Enter")
-    t.wait_for(next_title)
+    t.wait_for("The case is now at: " + next_title)
 
 
 def intake_until_first_iin(t):

@@ -36,14 +36,14 @@ def intake_to_signed_agreement_and_back_after_restart():
         t.wait_for("Answer to the offer")
         steps.complete_stage(t, "Agreement on mediation")
         steps.fill_contract(t)
-        steps.complete_stage(t, "· Sessions")
+        steps.complete_stage(t, "Sessions")
         steps.fill_sessions(t)
         steps.complete_stage(t, "Settlement agreement")
         steps.fill_settlement(t)
         t.keys("F2")
         t.wait_for("cannot be edited")     # the freeze is announced
         t.keys("Enter")
-        t.wait_for("Follow-up")
+        t.wait_for("The case is now at: Follow-up")
         # signed: the terms are frozen
         assert t.query("SELECT stage, outcome FROM cases") == [("followup", "settled")]
         t.keys("PageUp")
@@ -53,7 +53,7 @@ def intake_to_signed_agreement_and_back_after_restart():
         t.keys("PageDown")
         t.wait_for("Follow-up")
         steps.fill_followup(t)
-        steps.complete_stage(t, "The case is now at: Closed")
+        steps.complete_stage(t, "Closed")
         t.keys("F10")
         t.wait_for("Closed")
         t.quit()
