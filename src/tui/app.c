@@ -227,9 +227,15 @@ int tui_run(struct store *store, const struct procedure *proc)
 		app_draw(&app);
 		refresh();
 		kind = app_read_key(&key);
-		if (kind == ERR)
-			continue;
-		dispatch(&app, kind, key);
+		/* Keys typed ahead or pasted are all handled before the next redraw. */
+		while (kind != ERR) {
+			dispatch(&app, kind, key);
+			if (app.quit || app.next || stop_signal)
+				break;
+			timeout(0);
+			kind = app_read_key(&key);
+			timeout(200);
+		}
 	}
 	/* SIGTERM or SIGHUP: keep the field in progress if it is valid. */
 	if (stop_signal)

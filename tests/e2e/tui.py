@@ -86,7 +86,9 @@ class Tui:
         self.tmux("send-keys", *keys)
 
     def type(self, text):
-        self.tmux("send-keys", "-l", text)
+        # tmux takes a command of limited length: long text goes in pieces.
+        for i in range(0, len(text), 400):
+            self.tmux("send-keys", "-l", text[i:i + 400])
 
     def resize(self, cols, rows):
         self.tmux("resize-window", "-x", str(cols), "-y", str(rows))
