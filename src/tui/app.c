@@ -241,5 +241,8 @@ int tui_run(struct store *store, const struct procedure *proc)
 	if (stop_signal)
 		app.screen->leave(&app);
 	restore_terminal();
+	screen_list.release();
+	screen_case.release();
+	screen_settings.release();
 	return 0;
 }

@@ -36,6 +36,8 @@ struct screen {
 	const char *(*stage_help)(struct app *app, const char **trainee);
 	/* A hint for the message line when it has no message (msgid), or NULL. */
 	const char *(*hint)(struct app *app);
+	/* Free what the screen keeps between visits (at exit). */
+	void (*release)(void);
 };
 
 struct app {

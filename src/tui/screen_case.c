@@ -668,6 +668,15 @@ static const char *case_hint(struct app *app)
 	return fv_hint(&C.fv);
 }
 
+static void case_release(void)
+{
+	casedata_free(C.cd);
+	C.cd = NULL;
+	if (C.fv_ready)
+		fv_free(&C.fv);
+	C.fv_ready = false;
+}
+
 const struct screen screen_case = {
 	.name = "case",
 	.actions = case_actions,
@@ -678,4 +687,5 @@ const struct screen screen_case = {
 	.field_help = case_field_help,
 	.stage_help = case_stage_help,
 	.hint = case_hint,
+	.release = case_release,
 };

@@ -334,6 +334,18 @@ static bool list_leave(struct app *app)
 	return true;
 }
 
+static void list_release(void)
+{
+	store_case_rows_free(L.rows, L.nrows);
+	L.rows = NULL;
+	L.nrows = 0;
+	free(L.text);
+	L.text = NULL;
+	if (L.ready)
+		editor_free(&L.search);
+	L.ready = false;
+}
+
 const struct screen screen_list = {
 	.name = "list",
 	.actions = list_actions,
@@ -343,4 +355,6 @@ const struct screen screen_list = {
 	.leave = list_leave,
 	.field_help = NULL,
 	.stage_help = NULL,
+	.hint = NULL,
+	.release = list_release,
 };

@@ -248,6 +248,20 @@ static const char *settings_hint(struct app *app)
 	return fv_hint(&S.fv);
 }
 
+static void settings_release(void)
+{
+	for (size_t i = 0; i < NFIELDS; i++) {
+		free(S.values[i]);
+		S.values[i] = NULL;
+	}
+	free(S.mediator.full_name);
+	free(S.mediator.kind);
+	memset(&S.mediator, 0, sizeof S.mediator);
+	if (S.ready)
+		fv_free(&S.fv);
+	S.ready = false;
+}
+
 const struct screen screen_settings = {
 	.name = "settings",
 	.actions = settings_actions,
@@ -258,4 +272,5 @@ const struct screen screen_settings = {
 	.field_help = settings_field_help,
 	.stage_help = NULL,
 	.hint = settings_hint,
+	.release = settings_release,
 };

@@ -22,11 +22,12 @@ class Tui:
     """One bitim running in its own tmux server."""
 
     def __init__(self, bitim, cols=80, rows=24, term="xterm-256color", today="2026-03-10",
-                 args=(), tmp=None, env=None):
+                 args=(), tmp=None, env=None, prefix=()):
         self.tmp = tmp or tempfile.mkdtemp(prefix="bitim-e2e-")
         self.owns_tmp = tmp is None
         self.db = os.path.join(self.tmp, "bitim.db")
         self.bitim = bitim
+        self.prefix = tuple(prefix)  # e.g. valgrind and its options
         self.socket = "bitim-e2e-%d-%d" % (os.getpid(), int(time.monotonic() * 1e6))
         self.env = {
             "PATH": "/usr/local/bin:/usr/bin:/bin",
@@ -50,7 +51,8 @@ class Tui:
                               env=self.env, capture_output=True, text=True, check=check, timeout=30)
 
     def start(self, args=()):
-        quoted = " ".join("'%s'" % a.replace("'", "'\\''") for a in (self.bitim, "--db", self.db, *args))
+        quoted = " ".join("'%s'" % a.replace("'", "'\\''")
+                          for a in (*self.prefix, self.bitim, "--db", self.db, *args))
         # The pane stays after bitim ends so the test can read how it ended.
         self.tmux("new-session", "-d", "-x", str(self.cols), "-y", str(self.rows),
                   "%s; echo BITIM-EXIT:$?; sleep 600" % quoted)
@@ -99,7 +101,7 @@ class Tui:
         children = subprocess.run(["pgrep", "-P", pane], capture_output=True, text=True).stdout.split()
         for child in children:
             with open("/proc/%s/comm" % child) as f:
-                if f.read().strip() == "bitim":
+                if f.read().strip() in ("bitim", "memcheck-amd64-", "valgrind"):
                     return int(child)
         return None
 
