@@ -134,6 +134,26 @@ void app_draw(struct app *app)
 	move(cy, cx);
 }
 
+void app_due_text(const char *iso, char *buf, size_t size, bool *overdue)
+{
+	bitim_day d;
+	long days;
+
+	*overdue = false;
+	buf[0] = '\0';
+	if (!iso || !date_parse_iso(iso, &d))
+		return;
+	days = d - date_today();
+	if (days < 0) {
+		*overdue = true;
+		snprintf(buf, size, ngettext("!%ld day overdue", "!%ld days overdue", (unsigned long)-days), -days);
+	} else if (days == 0) {
+		snprintf(buf, size, "%s", _("due today"));
+	} else {
+		snprintf(buf, size, ngettext("in %ld day", "in %ld days", (unsigned long)days), days);
+	}
+}
+
 void app_cycle_language(struct app *app)
 {
 	enum bitim_lang next = (enum bitim_lang)((i18n_lang() + 1) % BITIM_LANG_COUNT);

@@ -4,6 +4,7 @@
 #define BITIM_TUI_APP_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <wchar.h>
 #include "bitim/procedure.h"
@@ -78,6 +79,10 @@ bool app_too_small(const struct app *app);
 
 /* Redraw everything (screen, message, key bar), e.g. under a dialog. */
 void app_draw(struct app *app);
+
+/* How far a deadline is: "in 5 days", "due today", "!3 days overdue"
+ * (the "!" marks an overdue one without colour). */
+void app_due_text(const char *iso, char *buf, size_t size, bool *overdue);
 
 /* Cycle the interface language kk → ru → en and save the choice. */
 void app_cycle_language(struct app *app);

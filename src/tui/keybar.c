@@ -4,11 +4,12 @@
 #include "draw.h"
 #include "keybar.h"
 
-/* Width an item needs: its keys, a blank, its label, a blank before the next. */
+/* Width an item needs: its keys, a blank, its label. The next item's keys,
+ * in reverse video, set it apart. */
 static int natural_width(const struct action_def *d)
 {
 	char keys[32];
-	return text_width(action_keys(d, keys, sizeof keys)) + 1 + text_width(_(d->label)) + 1;
+	return text_width(action_keys(d, keys, sizeof keys)) + 1 + text_width(_(d->label));
 }
 
 /* Whether the items fit in two rows of equal columns without cutting a label. */
@@ -51,6 +52,6 @@ void keybar_draw(int y, int cols, const enum action *offered)
 		int row = y + (int)(i / per_row);
 		int x = (int)(i % per_row) * width;
 		int kw = draw_text(row, x, action_keys(shown[i], keys, sizeof keys), width - 1, A_REVERSE, false);
-		draw_text(row, x + kw + 1, _(shown[i]->label), width - kw - 2, A_NORMAL, false);
+		draw_text(row, x + kw + 1, _(shown[i]->label), width - kw - 1, A_NORMAL, false);
 	}
 }

@@ -17,6 +17,7 @@ static struct {
 	int page;             /* stage index shown */
 	struct formview fv;
 	bool fv_ready;
+	int lang;             /* the language the items were built in */
 } C;
 
 static const struct procedure *proc(void) { return C.app->proc; }
@@ -550,19 +551,20 @@ static void case_draw(struct app *app)
 	const char *label = casedata_get(C.cd, ENTITY_CASE, 0, "deadline_label");
 	bitim_day d;
 
+	/* Headings and row titles were translated when built: rebuild after F5. */
+	if (C.lang != (int)i18n_lang()) {
+		C.lang = (int)i18n_lang();
+		build();
+	}
 	snprintf(left, sizeof left, "%s · %s", casedata_number(C.cd), _(page->label));
 	if (now != C.page)
 		snprintf(left + strlen(left), sizeof left - strlen(left), " · %s %s", _("now at:"), _(proc()->stages[now].label));
 	if (due && label && date_parse_iso(due, &d)) {
-		char shown[DATE_BUF];
-		long days = d - date_today();
+		char shown[DATE_BUF], when[64];
+		bool overdue;
 		date_format_user(d, shown);
-		if (days < 0)
-			snprintf(right, sizeof right, "! %s %s: %s", _(label), shown,
-				 _("overdue"));
-		else
-			snprintf(right, sizeof right, "%s %s (%ld %s)", _(label), shown, days,
-				 ngettext("day left", "days left", (unsigned long)days));
+		app_due_text(due, when, sizeof when, &overdue);
+		snprintf(right, sizeof right, "%s %s: %s", _(label), shown, when);
 	}
 	app_title(app, left, right);
 	/* What the law requires at this stage, in one or two lines. */

@@ -89,33 +89,12 @@ static void list_enter(struct app *app)
 	free(done);
 }
 
-/* "in 5 days", "today", "3 days overdue" for a deadline. */
-static void due_text(const char *iso, char *buf, size_t size, bool *overdue)
-{
-	bitim_day d;
-	long days;
-
-	*overdue = false;
-	buf[0] = '\0';
-	if (!iso || !date_parse_iso(iso, &d))
-		return;
-	days = d - date_today();
-	if (days < 0) {
-		*overdue = true;
-		snprintf(buf, size, ngettext("!%ld day overdue", "!%ld days overdue", (unsigned long)-days), -days);
-	} else if (days == 0) {
-		snprintf(buf, size, "%s", _("due today"));
-	} else {
-		snprintf(buf, size, ngettext("in %ld day", "in %ld days", (unsigned long)days), days);
-	}
-}
-
 /* Column widths for this terminal width. */
 struct columns { int number, parties, category, stage, due; };
 
 static struct columns layout(int cols)
 {
-	struct columns c = { 13, 0, cols >= 100 ? 18 : (cols >= 76 ? 10 : 0), cols >= 100 ? 18 : 14, 15 };
+	struct columns c = { 13, 0, cols >= 100 ? 18 : (cols >= 76 ? 10 : 0), cols >= 100 ? 18 : 14, 18 };
 	c.parties = cols - c.number - c.category - c.stage - c.due - 4;
 	return c;
 }
@@ -163,7 +142,7 @@ static void draw_row(struct app *app, int y, const struct case_row *r, const str
 	char due[64];
 	bool overdue;
 
-	due_text(r->next_deadline, due, sizeof due, &overdue);
+	app_due_text(r->next_deadline, due, sizeof due, &overdue);
 	draw_blank(y, 0, app->cols, a);
 	draw_text(y, x, r->number, c->number, a, false);
 	x += c->number + 1;

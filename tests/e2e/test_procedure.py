@@ -60,7 +60,7 @@ def intake_to_signed_agreement_and_back_after_restart():
         # Reopen: everything is as typed.
         t.restart()
         t.wait_for("KRG-2026-0001")
-        t.wait_for("Қайрат Сейітов — Мария")
+        t.wait_for("Қайрат Сейітов — Мар")
         t.keys("Enter")
         t.wait_for("Follow-up")
         t.keys("PageUp", "PageUp", "PageUp", "PageUp", "PageUp")
