@@ -54,8 +54,14 @@ class Tui:
         quoted = " ".join("'%s'" % a.replace("'", "'\\''")
                           for a in (*self.prefix, self.bitim, "--db", self.db, *args))
         # The pane stays after bitim ends so the test can read how it ended.
-        self.tmux("new-session", "-d", "-x", str(self.cols), "-y", str(self.rows),
-                  "%s; echo BITIM-EXIT:$?; sleep 600" % quoted)
+        # A server that was just killed may still hold its socket: retry a little.
+        for attempt in range(50):
+            r = self.tmux("new-session", "-d", "-x", str(self.cols), "-y", str(self.rows),
+                          "%s; echo BITIM-EXIT:$?; sleep 600" % quoted, check=False)
+            if r.returncode == 0:
+                return
+            time.sleep(0.1)
+        raise RuntimeError("tmux did not start: %s" % r.stderr)
 
     def screen(self):
         return self.tmux("capture-pane", "-p").stdout
