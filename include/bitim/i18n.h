@@ -3,6 +3,7 @@
 #define BITIM_I18N_H
 
 #include <libintl.h>
+#include <stdbool.h>
 
 #define _(msgid) gettext(msgid)
 #define N_(msgid) (msgid)
@@ -14,6 +15,9 @@ enum bitim_lang { BITIM_LANG_KK, BITIM_LANG_RU, BITIM_LANG_EN, BITIM_LANG_COUNT 
  * localedir may be NULL for the compiled-in default. Returns 0 when the
  * character set is UTF-8, -1 when it is not (the caller should warn). */
 int i18n_init(const char *localedir);
+
+/* Whether i18n_init found a UTF-8 locale. */
+bool i18n_utf8(void);
 
 /* Switch the language of messages at run time. */
 void i18n_set_lang(enum bitim_lang lang);

@@ -7,6 +7,7 @@
 #include "bitim/i18n.h"
 
 static enum bitim_lang current = BITIM_LANG_EN;
+static bool utf8 = true;
 
 static const char *const codes[BITIM_LANG_COUNT] = { "kk", "ru", "en" };
 
@@ -25,7 +26,13 @@ int i18n_init(const char *localedir)
 	bindtextdomain(PACKAGE, localedir ? localedir : LOCALEDIR);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
-	return strcmp(codeset, "UTF-8") == 0 ? 0 : -1;
+	utf8 = strcmp(codeset, "UTF-8") == 0;
+	return utf8 ? 0 : -1;
+}
+
+bool i18n_utf8(void)
+{
+	return utf8;
 }
 
 void i18n_set_lang(enum bitim_lang lang)

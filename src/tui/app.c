@@ -234,6 +234,8 @@ int tui_run(struct store *store, const struct procedure *proc)
 	setup_curses();
 	getmaxyx(stdscr, app.rows, app.cols);
 	app.screen->enter(&app);
+	if (!i18n_utf8())
+		app_message(&app, MSG_ERROR, "%s", _("No UTF-8 locale is available: Kazakh and Russian letters cannot be shown or typed. Install the locales package or set LC_ALL=C.UTF-8."));
 	while (!app.quit && !stop_signal) {
 		wint_t key;
 		int kind;
