@@ -155,8 +155,10 @@ static enum bitim_status move(struct store *s, const struct procedure *p, int64_
 	return status;
 }
 
-enum bitim_status case_advance(struct store *s, const struct procedure *p, int64_t case_id,
-			       bitim_day today, struct problems *why)
+/* Check the rules and, when they hold, move the case on: to the next stage,
+ * or (terminate) to the procedure's termination stage. */
+static enum bitim_status complete(struct store *s, const struct procedure *p, int64_t case_id,
+				  bitim_day today, struct problems *why, bool terminate)
 {
 	struct case_data *cd = NULL;
 	enum bitim_status status;
@@ -168,13 +170,13 @@ enum bitim_status case_advance(struct store *s, const struct procedure *p, int64
 	if ((status = store_case_load(s, case_id, &cd)) != BITIM_OK)
 		goto out;
 	stage = procedure_stage_index(p, casedata_stage(cd));
-	n = procedure_check_stage(p, cd, stage, why);
+	n = terminate ? procedure_check_termination(p, cd, why) : procedure_check_stage(p, cd, stage, why);
 	if (n < 0)
 		status = BITIM_ERR_NOMEM;
 	else if (n > 0)
 		status = BITIM_ERR_GUARD;
 	else
-		status = move(s, p, case_id, p->stages[stage].next_index, today);
+		status = move(s, p, case_id, terminate ? p->termination_stage : p->stages[stage].next_index, today);
 out:
 	casedata_free(cd);
 	if (status == BITIM_OK)
@@ -183,31 +185,16 @@ out:
 	return status;
 }
 
+enum bitim_status case_advance(struct store *s, const struct procedure *p, int64_t case_id,
+			       bitim_day today, struct problems *why)
+{
+	return complete(s, p, case_id, today, why, false);
+}
+
 enum bitim_status case_terminate(struct store *s, const struct procedure *p, int64_t case_id,
 				 bitim_day today, struct problems *why)
 {
-	struct case_data *cd = NULL;
-	enum bitim_status status;
-	int n;
-
-	memset(why, 0, sizeof *why);
-	if ((status = store_begin(s)) != BITIM_OK)
-		return status;
-	if ((status = store_case_load(s, case_id, &cd)) != BITIM_OK)
-		goto out;
-	n = procedure_check_termination(p, cd, why);
-	if (n < 0)
-		status = BITIM_ERR_NOMEM;
-	else if (n > 0)
-		status = BITIM_ERR_GUARD;
-	else
-		status = move(s, p, case_id, p->termination_stage, today);
-out:
-	casedata_free(cd);
-	if (status == BITIM_OK)
-		return store_commit(s);
-	store_rollback(s);
-	return status;
+	return complete(s, p, case_id, today, why, true);
 }
 
 enum bitim_status case_undo(struct store *s, const struct procedure *p, int64_t case_id,

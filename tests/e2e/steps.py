@@ -12,6 +12,20 @@ def skip_welcome(t, code="KRG"):
     t.wait_for("No cases yet")
 
 
+def case_with_party(t, name):
+    """From the case list: a new case whose first party has only a name."""
+    t.keys("F4")
+    t.wait_for("· Intake")
+    for _ in range(11):
+        t.keys("Tab")
+    t.wait_for("+ Add: Party")
+    t.keys("Enter")
+    t.wait_for("Party 1")
+    t.keys("Tab", "Tab")
+    t.type(name)
+    t.keys("Tab")
+
+
 def next_field(t, text=None):
     if text is not None:
         t.type(text)

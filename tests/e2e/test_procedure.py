@@ -82,16 +82,8 @@ def search_finds_lowercase_kazakh_substring():
     with Tui(BITIM) as t:
         steps.skip_welcome(t)
         for name in ("Қайрат Сейітов", "Мария Иванова", "Ержан Мұратұлы"):
-            t.keys("F4")
-            t.wait_for("· Intake")
-            for _ in range(11):
-                t.keys("Tab")
-            t.wait_for("+ Add: Party")
-            t.keys("Enter")
-            t.wait_for("Party 1")
-            t.keys("Tab", "Tab")
-            t.type(name)
-            t.keys("Tab", "F10")
+            steps.case_with_party(t, name)
+            t.keys("F10")
             t.wait_for("cases")
         t.wait_for("3 cases")
         t.keys("/")

@@ -14,10 +14,7 @@ static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	struct form_error err;
-	char path[4096];
-	f->dir = test_tmpdir();
-	snprintf(path, sizeof path, "%s/bitim.db", f->dir);
-	if (store_open(path, &f->s) != BITIM_OK || procedure_load(test_forms_dir(), &f->p, &err) != BITIM_OK)
+	if (!(f->s = test_store_new(&f->dir)) || procedure_load(test_forms_dir(), &f->p, &err) != BITIM_OK)
 		return -1;
 	if (case_new(f->s, f->p, date_from_ymd(2026, 3, 2), &f->id) != BITIM_OK)
 		return -1;

@@ -10,10 +10,7 @@ struct fixture {
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	char path[4096];
-	f->dir = test_tmpdir();
-	snprintf(path, sizeof path, "%s/bitim.db", f->dir);
-	if (store_open(path, &f->s) != BITIM_OK)
+	if (!(f->s = test_store_new(&f->dir)))
 		return -1;
 	store_office_set(f->s, "code", "KRG");
 	*state = f;

@@ -2,6 +2,7 @@
 #include "testutil.h"
 #include <ftw.h>
 #include <unistd.h>
+#include "bitim/store.h"
 
 char *test_tmpdir(void)
 {
@@ -38,4 +39,16 @@ const char *test_forms_dir(void)
 
 	snprintf(path, sizeof path, "%s/forms", srcdir && *srcdir ? srcdir : ".");
 	return path;
+}
+
+struct store *test_store_new(char **dir)
+{
+	struct store *s = NULL;
+	char path[4096];
+
+	*dir = test_tmpdir();
+	if (!*dir)
+		return NULL;
+	snprintf(path, sizeof path, "%s/bitim.db", *dir);
+	return store_open(path, &s) == BITIM_OK ? s : NULL;
 }

@@ -18,6 +18,12 @@ char *test_tmpdir(void);
 /* Remove a directory tree made by test_tmpdir. */
 void test_rmtree(const char *dir);
 
+struct store;
+
+/* A new database in a fresh temporary directory (*dir, to free with
+ * test_rmtree and free). Returns NULL on failure. */
+struct store *test_store_new(char **dir);
+
 /* The forms folder of the source tree (srcdir/forms). */
 const char *test_forms_dir(void);
 
