@@ -14,6 +14,8 @@ static const struct command {
 	const char *summary; /* msgid */
 } commands[] = {
 	{ "check", cmd_check, N_("check the forms and the database") },
+	{ "print", cmd_print, N_("render a document of a case (agreement, record, card)") },
+	{ "verify", cmd_verify, N_("tell whether a file is a case's signed settlement agreement") },
 };
 
 static void print_version(void)

@@ -119,4 +119,24 @@ struct event {
 enum bitim_status store_events(struct store *s, int64_t case_id, struct event **out, size_t *count);
 void store_events_free(struct event *list, size_t count);
 
+/* ---------------------------------------------------------- documents */
+
+/* A rendered document kept in the database (the signed settlement). */
+struct stored_doc {
+	int64_t id;
+	char kind[16];
+	char lang[8];
+	char *body;       /* owned: the exact text that was signed */
+	char sha256[65];
+	char signed_on[11];
+	char *signed_by;  /* owned, may be NULL */
+};
+
+enum bitim_status store_document_add(struct store *s, int64_t case_id, const char *kind, const char *lang,
+				     const char *format, const char *body, const char *sha256,
+				     const char *signed_on, const char *signed_by);
+/* The latest signed document of a kind; BITIM_ERR_NOTFOUND when none. */
+enum bitim_status store_document_signed(struct store *s, int64_t case_id, const char *kind, struct stored_doc *out);
+void store_document_clear(struct stored_doc *d);
+
 #endif

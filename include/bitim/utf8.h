@@ -17,6 +17,9 @@ size_t utf8_encode(uint32_t cp, char *out);
 /* Whether the len_bytes bytes at s are valid UTF-8. */
 bool utf8_valid(const char *s, size_t len_bytes);
 
+/* Display columns of the first len_bytes bytes (wcwidth; unprintable as 1). */
+int utf8_width(const char *s, size_t len_bytes);
+
 /* Number of code points in a valid UTF-8 string. */
 size_t utf8_len_chars(const char *s);
 

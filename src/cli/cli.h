@@ -46,8 +46,17 @@ struct store *cli_open_store(const struct cli_options *o);
 /* Print "bitim: <message>" to stderr; the format is already translated. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Write a file whole or not at all: a temporary file beside it, synced,
+ * then renamed; mode 0600. Says what went wrong; 0 on success. */
+int cli_write_file(const char *path, const char *data, size_t len);
+
+/* Read a whole file (at most 64 MiB), saying what went wrong. malloc'd. */
+char *cli_read_file(const char *path, size_t *len);
+
 /* Commands: argv[0] is the command's name. */
 int cmd_check(struct cli_options *o, int argc, char **argv);
+int cmd_print(struct cli_options *o, int argc, char **argv);
+int cmd_verify(struct cli_options *o, int argc, char **argv);
 
 /* No command: the terminal interface. */
 int cmd_tui(struct cli_options *o);

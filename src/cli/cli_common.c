@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <errno.h>
 #include <unistd.h>
+#include "bitim/fileio.h"
 #include "bitim/i18n.h"
 #include "cli.h"
 
@@ -165,4 +168,35 @@ struct store *cli_open_store(const struct cli_options *o)
 		cli_error(_("cannot open the database %s: %s. %s"), path, bitim_strerror(st), open_advice(st));
 	free(path);
 	return s;
+}
+
+int cli_write_file(const char *path, const char *data, size_t len)
+{
+	if (file_write_atomic(path, data, len) == 0)
+		return 0;
+	cli_error(_("cannot write %s: %s"), path, strerror(errno));
+	return -1;
+}
+
+char *cli_read_file(const char *path, size_t *len)
+{
+	const size_t max = 64u * 1024 * 1024;
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+
+	if (!fp) {
+		cli_error(_("cannot read %s: %s"), path, strerror(errno));
+		return NULL;
+	}
+	buf = malloc(max + 1);
+	*len = buf ? fread(buf, 1, max + 1, fp) : 0;
+	if (!buf || ferror(fp) || *len > max) {
+		cli_error(_("cannot read %s: %s"), path, buf ? _("the file is too large or unreadable") : strerror(ENOMEM));
+		free(buf);
+		fclose(fp);
+		return NULL;
+	}
+	fclose(fp);
+	buf[*len] = '\0';
+	return buf;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "bitim/doc.h"
 #include "bitim/i18n.h"
 #include "bitim/search.h"
 #include "cli.h"
@@ -12,9 +13,15 @@
 static int check_forms(const struct cli_options *o)
 {
 	struct procedure *p = cli_load_procedure(o);
+	char err[600];
 
 	if (!p)
 		return EXIT_FAIL;
+	if (doc_check_templates(p, err, sizeof err) != BITIM_OK) {
+		cli_error("%s/templates/%s", cli_forms_dir(o), err);
+		procedure_free(p);
+		return EXIT_FAIL;
+	}
 	printf(_("forms: %s: ok (%zu stages, %zu fields)\n"), cli_forms_dir(o), p->nstages, p->nfields);
 	procedure_free(p);
 	return EXIT_OK;
@@ -61,7 +68,7 @@ int cmd_check(struct cli_options *o, int argc, char **argv)
 	};
 	int opt, rc;
 
-	optind = 1;
+	optind = 0; /* glibc: start anew (and permute options after the case number) */
 	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (cli_common_option(o, opt, optarg))
 			continue;

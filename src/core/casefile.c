@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "bitim/casefile.h"
+#include "bitim/doc.h"
 #include "bitim/i18n.h"
 
 /* Recompute and cache the next deadline; part of the caller's transaction. */
@@ -177,6 +178,10 @@ static enum bitim_status complete(struct store *s, const struct procedure *p, in
 		status = BITIM_ERR_GUARD;
 	else
 		status = move(s, p, case_id, terminate ? p->termination_stage : p->stages[stage].next_index, today);
+	/* Completing a stage that freezes (the settlement) is signing it: keep
+	 * the exact text and its fingerprint, in the same transaction. */
+	if (status == BITIM_OK && !terminate && p->stages[stage].freeze)
+		status = doc_freeze(s, p, case_id, today, why);
 out:
 	casedata_free(cd);
 	if (status == BITIM_OK)

@@ -1,6 +1,7 @@
 /* UTF-8 decoding and encoding (RFC 3629). */
 #include <config.h>
 #include <string.h>
+#include <wchar.h>
 #include "bitim/utf8.h"
 
 size_t utf8_decode(const char *s, size_t len_bytes, uint32_t *cp)
@@ -86,4 +87,19 @@ size_t utf8_len_chars(const char *s)
 		if (((unsigned char)*s & 0xC0) != 0x80)
 			n++;
 	return n;
+}
+
+int utf8_width(const char *s, size_t len_bytes)
+{
+	size_t i = 0;
+	int cols = 0;
+	uint32_t cp;
+
+	while (i < len_bytes) {
+		size_t n = utf8_decode(s + i, len_bytes - i, &cp);
+		int w = n ? wcwidth((wchar_t)cp) : 1;
+		cols += w < 0 ? 1 : w;
+		i += n ? n : 1;
+	}
+	return cols;
 }

@@ -162,6 +162,8 @@ int dialog_pick(struct app *app, const char *title, const char *const *labels, s
 		int y, x, w, h, kind, body, widest = text_width(title) + 6;
 		wint_t key;
 
+		if (text_width(_("↑↓ Enter: choose   Esc: cancel")) + 4 > widest)
+			widest = text_width(_("↑↓ Enter: choose   Esc: cancel")) + 4;
 		for (size_t i = 0; i < n; i++)
 			if (text_width(_(labels[i])) + 8 > widest)
 				widest = text_width(_(labels[i])) + 8;

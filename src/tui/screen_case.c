@@ -10,6 +10,7 @@
 #include "draw.h"
 #include "formview.h"
 #include "help.h"
+#include "print.h"
 
 static struct {
 	struct app *app;
@@ -510,18 +511,29 @@ static bool page_has_rows(void)
 	return false;
 }
 
+/* The actions of the case screen: only those that can act here. */
 static const enum action *case_actions(struct app *app)
 {
-	static const enum action with_rows[] = { ACT_HELP, ACT_ADVANCE, ACT_ADD_ROW, ACT_LANGUAGE,
-		ACT_TERMINATE, ACT_REMOVE_ROW, ACT_UNDO, ACT_PAGES, ACT_NEXT_FIELD, ACT_ESCAPE, ACT_BACK, ACT_NONE };
-	static const enum action open_case[] = { ACT_HELP, ACT_ADVANCE, ACT_LANGUAGE, ACT_TERMINATE,
-		ACT_UNDO, ACT_PAGES, ACT_NEXT_FIELD, ACT_ESCAPE, ACT_BACK, ACT_NONE };
-	static const enum action closed_case[] = { ACT_HELP, ACT_LANGUAGE, ACT_PAGES, ACT_NEXT_FIELD,
-		ACT_BACK, ACT_NONE };
+	static const enum action all[] = { ACT_HELP, ACT_ADVANCE, ACT_ADD_ROW, ACT_LANGUAGE, ACT_TERMINATE,
+		ACT_PRINT, ACT_REMOVE_ROW, ACT_UNDO, ACT_PAGES, ACT_NEXT_FIELD, ACT_ESCAPE, ACT_BACK };
+	static enum action shown[sizeof all / sizeof all[0] + 1];
+	bool open = C.cd && case_open(), rows = open && page_has_rows();
+	bool terminable = open && proc()->stages[current_stage()].terminable;
+	size_t n = 0;
+
 	(void)app;
-	if (!C.cd || !case_open())
-		return closed_case;
-	return page_has_rows() ? with_rows : open_case;
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		enum action a = all[i];
+		if ((a == ACT_ADD_ROW || a == ACT_REMOVE_ROW) && !rows)
+			continue;
+		if (a == ACT_TERMINATE && !terminable)
+			continue;
+		if ((a == ACT_ADVANCE || a == ACT_UNDO || a == ACT_ESCAPE) && !open)
+			continue;
+		shown[n++] = a;
+	}
+	shown[n] = ACT_NONE;
+	return shown;
 }
 
 static void case_enter(struct app *app)
@@ -605,6 +617,14 @@ static void case_key(struct app *app, enum action act, bool is_key, wint_t key)
 	case ACT_ADD_ROW: add_row(); return;
 	case ACT_REMOVE_ROW: remove_row(); return;
 	case ACT_UNDO: undo(); return;
+	case ACT_PRINT:
+		if (commit()) {
+			struct problems why;
+			if (!print_case(app, app->case_id, &why))
+				show_problems(_("This document needs"), &why);
+			problems_free(&why);
+		}
+		return;
 	case ACT_NEXT_PAGE:
 	case ACT_PREV_PAGE:
 		if (commit())

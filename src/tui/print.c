@@ -1,0 +1,146 @@
+/* Printing from the case screen: choose, render, save, print. */
+#include <config.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "bitim/doc.h"
+#include "bitim/fileio.h"
+#include "bitim/i18n.h"
+#include "dialog.h"
+#include "print.h"
+
+extern char **environ;
+
+/* Where documents are saved: $BITIM_DOCUMENTS, else ~/bitim-documents. */
+static char *documents_dir(void)
+{
+	const char *env = getenv("BITIM_DOCUMENTS"), *home = getenv("HOME");
+	char *dir = NULL;
+
+	if (env && *env)
+		dir = strdup(env);
+	else if (asprintf(&dir, "%s/bitim-documents", home && *home ? home : ".") < 0)
+		dir = NULL;
+	if (dir && mkdir(dir, 0700) < 0 && errno != EEXIST) {
+		free(dir);
+		dir = NULL;
+	}
+	return dir;
+}
+
+/* Whether a program is on PATH. */
+static bool on_path(const char *name)
+{
+	const char *path = getenv("PATH");
+	char *copy = path ? strdup(path) : NULL, *save = NULL, full[4096];
+	bool found = false;
+
+	for (char *dir = copy ? strtok_r(copy, ":", &save) : NULL; dir && !found; dir = strtok_r(NULL, ":", &save)) {
+		snprintf(full, sizeof full, "%s/%s", dir, name);
+		found = access(full, X_OK) == 0;
+	}
+	free(copy);
+	return found;
+}
+
+/* Send a file to the default printer with lp; its chatter is not shown. */
+static bool send_to_printer(const char *file)
+{
+	posix_spawn_file_actions_t fa;
+	char *argv[] = { "lp", "--", (char *)file, NULL };
+	pid_t pid;
+	int status = -1;
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+	if (posix_spawnp(&pid, "lp", &fa, NULL, argv, environ) == 0)
+		waitpid(pid, &status, 0);
+	posix_spawn_file_actions_destroy(&fa);
+	return status == 0;
+}
+
+/* Render one format and save it as BASE.EXT. */
+static bool save_one(struct app *app, int64_t case_id, struct doc_request *req, const char *base,
+		     const char *ext, char **path, struct problems *why)
+{
+	char *text = NULL;
+	enum bitim_status st = doc_render(app->store, app->proc, case_id, req, &text, why);
+
+	if (st != BITIM_OK) {
+		if (st != BITIM_ERR_GUARD && st != BITIM_ERR_FORMS)
+			app_status(app, st);
+		return false;
+	}
+	if (asprintf(path, "%s.%s", base, ext) < 0 || file_write_atomic(*path, text, strlen(text)) < 0) {
+		app_message(app, MSG_ERROR, _("Cannot write %s: %s"), *path ? *path : base, strerror(errno));
+		free(text);
+		return false;
+	}
+	free(text);
+	return true;
+}
+
+bool print_case(struct app *app, int64_t case_id, struct problems *why)
+{
+	static const char *const kinds[DOC_KIND_COUNT] = {
+		N_("Agreement on mediation"), N_("Settlement agreement"), N_("Record of termination"),
+		N_("Minutes of the sessions"), N_("Case card"),
+	};
+	static const char *const langs[] = { N_("Kazakh"), N_("Russian"), N_("English"), N_("Kazakh and Russian") };
+	static const char *const codes[] = { "kk", "ru", "en", "kk+ru" };
+	struct doc_request req = { .format = DOC_TXT, .printed_on = date_today() };
+	struct case_data *cd = NULL;
+	char *dir = NULL, *base = NULL, *txt = NULL, *html = NULL;
+	int kind, lang, current = 3;
+	bool ok = false;
+
+	memset(why, 0, sizeof *why);
+	if ((kind = dialog_pick(app, _("Print"), kinds, DOC_KIND_COUNT, 1)) < 0)
+		return true;
+	if (store_case_load(app->store, case_id, &cd) == BITIM_OK)
+		for (int i = 0; i < 4; i++)
+			if (strcmp(codes[i], doc_case_lang(cd)) == 0)
+				current = i;
+	if ((lang = dialog_pick(app, _("Language of the document"), langs, 4, current)) < 0)
+		goto out;
+	req.kind = (enum doc_kind)kind;
+	req.lang = codes[lang];
+	if (req.kind == DOC_MINUTES)
+		req.include_confidential = dialog_confirm(app, _("Minutes"),
+			_("Include the confidential notes of the sessions? They are protected by law (Art. 8); print them only for the mediator's own file."));
+	if (!(dir = documents_dir())) {
+		app_message(app, MSG_ERROR, "%s", _("Cannot create the folder for documents"));
+		goto out;
+	}
+	if (asprintf(&base, "%s/%s-%s-%s", dir, casedata_number(cd), doc_kind_name(req.kind), req.lang) < 0)
+		goto out;
+	if (!save_one(app, case_id, &req, base, "txt", &txt, why))
+		goto out;
+	req.format = DOC_HTML;
+	if (!save_one(app, case_id, &req, base, "html", &html, why))
+		goto out;
+	ok = true;
+	if (on_path("lp") && dialog_confirm(app, _("Print"), _("Send the document to the default printer?"))) {
+		if (send_to_printer(txt))
+			app_message(app, MSG_INFO, _("Sent to the printer. Also saved: %s"), txt);
+		else
+			app_message(app, MSG_ERROR, _("The printer did not take it; the document is saved: %s"), txt);
+	} else {
+		app_message(app, MSG_INFO, _("Saved: %s (and .html for a browser)"), txt);
+	}
+out:
+	casedata_free(cd);
+	free(dir);
+	free(base);
+	free(txt);
+	free(html);
+	return ok || why->count == 0;
+}

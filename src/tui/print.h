@@ -1,0 +1,13 @@
+/* F7: render a case's document, save it as text and HTML, and print it. */
+#ifndef BITIM_TUI_PRINT_H
+#define BITIM_TUI_PRINT_H
+
+#include "app.h"
+#include "bitim/procedure.h"
+
+/* Ask which document and language, render it, save both formats and, where
+ * `lp` exists, offer to send the text to the default printer. When data is
+ * missing, *why lists it (the caller shows it) and false is returned. */
+bool print_case(struct app *app, int64_t case_id, struct problems *why);
+
+#endif

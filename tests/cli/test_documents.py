@@ -1,0 +1,159 @@
+"""Documents: golden texts of every document in kk, ru, en and kk+ru from a
+fixed case (long names, multi-line terms, three parties, an organisation with
+a BIN and a representative), HTML well-formed and escaped, confidential notes
+only on request, missing data listed, and the signed agreement frozen and
+verifiable. BITIM_UPDATE_GOLDEN=1 rewrites the golden files."""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests"))
+from tap import Tap, paths  # noqa: E402
+
+T = Tap()
+P = paths()
+GOLDEN = os.path.join(P["srcdir"], "tests", "data", "golden")
+ENV = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="en", BITIM_TODAY="2026-03-21")
+LANGS = ("kk", "ru", "en", "kk+ru")
+TMP = tempfile.mkdtemp(prefix="bitim-docs-")
+
+
+def sample(kind):
+    db = os.path.join(TMP, kind + ".db")
+    if not os.path.exists(db):
+        subprocess.run([P["mkdb"], db, P["forms"], "--sample" + ("" if kind == "signed" else "-" + kind)],
+                       check=True, env=ENV, timeout=60)
+    return db
+
+
+def bitim(*args):
+    return subprocess.run([P["bitim"], *args], capture_output=True, text=True, env=ENV, timeout=60)
+
+
+def normalise(text):
+    """The date of printing is the only thing that may differ."""
+    return re.sub(r" · \d\d\.\d\d\.\d{4} --$", " · DD.MM.YYYY --", text, flags=re.M)
+
+
+def compare_golden(name, text):
+    path = os.path.join(GOLDEN, name)
+    text = normalise(text)
+    if os.environ.get("BITIM_UPDATE_GOLDEN"):
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+    with open(path, encoding="utf-8") as f:
+        want = f.read()
+    assert text == want, "%s differs from the golden file:\n%s" % (name, text)
+
+
+def render(db, kind, lang, fmt="txt", *extra):
+    r = bitim("--db", db, "print", "KRG-2026-0001", "--doc", kind, "--lang", lang, "--format", fmt, *extra)
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+@T.test
+def golden_documents_in_every_language():
+    for kind in ("contract", "settlement", "minutes", "card"):
+        for lang in LANGS:
+            compare_golden("%s.%s.txt" % (kind, lang), render(sample("draft"), kind, lang))
+    for lang in LANGS:
+        compare_golden("termination.%s.txt" % lang, render(sample("terminated"), "termination", lang))
+
+
+@T.test
+def text_pages_fit_a4_with_the_fingerprint_on_each():
+    text = render(sample("draft"), "contract", "kk+ru")
+    pages = text.split("\f")
+    assert len(pages) >= 2, len(pages)
+    for page in pages:
+        lines = page.rstrip("\n").split("\n")
+        assert len(lines) <= 64, len(lines)
+        assert re.match(r"-- bitim · KRG-2026-0001 · SHA-256 [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} · \d+/\d+ · ",
+                        lines[-1]), lines[-1]
+        assert all(len(line) <= 76 for line in lines[:-1]), [l for l in lines if len(l) > 76]
+
+
+@T.test
+def html_is_well_formed_and_escapes_user_text():
+    for kind in ("contract", "settlement", "minutes", "card"):
+        for lang in LANGS:
+            html = render(sample("draft"), kind, lang, "html")
+            assert html.startswith("<!DOCTYPE html>"), html[:40]
+            root = ET.fromstring(html[len("<!DOCTYPE html>"):])
+            assert root.tag == "html"
+            assert "@page" in html and "A4" in html
+    html = render(sample("draft"), "contract", "en", "html")
+    assert "15 &lt;үй&gt; &amp; &quot;бақ&quot;" in html, html
+    assert "<үй>" not in html
+    html = render(sample("draft"), "settlement", "kk+ru", "html")
+    assert 'class="cols"' in html and 'lang="ru"' in html
+    assert html.count('class="sign"') == 8  # three parties and the mediator, twice
+
+
+@T.test
+def confidential_notes_only_when_asked():
+    plain = render(sample("draft"), "minutes", "en")
+    assert "CONFIDENTIAL" not in plain
+    assert "Тараптар шекараны бірге өлшеді" in plain  # the summary is not confidential
+    asked = render(sample("draft"), "minutes", "en", "txt", "--include-confidential")
+    assert "CONFIDENTIAL: the first party fears losing water" in asked
+
+
+@T.test
+def missing_data_is_listed_before_anything_is_printed():
+    r = bitim("--db", sample("draft"), "print", "KRG-2026-0001", "--doc", "termination", "--lang", "en")
+    assert r.returncode == 1 and r.stdout == "", r
+    assert "Missing: Ground for termination" in r.stderr and "Missing: Date of termination" in r.stderr, r.stderr
+    r = bitim("--db", sample("draft"), "print", "KRG-9999-0001", "--doc", "card")
+    assert r.returncode == 1 and "no case KRG-9999-0001" in r.stderr, r.stderr
+    r = bitim("--db", sample("draft"), "print", "KRG-2026-0001", "--doc", "poem")
+    assert r.returncode == 2, r
+
+
+@T.test
+def signed_agreement_is_frozen_and_verifiable():
+    db = sample("signed")
+    signed = os.path.join(TMP, "signed.txt")
+    r = bitim("--db", db, "print", "KRG-2026-0001", "--doc", "settlement", "-o", signed)
+    assert r.returncode == 0, r.stderr
+    assert oct(os.stat(signed).st_mode & 0o777) == "0o600"
+    text = open(signed, encoding="utf-8").read()
+    # it is the text stored at signing: kk then ru, whatever --lang says now
+    assert "ДАУДЫ РЕТТЕУ ТУРАЛЫ КЕЛІСІМ" in text and "СОГЛАШЕНИЕ ОБ УРЕГУЛИРОВАНИИ СПОРА" in text
+    assert render(db, "settlement", "en") == text.replace(" · 21.03.2026 --", " · 21.03.2026 --")
+    r = bitim("--db", db, "verify", "KRG-2026-0001", signed)
+    assert r.returncode == 0 and "is the signed settlement agreement" in r.stdout, r
+    # one changed character is found
+    changed = os.path.join(TMP, "changed.txt")
+    with open(changed, "w", encoding="utf-8") as f:
+        f.write(text.replace("1 метр", "2 метр", 1))
+    r = bitim("--db", db, "verify", "KRG-2026-0001", changed)
+    assert r.returncode == 1 and "NOT" in r.stdout, r
+    # a draft was never signed
+    r = bitim("--db", sample("draft"), "verify", "KRG-2026-0001", signed)
+    assert r.returncode == 1 and "no signed settlement" in r.stderr, r
+    # the stored fingerprint is the one printed
+    import sqlite3
+    con = sqlite3.connect(db)
+    sha = con.execute("SELECT sha256 FROM documents WHERE kind = 'settlement'").fetchone()[0]
+    con.close()
+    short = " ".join(sha[i:i + 4] for i in range(0, 16, 4))
+    assert ("SHA-256 " + short) in text, short
+
+
+@T.test
+def check_validates_the_templates():
+    import shutil
+    forms = os.path.join(TMP, "forms")
+    shutil.copytree(P["forms"], forms)
+    with open(os.path.join(forms, "templates", "settlement.ru.tpl"), "a", encoding="utf-8") as f:
+        f.write("{each party}\n- {party.nickname}\n{end}\n")
+    r = bitim("--db", sample("draft"), "check", "--forms", forms)
+    assert r.returncode == 1 and "settlement.ru.tpl:" in r.stderr and "{party.nickname}" in r.stderr, r.stderr
+
+
+T.run()

@@ -1,0 +1,208 @@
+/* Unit tests: document templates, layout, fingerprints. */
+#include "testutil.h"
+#include "bitim/doc.h"
+#include "bitim/utf8.h"
+#include "../../src/core/doc_layout.h"
+#include "../../src/core/template.h"
+
+static struct procedure *proc;
+static char *dir;
+
+static int setup(void **state)
+{
+	struct form_error err;
+	(void)state;
+	dir = test_tmpdir();
+	return procedure_load(test_forms_dir(), &proc, &err) == BITIM_OK && dir ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	procedure_free(proc);
+	test_rmtree(dir);
+	free(dir);
+	return 0;
+}
+
+static void fingerprint_is_sha256(void **state)
+{
+	char hex[DOC_FINGERPRINT_BUF];
+	(void)state;
+	doc_fingerprint("abc", 3, hex);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	doc_fingerprint("", 0, hex);
+	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+/* Write a template file and expand it against cd (NULL: syntax only). */
+static enum bitim_status expand(const char *text, struct case_data *cd, struct blocks *b, char *err,
+				size_t *nmissing)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/t.tpl", dir);
+	FILE *fp = fopen(path, "w");
+	fputs(text, fp);
+	fclose(fp);
+	struct template_data data = { .p = proc, .cd = cd, .mediator = "Бақыт Омарова" };
+	enum bitim_status st = template_expand(path, &data, b, err, 512);
+	if (nmissing)
+		*nmissing = data.nmissing;
+	free(data.missing);
+	return st;
+}
+
+static void assert_template_error(const char *text, const char *where)
+{
+	struct blocks b;
+	char err[512];
+	assert_int_equal(expand(text, NULL, &b, err, NULL), BITIM_ERR_FORMS);
+	if (!strstr(err, where))
+		print_message("got: %s\n", err);
+	assert_non_null(strstr(err, where));
+}
+
+static void template_errors_name_file_and_line(void **state)
+{
+	(void)state;
+	assert_template_error("# Title\n\n{case.nonsense}\n", "t.tpl:3: unknown placeholder {case.nonsense}");
+	assert_template_error("{each party}\n- {party.full_name}\n", "t.tpl:1: this block has no {end}");
+	assert_template_error("text\n{end}\n", "t.tpl:2: {end} without {each} or {if}");
+	assert_template_error("{party.full_name}\n", "t.tpl:1: {party.full_name} is only for use inside {each party}");
+	assert_template_error("{each party}\n{each session}\n{end}\n{end}\n", "t.tpl:2:");
+	assert_template_error("a {case.subject\n", "t.tpl:1: a '{' is not closed");
+	assert_template_error("{n}\n", "t.tpl:1: {n} is only for use inside");
+	assert_template_error("{each nothing}\n{end}\n", "t.tpl:1: expected {each GROUP}");
+	assert_template_error("x {if case.subject} y\n", "t.tpl:1: this block has no {end}");
+}
+
+static struct case_data *small_case(void)
+{
+	struct case_data *cd = casedata_new();
+	casedata_set_identity(cd, 1, "u", "KRG-2026-0007", "intake");
+	casedata_set(cd, ENTITY_CASE, 0, "subject", "Шекара");
+	casedata_set(cd, ENTITY_CASE, 0, "category", "family");
+	casedata_set(cd, ENTITY_CASE, 0, "received_on", "2026-03-02");
+	int r = casedata_add_row(cd, ENTITY_PARTY, "p1");
+	casedata_set(cd, ENTITY_PARTY, (size_t)r, "full_name", "Әлия");
+	casedata_set(cd, ENTITY_PARTY, (size_t)r, "kind", "person");
+	r = casedata_add_row(cd, ENTITY_PARTY, "p2");
+	casedata_set(cd, ENTITY_PARTY, (size_t)r, "full_name", "Бекзат");
+	casedata_set(cd, ENTITY_PARTY, (size_t)r, "kind", "organisation");
+	return cd;
+}
+
+static void placeholders_blocks_and_conditions(void **state)
+{
+	struct blocks b;
+	char err[512];
+	size_t missing;
+	struct case_data *cd = small_case();
+	(void)state;
+	assert_int_equal(expand("# No. {number}\n## {case.subject}\nline one\\\nline two\njoined {case.received_on}\n\n"
+				"{each party where party.kind=person}\n- {n}. {party.full_name}{if party.kind=person} (person){end}\n{end}\n"
+				"{if case.category=family}\nFamily: {case.category}\n{end}\n{if case.village}\nnever\n{end}\n"
+				"{{braces} {case.village?}.\n{signatures}\n{page}\n", cd, &b, err, &missing), BITIM_OK);
+	assert_int_equal(missing, 0);
+	assert_int_equal(b.items[0].kind, BLOCK_TITLE);
+	assert_string_equal(b.items[0].text, "No. KRG-2026-0007");
+	assert_string_equal(b.items[1].text, "Шекара");
+	assert_int_equal(b.items[2].kind, BLOCK_PARA);
+	assert_string_equal(b.items[2].text, "line one\nline two joined 02.03.2026");
+	assert_int_equal(b.items[3].kind, BLOCK_ITEM);
+	assert_string_equal(b.items[3].text, "1. Әлия (person)");
+	assert_string_equal(b.items[4].text, "Family: Family");
+	assert_string_equal(b.items[5].text, "{braces} .");
+	assert_int_equal(b.items[6].kind, BLOCK_SIGN);
+	assert_string_equal(b.items[6].text, "Әлия\t");
+	assert_string_equal(b.items[8].text, "Бақыт Омарова\tMediator");
+	assert_int_equal(b.items[9].kind, BLOCK_PAGE);
+	assert_int_equal(b.count, 10);
+	blocks_free(&b);
+	/* An empty value that is not marked "?" is missing: listed, not blank. */
+	assert_int_equal(expand("{case.village} {case.contract_on}\n{each party}\n{party.iin}\n{end}\n", cd, &b, err, &missing), BITIM_OK);
+	assert_int_equal(missing, 4);
+	blocks_free(&b);
+	casedata_free(cd);
+}
+
+static void pages_and_footers_round_trip(void **state)
+{
+	char *body = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&body, &len);
+	(void)state;
+	for (int i = 0; i < 150; i++) {
+		if (i == 70)
+			fputs("\f\n", out); /* a {page} in the middle */
+		fprintf(out, i % 7 ? "Line %d: Қайрат\n" : "\n", i);
+	}
+	fclose(out);
+	char *paged = layout_text_pages(body, "KRG-2026-0001", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "21.03.2026");
+	assert_non_null(strstr(paged, "-- bitim · KRG-2026-0001 · SHA-256 0123 4567 89ab cdef · 1/4 · 21.03.2026 --\f\n"));
+	assert_non_null(strstr(paged, "· 2/4 · 21.03.2026 --\n\f\n")); /* cut short by {page}: the body's form feed */
+	assert_non_null(strstr(paged, "· 4/4 · 21.03.2026 --\n"));
+	char *back = doc_strip_footers(paged, strlen(paged));
+	assert_string_equal(back, body);
+	free(back);
+	free(paged);
+	free(body);
+}
+
+static void text_wraps_by_columns_and_keeps_numbers_whole(void **state)
+{
+	struct blocks b = { 0 };
+	struct block items[2] = {
+		{ BLOCK_PARA, (char *)"Телефоны +7 701 234 56 78 және мекенжайы Көктал ауылы Абай көшесі он бес үй сегіз пәтер +7 701 234 56 78" },
+		{ BLOCK_ITEM, (char *)"Сейітқали Қайратұлы Нұрмұхамбетов-Әбдіжаппаров, ЖСН 791028302728, мекенжайы: Көктал" },
+	};
+	(void)state;
+	b.items = items;
+	b.count = 2;
+	char *text = layout_text_body(&b);
+	assert_non_null(strstr(text, "+7 701 234 56 78"));
+	char *line = text;
+	while (line && *line) {
+		char *nl = strchr(line, '\n');
+		size_t n = nl ? (size_t)(nl - line) : strlen(line);
+		assert_true(utf8_width(line, n) <= DOC_WIDTH);
+		line = nl ? nl + 1 : NULL;
+	}
+	assert_non_null(strstr(text, "  - Сейітқали"));
+	assert_non_null(strstr(text, "\n    "));
+	free(text);
+}
+
+static void html_escapes(void **state)
+{
+	char *html = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&html, &len);
+	(void)state;
+	layout_html_escape(out, "<script>&\"x\"");
+	fclose(out);
+	assert_string_equal(html, "&lt;script&gt;&amp;&quot;x&quot;");
+	free(html);
+}
+
+static void shipped_templates_are_sound(void **state)
+{
+	char err[512];
+	(void)state;
+	if (doc_check_templates(proc, err, sizeof err) != BITIM_OK)
+		fail_msg("%s", err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(fingerprint_is_sha256),
+		cmocka_unit_test(template_errors_name_file_and_line),
+		cmocka_unit_test(placeholders_blocks_and_conditions),
+		cmocka_unit_test(pages_and_footers_round_trip),
+		cmocka_unit_test(text_wraps_by_columns_and_keeps_numbers_whole),
+		cmocka_unit_test(html_escapes),
+		cmocka_unit_test(shipped_templates_are_sound),
+	};
+	return cmocka_run_group_tests_name("doc", tests, setup, teardown);
+}
