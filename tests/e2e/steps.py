@@ -1,13 +1,20 @@
 """Keystrokes a mediator types on each stage page of the shipped forms."""
 
 
-def skip_welcome(t, code="KRG"):
-    """First run: the greeting, then the settings; set the office code and go to the list."""
+def skip_welcome(t, code="KRG", office=None, mediator=None):
+    """First run: the greeting, then the settings; set the office code (and
+    the office and mediator when given) and go to the list."""
     t.wait_for("Welcome to bitim")
     t.keys("Enter")
     t.wait_for("Office code")
     t.keys("BSpace", "BSpace", "BSpace")
     t.type(code)
+    t.keys("Tab")
+    if office:
+        t.type(office)
+    t.keys("Tab", "Tab", "Tab", "Tab")
+    if mediator:
+        t.type(mediator)
     t.keys("Tab", "F10")
     t.wait_for("No cases yet")
 

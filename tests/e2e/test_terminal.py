@@ -220,4 +220,35 @@ def who_else_is_this_shows_earlier_cases():
             t.wait_for("cases")
 
 
+@T.test
+def print_saves_text_and_html_and_lists_what_is_missing():
+    with Tui(BITIM) as t:
+        docs = os.path.join(t.tmp, "docs")
+        t.env["BITIM_DOCUMENTS"] = docs
+        t.restart()
+        steps.skip_welcome(t, office="Көктал ауылдық әкімдігі", mediator="Бақыт Омарова")
+        t.keys("F4")
+        t.wait_for("· Intake")
+        t.keys("F7")
+        t.wait_for("Case card")
+        t.keys("5")                       # the case card
+        t.wait_for("Language of the document")
+        t.keys("3")                       # English
+        t.wait_for("This document needs")  # nothing is filled in yet
+        assert "Missing: Date the request was received" in t.screen(), t.screen()
+        t.keys("Escape")
+        t.wait_gone("This document needs")
+        assert not os.path.exists(docs) or os.listdir(docs) == []
+        steps.fill_intake(t)
+        t.keys("F7")
+        t.wait_for("Case card")
+        t.keys("5")
+        t.wait_for("Language of the document")
+        t.keys("1")                       # Kazakh
+        t.wait_for("Saved:")
+        assert sorted(os.listdir(docs)) == ["KRG-2026-0001-card-kk.html", "KRG-2026-0001-card-kk.txt"], os.listdir(docs)
+        text = open(os.path.join(docs, "KRG-2026-0001-card-kk.txt"), encoding="utf-8").read()
+        assert "ІСТІҢ ЕСЕПКЕ АЛУ КАРТОЧКАСЫ" in text and "Мария Иванова" in text, text
+
+
 T.run()
