@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "bitim/casefile.h"
+#include "bitim/doc.h"
 #include "bitim/i18n.h"
 #include "bitim/search.h"
 #include "dialog.h"
@@ -353,6 +354,18 @@ static void advance(void)
 		return;
 	}
 	problems_free(&why);
+	/* Completing a freezing stage signs the agreement: its text must be complete. */
+	if (s->freeze) {
+		struct doc_request req = { .kind = DOC_SETTLEMENT, .format = DOC_TXT, .printed_on = date_today() };
+		char *text = NULL;
+		if (doc_render(C.app->store, proc(), C.app->case_id, &req, &text, &why) == BITIM_ERR_GUARD) {
+			show_problems(title, &why);
+			problems_free(&why);
+			return;
+		}
+		free(text);
+		problems_free(&why);
+	}
 	snprintf(question, sizeof question, _("Complete “%s” and move the case on to “%s”?"), _(s->label),
 		 _(proc()->stages[s->next_index].label));
 	if (s->freeze)

@@ -16,7 +16,7 @@ BITIM = paths()["bitim"]
 @T.test
 def intake_to_signed_agreement_and_back_after_restart():
     with Tui(BITIM) as t:
-        steps.skip_welcome(t)
+        steps.skip_welcome(t, office="Көктал ауылдық әкімдігі", mediator="Бақыт Омарова")
         t.keys("F4")
         t.wait_for("KRG-2026-0001")
         t.wait_for("Intake")

@@ -16,6 +16,8 @@ static int setup(void **state)
 	struct form_error err;
 	if (!(f->s = test_store_new(&f->dir)) || procedure_load(test_forms_dir(), &f->p, &err) != BITIM_OK)
 		return -1;
+	/* the signed agreement names the office */
+	store_office_set(f->s, "name", "Көктал ауылдық әкімдігі");
 	if (case_new(f->s, f->p, date_from_ymd(2026, 3, 2), &f->id) != BITIM_OK)
 		return -1;
 	*state = f;
