@@ -16,6 +16,9 @@ static const struct command {
 	{ "check", cmd_check, N_("check the forms and the database") },
 	{ "print", cmd_print, N_("render a document of a case (agreement, record, card)") },
 	{ "verify", cmd_verify, N_("tell whether a file is a case's signed settlement agreement") },
+	{ "export", cmd_export, N_("write the register as CSV files") },
+	{ "import", cmd_import, N_("bring in records from bitim's CSV export") },
+	{ "merge", cmd_merge, N_("bring in the registers of other offices' databases") },
 };
 
 static void print_version(void)

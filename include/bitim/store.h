@@ -12,7 +12,7 @@
 #include "bitim/status.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 struct store; /* opaque */
 
@@ -27,6 +27,10 @@ enum bitim_status store_make_dir(const char *path);
  * one is backed up next to it and migrated. */
 enum bitim_status store_open(const char *path, struct store **out);
 void store_close(struct store *s);
+
+/* Open another office's database only to read it (merge): nothing is
+ * written to it; a newer or foreign file is refused. */
+enum bitim_status store_open_readonly(const char *path, struct store **out);
 
 /* SQLite's last message, for details after an error ("" if none). */
 const char *store_errmsg(const struct store *s);

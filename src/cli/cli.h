@@ -57,6 +57,9 @@ char *cli_read_file(const char *path, size_t *len);
 int cmd_check(struct cli_options *o, int argc, char **argv);
 int cmd_print(struct cli_options *o, int argc, char **argv);
 int cmd_verify(struct cli_options *o, int argc, char **argv);
+int cmd_export(struct cli_options *o, int argc, char **argv);
+int cmd_import(struct cli_options *o, int argc, char **argv);
+int cmd_merge(struct cli_options *o, int argc, char **argv);
 
 /* No command: the terminal interface. */
 int cmd_tui(struct cli_options *o);

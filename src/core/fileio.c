@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "bitim/fileio.h"
@@ -45,4 +46,55 @@ fail:
 	free(tmp);
 	errno = saved;
 	return -1;
+}
+
+int atomic_open(struct atomic_file *f, const char *path)
+{
+	int fd;
+
+	memset(f, 0, sizeof *f);
+	f->path = strdup(path);
+	if (!f->path || asprintf(&f->tmp, "%s.XXXXXX", path) < 0) {
+		free(f->path);
+		return -1;
+	}
+	fd = mkstemp(f->tmp);
+	if (fd < 0 || fchmod(fd, 0600) < 0 || !(f->fp = fdopen(fd, "wb"))) {
+		int saved = errno;
+		if (fd >= 0) {
+			close(fd);
+			unlink(f->tmp);
+		}
+		free(f->tmp);
+		free(f->path);
+		errno = saved;
+		return -1;
+	}
+	return 0;
+}
+
+int atomic_commit(struct atomic_file *f)
+{
+	int rc = 0, saved = 0;
+
+	if (fflush(f->fp) != 0 || fsync(fileno(f->fp)) < 0)
+		rc = -1, saved = errno;
+	if (fclose(f->fp) != 0 && rc == 0)
+		rc = -1, saved = errno;
+	if (rc == 0 && rename(f->tmp, f->path) < 0)
+		rc = -1, saved = errno;
+	if (rc < 0)
+		unlink(f->tmp);
+	free(f->tmp);
+	free(f->path);
+	errno = saved;
+	return rc;
+}
+
+void atomic_abort(struct atomic_file *f)
+{
+	fclose(f->fp);
+	unlink(f->tmp);
+	free(f->tmp);
+	free(f->path);
 }

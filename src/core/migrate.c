@@ -100,6 +100,18 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"         signed_on, followup_result, closed_on"
 	"  FROM cases WHERE outcome IS NOT NULL;"
 	"PRAGMA user_version = 1;",
+	/* 2: records that came in from another office's register with the same
+	 * UUID but different content, kept for the user to resolve. */
+	"CREATE TABLE conflicts ("
+	"  id INTEGER PRIMARY KEY,"
+	"  table_name TEXT NOT NULL,"
+	"  uuid TEXT NOT NULL,"
+	"  source TEXT NOT NULL,"
+	"  incoming TEXT NOT NULL,"
+	"  existing TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+	"CREATE INDEX conflicts_uuid ON conflicts(uuid);"
+	"PRAGMA user_version = 2;",
 };
 
 enum bitim_status store_migrate(struct store *s, int from)

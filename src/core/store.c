@@ -261,6 +261,34 @@ fail:
 	return status;
 }
 
+enum bitim_status store_open_readonly(const char *path, struct store **out)
+{
+	struct store *s = calloc(1, sizeof *s);
+	enum bitim_status status;
+	int version = 0, rc;
+
+	*out = NULL;
+	if (!s || !(s->path = strdup(path))) {
+		free(s);
+		return BITIM_ERR_NOMEM;
+	}
+	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		status = store_status(s, rc);
+		store_close(s);
+		return status;
+	}
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	if ((status = check_identity(s, &version)) == BITIM_OK && version == 0)
+		status = BITIM_ERR_CORRUPT; /* an empty file is no register */
+	if (status != BITIM_OK) {
+		store_close(s);
+		return status;
+	}
+	*out = s;
+	return BITIM_OK;
+}
+
 void store_close(struct store *s)
 {
 	if (!s)

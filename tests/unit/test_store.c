@@ -156,7 +156,7 @@ static void newer_schema_refused_untouched(void **state)
 	assert_memory_equal(before, after, len1);
 	free(before);
 	free(after);
-	sql_exec(f->path, "PRAGMA user_version = 1;");
+	sql_exec(f->path, "PRAGMA user_version = 2;");
 	assert_int_equal(store_open(f->path, &f->s), BITIM_OK);
 }
 

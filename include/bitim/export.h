@@ -1,0 +1,58 @@
+/* The register as tables: cases, parties, sessions, obligations, outcomes,
+ * with stable English snake_case columns; raw stored values (ISO dates,
+ * choice codes). Read row by row, so memory does not grow with the register. */
+#ifndef BITIM_EXPORT_H
+#define BITIM_EXPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "bitim/form.h"
+#include "bitim/store.h"
+
+enum export_table { EXPORT_CASES, EXPORT_PARTIES, EXPORT_SESSIONS, EXPORT_OBLIGATIONS, EXPORT_OUTCOMES,
+		    EXPORT_TABLE_COUNT };
+
+struct export_filter {
+	const char *from, *to;     /* received_on within [from, to], ISO; NULL: open */
+	const char *stage;         /* NULL: every stage */
+	const char *category;      /* NULL: every category */
+	const char *case_uuid;     /* NULL: every case */
+	bool include_confidential; /* session notes */
+};
+
+/* "cases" ... "outcomes", and back (-1 when unknown). */
+const char *export_table_name(enum export_table t);
+int export_table_from_name(const char *name);
+
+/* The columns of a table: the fixed ones, then the forms' other fields.
+ * *names is malloc'd (the strings are static or borrowed from p). */
+enum bitim_status export_columns(const struct procedure *p, enum export_table t, bool confidential,
+				 const char ***names, size_t *count);
+
+/* Called for each row with its values (NULL for empty) in column order. */
+typedef enum bitim_status (*export_row_fn)(void *ctx, const char *const *values, size_t n,
+					  const char *case_number);
+
+/* Read the rows of a table that pass the filter, in a stable order. */
+enum bitim_status export_rows(struct store *s, const struct procedure *p, enum export_table t,
+			      const struct export_filter *f, export_row_fn row, void *ctx);
+
+/* Where text could not be written in the chosen encoding. */
+struct export_problem {
+	char case_number[40];
+	char column[64];
+};
+
+/* Progress of a long export: rows written so far (for a terminal's stderr). */
+typedef void (*export_progress_fn)(void *ctx, size_t rows);
+
+struct csv_writer;
+
+/* Write a table as CSV: a header row, then the rows. On text the encoding
+ * cannot hold, returns BITIM_ERR_INVALID and fills *bad. *rows counts the rows. */
+enum bitim_status export_csv(struct store *s, const struct procedure *p, enum export_table t,
+			     const struct export_filter *f, struct csv_writer *w, export_progress_fn progress,
+			     void *progress_ctx, size_t *rows, struct export_problem *bad);
+
+#endif

@@ -1,0 +1,172 @@
+/* Reading the register as tables, for CSV export, comparison and merging. */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bitim/export.h"
+#include "record_sql.h"
+#include "store_internal.h"
+
+static const char *const table_names[EXPORT_TABLE_COUNT] = { "cases", "parties", "sessions", "obligations", "outcomes" };
+
+const char *export_table_name(enum export_table t)
+{
+	return (unsigned)t < EXPORT_TABLE_COUNT ? table_names[t] : "?";
+}
+
+int export_table_from_name(const char *name)
+{
+	for (int i = 0; i < EXPORT_TABLE_COUNT; i++)
+		if (name && strcmp(name, table_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* The filter on cases, shared by every table: ?1 from, ?2 to, ?3 stage, ?4 category, ?5 uuid. */
+#define CASE_FILTER " (?1 IS NULL OR c.received_on >= ?1) AND (?2 IS NULL OR c.received_on <= ?2)" \
+	" AND (?3 IS NULL OR c.stage = ?3) AND (?4 IS NULL OR c.category = ?4) AND (?5 IS NULL OR c.uuid = ?5)"
+
+/* Each table: its fixed columns (as selected), its entity, and its SQL. The
+ * first selected column is the owner UUID of the row's other fields. */
+static const struct table_sql {
+	enum entity entity;
+	const char *const *columns;
+	const char *sql;
+} tables[EXPORT_TABLE_COUNT] = {
+	[EXPORT_CASES] = { ENTITY_CASE,
+		(const char *const[]){ "uuid", "number", "office_code", "year", "seq", "stage", "status", "outcome",
+			"received_on", "referral_source", "category", "regime", "village", "language", "mediator_name",
+			"contract_on", "signed_on", "termination_ground", "terminated_on", "followup_result", "closed_on",
+			"next_deadline", "deadline_label", "created_at", "updated_at", NULL },
+		"SELECT c.uuid, c.number, c.office_code, c.year, c.seq, c.stage, c.status, c.outcome, c.received_on,"
+		" c.referral_source, c.category, c.regime, c.village, c.language, c.mediator_name, c.contract_on,"
+		" c.signed_on, c.termination_ground, c.terminated_on, c.followup_result, c.closed_on, c.next_deadline,"
+		" c.deadline_label, c.created_at, c.updated_at, c.number FROM cases c WHERE" CASE_FILTER " ORDER BY c.id" },
+	[EXPORT_PARTIES] = { ENTITY_PARTY,
+		(const char *const[]){ "uuid", "case_uuid", "case_number", "position", "side", "kind", "full_name",
+			"iin", "bin", "role", NULL },
+		"SELECT p.uuid, c.uuid, c.number, p.position, p.side, p.kind, p.full_name, p.iin, p.bin, p.role, c.number"
+		" FROM parties p JOIN cases c ON c.id = p.case_id WHERE p.deleted = 0 AND" CASE_FILTER
+		" ORDER BY c.id, p.position" },
+	[EXPORT_SESSIONS] = { ENTITY_SESSION,
+		(const char *const[]){ "uuid", "case_uuid", "case_number", "position", "held_on", "kind", NULL },
+		"SELECT t.uuid, c.uuid, c.number, t.position, t.held_on, t.kind, c.number"
+		" FROM sessions t JOIN cases c ON c.id = t.case_id WHERE t.deleted = 0 AND" CASE_FILTER
+		" ORDER BY c.id, t.position" },
+	[EXPORT_OBLIGATIONS] = { ENTITY_OBLIGATION,
+		(const char *const[]){ "uuid", "case_uuid", "case_number", "position", "due_on", "status", NULL },
+		"SELECT t.uuid, c.uuid, c.number, t.position, t.due_on, t.status, c.number"
+		" FROM obligations t JOIN cases c ON c.id = t.case_id WHERE t.deleted = 0 AND" CASE_FILTER
+		" ORDER BY c.id, t.position" },
+	[EXPORT_OUTCOMES] = { ENTITY_COUNT,
+		(const char *const[]){ "case_uuid", "number", "category", "received_on", "contract_on", "outcome",
+			"termination_ground", "terminated_on", "signed_on", "followup_result", "closed_on",
+			"days_to_outcome", NULL },
+		"SELECT c.uuid, c.number, c.category, c.received_on, c.contract_on, c.outcome, c.termination_ground,"
+		" c.terminated_on, c.signed_on, c.followup_result, c.closed_on,"
+		" CAST(julianday(COALESCE(c.signed_on, c.terminated_on)) - julianday(c.contract_on) AS INTEGER),"
+		" c.number FROM cases c WHERE c.outcome IS NOT NULL AND" CASE_FILTER " ORDER BY c.id" },
+};
+
+static size_t fixed_count(enum export_table t)
+{
+	size_t n = 0;
+	while (tables[t].columns[n])
+		n++;
+	return n;
+}
+
+/* A form field that is exported as one of the "other" columns of its table. */
+static bool extra_field(const struct field_def *f, enum entity e, bool confidential, enum export_table t)
+{
+	if (f->entity != e || (f->confidential && !confidential))
+		return false;
+	for (size_t i = 0; tables[t].columns[i]; i++)
+		if (strcmp(tables[t].columns[i], f->name) == 0)
+			return false;
+	return true;
+}
+
+enum bitim_status export_columns(const struct procedure *p, enum export_table t, bool confidential,
+				 const char ***names, size_t *count)
+{
+	size_t fixed = fixed_count(t), n = fixed;
+	const char **list = malloc((fixed + p->nfields) * sizeof *list);
+
+	*names = NULL;
+	*count = 0;
+	if (!list)
+		return BITIM_ERR_NOMEM;
+	for (size_t i = 0; i < fixed; i++)
+		list[i] = tables[t].columns[i];
+	for (size_t i = 0; i < p->nfields; i++)
+		if (extra_field(&p->fields[i], tables[t].entity, confidential, t))
+			list[n++] = p->fields[i].name;
+	*names = list;
+	*count = n;
+	return BITIM_OK;
+}
+
+/* The other fields of one row, read into values[fixed..]. */
+static enum bitim_status read_extras(struct store *s, sqlite3_stmt *kv, const char *owner, const char **names,
+				     size_t fixed, size_t n, char **values)
+{
+	int rc;
+
+	sqlite3_reset(kv);
+	store_bind_text(kv, 1, owner);
+	while ((rc = sqlite3_step(kv)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(kv, 0);
+		for (size_t i = fixed; i < n; i++)
+			if (strcmp(names[i], key) == 0 && !values[i] && !(values[i] = store_column_dup(kv, 1)))
+				return BITIM_ERR_NOMEM;
+	}
+	return store_status(s, rc == SQLITE_DONE ? SQLITE_OK : rc);
+}
+
+enum bitim_status export_rows(struct store *s, const struct procedure *p, enum export_table t,
+			      const struct export_filter *f, export_row_fn row, void *ctx)
+{
+	sqlite3_stmt *st = NULL, *kv = NULL;
+	const char **names = NULL;
+	char **values = NULL;
+	size_t n = 0, fixed = fixed_count(t);
+	enum bitim_status status;
+	int rc;
+
+	if ((status = export_columns(p, t, f->include_confidential, &names, &n)) != BITIM_OK)
+		return status;
+	values = calloc(n, sizeof *values);
+	if (!values) {
+		status = BITIM_ERR_NOMEM;
+		goto out;
+	}
+	if ((status = store_prepare(s, tables[t].sql, &st)) != BITIM_OK ||
+	    (status = store_prepare(s, "SELECT key, value FROM field_values WHERE owner = ?1", &kv)) != BITIM_OK)
+		goto out;
+	store_bind_text(st, 1, f->from);
+	store_bind_text(st, 2, f->to);
+	store_bind_text(st, 3, f->stage);
+	store_bind_text(st, 4, f->category);
+	store_bind_text(st, 5, f->case_uuid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (size_t i = 0; i < fixed; i++)
+			values[i] = store_column_dup(st, (int)i);
+		if (n > fixed)
+			status = read_extras(s, kv, values[0], names, fixed, n, values);
+		if (status == BITIM_OK)
+			status = row(ctx, (const char *const *)values, n, (const char *)sqlite3_column_text(st, (int)fixed));
+		for (size_t i = 0; i < n; i++) {
+			free(values[i]);
+			values[i] = NULL;
+		}
+		if (status != BITIM_OK)
+			goto out;
+	}
+	status = store_status(s, rc == SQLITE_DONE ? SQLITE_OK : rc);
+out:
+	sqlite3_finalize(st);
+	sqlite3_finalize(kv);
+	free(values);
+	free(names);
+	return status;
+}
