@@ -103,7 +103,7 @@ static const char *kazakh_fallback(uint32_t cp)
 	static const struct { uint32_t cp; const char *to; } map[] = {
 		{ 0x04D8, "А" }, { 0x04D9, "а" }, { 0x0492, "Г" }, { 0x0493, "г" }, { 0x049A, "К" }, { 0x049B, "к" },
 		{ 0x04A2, "Н" }, { 0x04A3, "н" }, { 0x04E8, "О" }, { 0x04E9, "о" }, { 0x04B0, "У" }, { 0x04B1, "у" },
-		{ 0x04AE, "У" }, { 0x04AF, "у" }, { 0x04BA, "Х" }, { 0x04BB, "һ" },
+		{ 0x04AE, "У" }, { 0x04AF, "у" }, { 0x04BA, "Х" }, { 0x04BB, "х" },
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (map[i].cp == cp)
@@ -123,11 +123,9 @@ static char *transliterate(const char *s)
 	while (i < len) {
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		const char *to = n ? kazakh_fallback(cp) : NULL;
-		if (to && strcmp(to, "һ") != 0) {
+		if (to) {
 			memcpy(out + o, to, strlen(to));
 			o += strlen(to);
-		} else if (to) {
-			out[o++] = 'h'; /* һ has no Cyrillic neighbour in CP1251 */
 		} else {
 			memcpy(out + o, s + i, n ? n : 1);
 			o += n ? n : 1;

@@ -11,6 +11,7 @@
 #include "draw.h"
 #include "editor.h"
 #include "help.h"
+#include "register.h"
 
 static struct {
 	struct case_row *rows; /* the visible page; owned */
@@ -266,7 +267,7 @@ static void move_selection(struct app *app, long step)
 static void list_key(struct app *app, enum action act, bool is_key, wint_t key)
 {
 	if (L.searching && act != ACT_HELP && act != ACT_QUIT && act != ACT_NEW_CASE && act != ACT_FILTER &&
-	    search_key(app, is_key, key))
+	    act != ACT_EXPORT && act != ACT_REPORT && search_key(app, is_key, key))
 		return;
 	switch (act) {
 	case ACT_HELP: help_show(app); return;
@@ -282,6 +283,8 @@ static void list_key(struct app *app, enum action act, bool is_key, wint_t key)
 		L.stale = true;
 		return;
 	case ACT_SETTINGS: app_switch(app, &screen_settings); return;
+	case ACT_EXPORT: register_export(app); return;
+	case ACT_REPORT: register_report(app); return;
 	case ACT_QUIT: app->quit = true; return;
 	default:
 		break;
@@ -302,7 +305,7 @@ static void list_key(struct app *app, enum action act, bool is_key, wint_t key)
 static const enum action *list_actions(struct app *app)
 {
 	static const enum action actions[] = { ACT_HELP, ACT_OPEN, ACT_SEARCH, ACT_NEW_CASE, ACT_LANGUAGE,
-		ACT_FILTER, ACT_SETTINGS, ACT_QUIT, ACT_NONE };
+		ACT_FILTER, ACT_REPORT, ACT_EXPORT, ACT_SETTINGS, ACT_QUIT, ACT_NONE };
 	(void)app;
 	return actions;
 }

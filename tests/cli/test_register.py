@@ -1,0 +1,242 @@
+"""The register: CSV export in each encoding and delimiter, filters, round
+trip through import, hostile files refused without a trace, merge of two
+offices with overlapping UUIDs and conflicts, and reports with early warning."""
+import csv
+import hashlib
+import io
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests"))
+from tap import Tap, paths  # noqa: E402
+
+T = Tap()
+P = paths()
+ENV = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="en", BITIM_TODAY="2026-03-21")
+TMP = tempfile.mkdtemp(prefix="bitim-register-")
+
+
+def bitim(*args):
+    return subprocess.run([P["bitim"], *args], capture_output=True, env=ENV, timeout=120)
+
+
+def sample(name="signed", mode="--sample"):
+    db = os.path.join(TMP, name + ".db")
+    if not os.path.exists(db):
+        subprocess.run([P["mkdb"], db, P["forms"], mode], check=True, env=ENV, timeout=60)
+    return db
+
+
+def content(db):
+    """A digest of every row of every table: unchanged means untouched."""
+    con = sqlite3.connect(db)
+    h = hashlib.sha256()
+    for (name,) in con.execute("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'case_search%' ORDER BY 1"):
+        for row in con.execute('SELECT * FROM "%s" ORDER BY 1' % name):
+            h.update(repr(row).encode())
+    con.close()
+    return h.hexdigest()
+
+
+def export_all(db, folder, *extra):
+    r = bitim("--db", db, "export", "--table", "all", "-o", folder, *extra)
+    assert r.returncode == 0, r.stderr.decode()
+    return {name: open(os.path.join(folder, name), "rb").read() for name in sorted(os.listdir(folder))}
+
+
+@T.test
+def export_writes_every_table_with_stable_columns():
+    out = os.path.join(TMP, "plain")
+    files = export_all(sample(), out)
+    assert sorted(files) == ["cases.csv", "obligations.csv", "outcomes.csv", "parties.csv", "sessions.csv"]
+    for name in files:
+        assert oct(os.stat(os.path.join(out, name)).st_mode & 0o777) == "0o600"
+    cases = list(csv.DictReader(io.StringIO(files["cases.csv"].decode())))
+    assert len(cases) == 1
+    c = cases[0]
+    for column in ("uuid", "number", "category", "stage", "received_on", "outcome"):
+        assert column in c, column
+    assert c["number"] == "KRG-2026-0001" and c["received_on"] == "2026-03-02" and c["outcome"] == "settled"
+    assert files["cases.csv"].endswith(b"\r\n") and b"\r\n" in files["parties.csv"]
+    sessions = files["sessions.csv"].decode()
+    assert "CONFIDENTIAL" not in sessions and "notes" not in sessions.split("\r\n")[0]
+    r = bitim("--db", sample(), "export", "--table", "sessions", "--include-confidential")
+    assert b"CONFIDENTIAL: the first party fears losing water" in r.stdout
+
+
+@T.test
+def encodings_and_delimiters():
+    db = sample()
+    r = bitim("--db", db, "export", "--table", "parties", "--encoding", "utf-8-bom", "--delimiter", ";")
+    assert r.returncode == 0 and r.stdout.startswith(b"\xef\xbb\xbfuuid;case_uuid;"), r.stdout[:40]
+    r = bitim("--db", db, "export", "--table", "parties", "--encoding", "kz1048")
+    assert r.returncode == 0
+    text = r.stdout.decode("kz1048")
+    assert "Сейітқали Қайратұлы Нұрмұхамбетов-Әбдіжаппаров" in text
+    assert text == bitim("--db", db, "export", "--table", "parties").stdout.decode()
+    r = bitim("--db", db, "export", "--table", "parties", "--encoding", "cp1251", "-o", os.path.join(TMP, "x.csv"))
+    assert r.returncode == 1, r
+    err = r.stderr.decode()
+    assert "case KRG-2026-0001, column full_name" in err and "cp1251" in err, err
+    assert not os.path.exists(os.path.join(TMP, "x.csv"))
+    r = bitim("--db", db, "export", "--table", "parties", "--encoding", "cp1251", "--translit")
+    assert r.returncode == 0
+    assert "Сейiткали" not in r.stdout.decode("cp1251") and "Сейіткали Кайратулы" in r.stdout.decode("cp1251")
+
+
+@T.test
+def formulas_are_neutralised():
+    db = os.path.join(TMP, "formula.db")
+    shutil.copy(sample(), db)
+    con = sqlite3.connect(db)
+    con.execute("UPDATE parties SET full_name = '=HYPERLINK(\"x\")' WHERE position = 1")
+    con.commit()
+    con.close()
+    r = bitim("--db", db, "export", "--table", "parties")
+    assert b"\"'=HYPERLINK(\"\"x\"\")\"" in r.stdout, r.stdout
+
+
+@T.test
+def filters_by_date_stage_and_category():
+    db = os.path.join(TMP, "many.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "12"], check=True, env=ENV, timeout=60)
+    con = sqlite3.connect(db)
+    for i, (day, cat) in enumerate([("2026-01-10", "family"), ("2026-02-10", "labour"), ("2026-03-10", "family")] * 4):
+        con.execute("UPDATE cases SET received_on = ?, category = ? WHERE id = ?", (day, cat, i + 1))
+    con.commit()
+    con.close()
+
+    def count(*args):
+        r = bitim("--db", db, "export", *args)
+        assert r.returncode == 0, r.stderr
+        return len(r.stdout.decode().strip().split("\r\n")) - 1
+
+    assert count() == 12
+    assert count("--from", "01.02.2026") == 8
+    assert count("--from", "2026-02-01", "--to", "28.02.2026") == 4
+    assert count("--category", "family") == 8
+    assert count("--stage", "intake") == 12 and count("--stage", "closed") == 0
+    assert bitim("--db", db, "export", "--from", "31.02.2026").returncode == 2
+
+
+@T.test
+def round_trip_gives_identical_files():
+    for enc, delim in (("utf-8", ","), ("utf-8-bom", ";"), ("kz1048", ";")):
+        first = os.path.join(TMP, "rt1-" + enc)
+        second = os.path.join(TMP, "rt2-" + enc)
+        empty = os.path.join(TMP, "rt-" + enc + ".db")
+        a = export_all(sample(), first, "--encoding", enc, "--delimiter", delim, "--include-confidential")
+        r = bitim("--db", empty, "import", first)
+        assert r.returncode == 0 and b"added 8" in r.stdout, (r.stdout, r.stderr)
+        b = export_all(empty, second, "--encoding", enc, "--delimiter", delim, "--include-confidential")
+        assert a == b, enc
+        r = bitim("--db", empty, "import", first)  # again: nothing new
+        assert b"added 0, already present 8, conflicts 0" in r.stdout, r.stdout
+
+
+@T.test
+def hostile_files_are_refused_and_leave_the_database_unchanged():
+    folder = os.path.join(TMP, "src")
+    export_all(sample(), folder)
+    good = open(os.path.join(folder, "cases.csv"), "rb").read()
+    header, row = good.split(b"\r\n")[:2]
+    db = os.path.join(TMP, "target.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "3"], check=True, env=ENV, timeout=60)
+    before = content(db)
+    bad_files = {
+        "wrong-columns.csv": header.replace(b"category", b"colour") + b"\r\n" + row + b"\r\n",
+        "truncated.csv": good[: len(good) // 2] + b"\"unterminated",
+        "bad-utf8.csv": header + b"\r\n" + row.replace(b"KRG", b"\xc3\x28KRG") + b"\r\n",
+        "bad-date.csv": header + b"\r\n" + row.replace(b"2026-03-02", b"2026-02-30") + b"\r\n",
+        "bad-choice.csv": header + b"\r\n" + row.replace(b"neighbours", b"aliens") + b"\r\n",
+        "huge.csv": header + b"\r\n" + b"x" * (1024 * 1024 + 5) + b"\r\n",
+        "not-csv.csv": b"\x00\x01\x02 binary junk \xff\xfe",
+    }
+    for name, data in bad_files.items():
+        path = os.path.join(TMP, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        r = bitim("--db", db, "import", "--encoding", "utf-8", path)
+        assert r.returncode == 1, (name, r)
+        err = r.stderr.decode()
+        assert name in err and "nothing was imported" in err, (name, err)
+        assert content(db) == before, name
+    # a party whose case is not anywhere
+    r = bitim("--db", db, "import", os.path.join(folder, "parties.csv"))
+    assert r.returncode == 1 and b"refers to a case" in r.stderr, r.stderr
+    assert content(db) == before
+
+
+@T.test
+def merge_two_offices_with_overlap_and_conflicts():
+    a = os.path.join(TMP, "office-a.db")
+    b = os.path.join(TMP, "office-b.db")
+    shutil.copy(sample(), a)
+    shutil.copy(sample(), b)
+    subprocess.run([P["mkdb"], b, P["forms"], "2"], check=True, env=ENV, timeout=60)  # two cases more in B
+    con = sqlite3.connect(b)
+    con.execute("UPDATE cases SET office_code = 'ALM', number = replace(number, 'KRG', 'ALM') WHERE id > 1")
+    con.execute("UPDATE cases SET village = 'Жаркент' WHERE id = 1")  # the same case, changed in B
+    con.commit()
+    con.close()
+    b_bytes = open(b, "rb").read()
+    r = bitim("--db", a, "merge", b)
+    out = r.stdout.decode()
+    assert r.returncode == 0, r.stderr.decode()
+    assert "added 6, already present 7, conflicts 1" in out, out   # 2 cases + 4 parties
+    assert "conflict: cases" in out and "KRG-2026-0001" in out, out
+    assert "backup:" in out and os.path.exists(out.split("backup: ")[1].split("\n")[0])
+    assert open(b, "rb").read() == b_bytes  # the other office's file is only read
+    con = sqlite3.connect(a)
+    assert con.execute("SELECT village FROM cases WHERE id = 1").fetchone() == ("Көктал",)
+    assert con.execute("SELECT count(*) FROM cases").fetchone() == (3,)
+    conflict = con.execute("SELECT table_name, incoming, existing FROM conflicts").fetchall()
+    con.close()
+    assert len(conflict) == 1 and "village=Жаркент" in conflict[0][1] and "village=Көктал" in conflict[0][2]
+    r = bitim("--db", a, "merge", b)  # again: nothing new, the conflict noted again
+    assert b"added 0" in r.stdout
+    r = bitim("--db", a, "merge", os.path.join(TMP, "nothing-here.db"))
+    assert r.returncode == 1
+
+
+@T.test
+def report_counts_and_warns():
+    db = os.path.join(TMP, "report.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "10"], check=True, env=ENV, timeout=60)
+    con = sqlite3.connect(db)
+    # Көктал: 4 disputes in the last 90 days, 1 before: rising. Жаркент: steady.
+    plan = [("Көктал", "2026-03-01"), ("Көктал", "2026-02-20"), ("Көктал", "2026-02-01"), ("Көктал", "2026-01-15"),
+            ("Көктал", "2025-11-01"), ("Жаркент", "2026-03-01"), ("Жаркент", "2025-11-01"),
+            ("Жаркент", "2025-11-02"), ("Жаркент", "2025-11-03"), ("Жаркент", "2026-02-02")]
+    for i, (village, day) in enumerate(plan):
+        con.execute("UPDATE cases SET village = ?, received_on = ?, category = 'land' WHERE id = ?", (village, day, i + 1))
+    con.execute("UPDATE parties SET iin = '791028302728' WHERE case_id IN (1, 5) AND position = 1")
+    con.execute("UPDATE cases SET outcome = 'settled', contract_on = '2026-03-01', signed_on = '2026-03-11' WHERE id = 1")
+    con.execute("UPDATE cases SET outcome = 'terminated', termination_ground = 'party_refused',"
+                " contract_on = '2026-02-01', terminated_on = '2026-02-21' WHERE id = 2")
+    con.commit()
+    con.close()
+    r = bitim("--db", db, "report")
+    text = r.stdout.decode()
+    assert r.returncode == 0, r.stderr
+    assert "Cases received ......" in text and "10" in text
+    assert "Share settled of those ended: 50%" in text, text
+    assert "Average days from the agreement on mediation to the outcome: 15.0" in text, text
+    rising = text.split("villages where disputes rise")[1].split("\n\n")[0]
+    assert "Көктал" in rising and "Жаркент" not in rising and "1 before" in rising, rising
+    assert "One party refused to continue" in text
+    returning = text.split("parties who appear in several cases")[1]
+    assert "Қайрат Сейітов" in returning and "BTM-2026-0001,BTM-2026-0005" in returning, returning
+    r = bitim("--db", db, "report", "--format", "csv", "--from", "01.02.2026")
+    rows = list(csv.reader(io.StringIO(r.stdout.decode())))
+    assert rows[0] == ["section", "key", "label", "count", "detail"]
+    assert ["Summary", "total", "total", "5", ""] in rows, rows[:6]
+    r = bitim("--db", db, "--lang", "ru", "report")
+    assert "Поступило дел" in r.stdout.decode() and "По видам споров" in r.stdout.decode(), r.stdout.decode()
+
+
+T.run()
