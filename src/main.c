@@ -20,6 +20,7 @@ static const struct command {
 	{ "import", cmd_import, N_("bring in records from bitim's CSV export") },
 	{ "merge", cmd_merge, N_("bring in the registers of other offices' databases") },
 	{ "report", cmd_report, N_("count cases for a period, with early warning") },
+	{ "demo", cmd_demo, N_("make a demonstration database for trainers") },
 };
 
 static void print_version(void)

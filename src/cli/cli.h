@@ -61,6 +61,7 @@ int cmd_export(struct cli_options *o, int argc, char **argv);
 int cmd_import(struct cli_options *o, int argc, char **argv);
 int cmd_merge(struct cli_options *o, int argc, char **argv);
 int cmd_report(struct cli_options *o, int argc, char **argv);
+int cmd_demo(struct cli_options *o, int argc, char **argv);
 
 /* No command: the terminal interface. */
 int cmd_tui(struct cli_options *o);

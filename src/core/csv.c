@@ -66,6 +66,11 @@ struct csv_writer {
 	bool translit;
 	bool started;              /* the BOM is written before the first record */
 	iconv_t cd;                /* to the legacy encoding, or (iconv_t)-1 */
+	char special[5];           /* characters that make a field need quotes */
+	char *line;                /* the record being built; owned */
+	size_t len, cap;
+	char *conv;                /* the record converted; owned */
+	size_t conv_cap;
 };
 
 enum bitim_status csv_writer_new(FILE *out, enum csv_encoding enc, char delimiter, bool translit,
@@ -76,7 +81,12 @@ enum bitim_status csv_writer_new(FILE *out, enum csv_encoding enc, char delimite
 	*w = NULL;
 	if (!nw)
 		return BITIM_ERR_NOMEM;
-	*nw = (struct csv_writer){ out, enc, delimiter, translit, false, (iconv_t)-1 };
+	nw->out = out;
+	nw->enc = enc;
+	nw->delimiter = delimiter;
+	nw->translit = translit;
+	nw->cd = (iconv_t)-1;
+	snprintf(nw->special, sizeof nw->special, "\"\r\n%c", delimiter);
 	if (enc == CSV_CP1251 || enc == CSV_KZ1048) {
 		nw->cd = open_legacy(enc, true);
 		if (nw->cd == (iconv_t)-1) {
@@ -94,6 +104,8 @@ void csv_writer_free(struct csv_writer *w)
 		return;
 	if (w->cd != (iconv_t)-1)
 		iconv_close(w->cd);
+	free(w->line);
+	free(w->conv);
 	free(w);
 }
 
@@ -136,51 +148,87 @@ static char *transliterate(const char *s)
 	return out;
 }
 
-static bool needs_quotes(const char *s, char delimiter)
-{
-	return strchr(s, delimiter) || strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r') ||
-	       (*s == ' ' || (*s && s[strlen(s) - 1] == ' '));
-}
-
 static bool formula_start(char c)
 {
 	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t';
 }
 
+/* Room for n more bytes in the record buffer. */
+static bool reserve(struct csv_writer *w, size_t n)
+{
+	if (w->len + n <= w->cap)
+		return true;
+	size_t cap = w->cap ? w->cap : 1024;
+	while (cap < w->len + n)
+		cap *= 2;
+	char *grown = realloc(w->line, cap);
+	if (!grown)
+		return false;
+	w->line = grown;
+	w->cap = cap;
+	return true;
+}
+
 /* One field, quoted as RFC 4180 says and neutralised against formulas: a
  * leading apostrophe before = + - @ tab (and before an apostrophe that
  * precedes one, so csv_unneutralise can undo exactly what was done). */
-static void put_field(FILE *mem, const char *s, char delimiter)
+static bool put_field(struct csv_writer *w, const char *s)
 {
+	size_t len = strlen(s);
 	bool formula = formula_start(*s) || (*s == '\'' && (formula_start(s[1]) || s[1] == '\''));
-	bool quote = needs_quotes(s, delimiter) || formula;
+	bool quote;
 
 	/* A number such as -5 would be changed by the apostrophe: keep numbers as they are. */
-	if (formula && *s == '-' && s[1] && strspn(s + 1, "0123456789.") == strlen(s + 1)) {
+	if (formula && *s == '-' && s[1] && strspn(s + 1, "0123456789.") == len - 1)
 		formula = false;
-		quote = needs_quotes(s, delimiter);
+	quote = formula || s[strcspn(s, w->special)] || (len && (s[0] == ' ' || s[len - 1] == ' '));
+	if (!reserve(w, len * 2 + 3))
+		return false;
+	if (!quote) {
+		memcpy(w->line + w->len, s, len);
+		w->len += len;
+		return true;
 	}
-	if (quote)
-		fputc('"', mem);
+	w->line[w->len++] = '"';
 	if (formula)
-		fputc('\'', mem);
+		w->line[w->len++] = '\'';
 	for (const char *c = s; *c; c++) {
 		if (*c == '"')
-			fputc('"', mem);
-		fputc(*c, mem);
+			w->line[w->len++] = '"';
+		w->line[w->len++] = *c;
 	}
-	if (quote)
-		fputc('"', mem);
+	w->line[w->len++] = '"';
+	return true;
 }
 
-/* Whether a field can be written in the writer's encoding (after translit). */
+/* Convert the record into w->conv; false when a character has no place. */
+static bool convert_line(struct csv_writer *w, size_t *out_len)
+{
+	size_t need = w->len * 2 + 16, left_in = w->len, left_out;
+	char *src = w->line, *dst;
+
+	if (need > w->conv_cap) {
+		char *grown = realloc(w->conv, need);
+		if (!grown)
+			return false;
+		w->conv = grown;
+		w->conv_cap = need;
+	}
+	dst = w->conv;
+	left_out = w->conv_cap;
+	iconv(w->cd, NULL, NULL, NULL, NULL);
+	if (iconv(w->cd, &src, &left_in, &dst, &left_out) == (size_t)-1)
+		return false;
+	*out_len = w->conv_cap - left_out;
+	return true;
+}
+
+/* Whether a field can be written in the writer's encoding. */
 static bool field_fits(struct csv_writer *w, const char *s)
 {
 	char *conv;
 	size_t n;
 
-	if (w->cd == (iconv_t)-1)
-		return true;
 	if (!convert(w->cd, s, strlen(s), &conv, &n))
 		return false;
 	free(conv);
@@ -189,45 +237,43 @@ static bool field_fits(struct csv_writer *w, const char *s)
 
 enum bitim_status csv_write_row(struct csv_writer *w, const char *const *fields, size_t n, size_t *bad_field)
 {
-	char *line = NULL, *conv = NULL;
-	size_t len = 0, conv_len;
-	FILE *mem = open_memstream(&line, &len);
-	enum bitim_status st = BITIM_OK;
+	size_t conv_len = 0;
 
-	if (!mem)
-		return BITIM_ERR_NOMEM;
+	w->len = 0;
 	for (size_t i = 0; i < n; i++) {
 		const char *f = fields[i] ? fields[i] : "";
 		char *t = w->translit && w->cd != (iconv_t)-1 ? transliterate(f) : NULL;
-		if (i)
-			fputc(w->delimiter, mem);
-		if (!field_fits(w, t ? t : f)) {
-			*bad_field = i;
-			st = BITIM_ERR_INVALID;
-			free(t);
-			break;
-		}
-		put_field(mem, t ? t : f, w->delimiter);
+		bool ok = (i == 0 || reserve(w, 1)) && put_field(w, t ? t : f);
 		free(t);
+		if (!ok)
+			return BITIM_ERR_NOMEM;
+		if (i + 1 < n)
+			w->line[w->len++] = w->delimiter;
 	}
-	fputs("\r\n", mem);
-	fclose(mem);
-	if (st == BITIM_OK) {
-		if (!w->started && w->enc == CSV_UTF8_BOM && fputs("\xEF\xBB\xBF", w->out) < 0)
-			st = BITIM_ERR_IO;
-		w->started = true;
-		if (st == BITIM_OK && w->cd != (iconv_t)-1) {
-			if (!convert(w->cd, line, len, &conv, &conv_len))
-				st = BITIM_ERR_INVALID; /* cannot happen: every field fit */
-			else if (fwrite(conv, 1, conv_len, w->out) != conv_len)
-				st = BITIM_ERR_IO;
-		} else if (st == BITIM_OK && fwrite(line, 1, len, w->out) != len) {
-			st = BITIM_ERR_IO;
+	if (!reserve(w, 2))
+		return BITIM_ERR_NOMEM;
+	memcpy(w->line + w->len, "\r\n", 2);
+	w->len += 2;
+	if (w->cd != (iconv_t)-1 && !convert_line(w, &conv_len)) {
+		/* Find the field that does not fit, to name it. */
+		for (size_t i = 0; i < n; i++) {
+			char *t = w->translit ? transliterate(fields[i] ? fields[i] : "") : NULL;
+			bool fits = field_fits(w, t ? t : fields[i] ? fields[i] : "");
+			free(t);
+			if (!fits) {
+				*bad_field = i;
+				return BITIM_ERR_INVALID;
+			}
 		}
+		*bad_field = 0;
+		return BITIM_ERR_INVALID;
 	}
-	free(conv);
-	free(line);
-	return st;
+	if (!w->started && w->enc == CSV_UTF8_BOM && fputs("\xEF\xBB\xBF", w->out) < 0)
+		return BITIM_ERR_IO;
+	w->started = true;
+	if (w->cd != (iconv_t)-1)
+		return fwrite(w->conv, 1, conv_len, w->out) == conv_len ? BITIM_OK : BITIM_ERR_IO;
+	return fwrite(w->line, 1, w->len, w->out) == w->len ? BITIM_OK : BITIM_ERR_IO;
 }
 
 /* ----------------------------------------------------------------- read */

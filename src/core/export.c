@@ -127,7 +127,7 @@ enum bitim_status export_rows(struct store *s, const struct procedure *p, enum e
 			      const struct export_filter *f, export_row_fn row, void *ctx)
 {
 	sqlite3_stmt *st = NULL, *kv = NULL;
-	const char **names = NULL;
+	const char **names = NULL, **shown = NULL;
 	char **values = NULL;
 	size_t n = 0, fixed = fixed_count(t);
 	enum bitim_status status;
@@ -136,7 +136,8 @@ enum bitim_status export_rows(struct store *s, const struct procedure *p, enum e
 	if ((status = export_columns(p, t, f->include_confidential, &names, &n)) != BITIM_OK)
 		return status;
 	values = calloc(n, sizeof *values);
-	if (!values) {
+	shown = calloc(n, sizeof *shown);
+	if (!values || !shown) {
 		status = BITIM_ERR_NOMEM;
 		goto out;
 	}
@@ -149,13 +150,17 @@ enum bitim_status export_rows(struct store *s, const struct procedure *p, enum e
 	store_bind_text(st, 4, f->category);
 	store_bind_text(st, 5, f->case_uuid);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* The fixed columns are read in place (valid until the next step);
+		 * only the other fields are copied. */
 		for (size_t i = 0; i < fixed; i++)
-			values[i] = store_column_dup(st, (int)i);
+			shown[i] = (const char *)sqlite3_column_text(st, (int)i);
 		if (n > fixed)
-			status = read_extras(s, kv, values[0], names, fixed, n, values);
+			status = read_extras(s, kv, shown[0], names, fixed, n, values);
+		for (size_t i = fixed; i < n; i++)
+			shown[i] = values[i];
 		if (status == BITIM_OK)
-			status = row(ctx, (const char *const *)values, n, (const char *)sqlite3_column_text(st, (int)fixed));
-		for (size_t i = 0; i < n; i++) {
+			status = row(ctx, shown, n, (const char *)sqlite3_column_text(st, (int)fixed));
+		for (size_t i = fixed; i < n; i++) {
 			free(values[i]);
 			values[i] = NULL;
 		}
@@ -167,6 +172,7 @@ out:
 	sqlite3_finalize(st);
 	sqlite3_finalize(kv);
 	free(values);
+	free(shown);
 	free(names);
 	return status;
 }

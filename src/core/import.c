@@ -348,8 +348,18 @@ static enum bitim_status add(struct importer *im, const char *const *values, siz
 		if ((status = store_step_done(im->s, st)) != BITIM_OK)
 			return status;
 	}
-	if (im->table == EXPORT_CASES)
+	if (im->table == EXPORT_CASES) {
 		status = record_log(im->s, case_id, "create", ENTITY_CASE, uuid, "import", NULL, im->source, NULL);
+		/* Logging touched updated_at: the record keeps the time it came with. */
+		int k = column_index(im, "updated_at");
+		const char *updated = k >= 0 ? incoming(im, values, n, (size_t)k) : NULL;
+		if (status == BITIM_OK && updated &&
+		    (status = store_prepare(im->s, "UPDATE cases SET updated_at = ?1 WHERE id = ?2", &st)) == BITIM_OK) {
+			store_bind_text(st, 1, updated);
+			sqlite3_bind_int64(st, 2, case_id);
+			status = store_step_done(im->s, st);
+		}
+	}
 	if (status == BITIM_OK && (im->table == EXPORT_CASES || im->table == EXPORT_PARTIES))
 		status = store_search_reindex(im->s, case_id);
 	if (status == BITIM_OK)

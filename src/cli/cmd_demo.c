@@ -1,0 +1,108 @@
+/* bitim demo: a demonstration database for trainers, and cases for scale. */
+#include <config.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "bitim/demo.h"
+#include "bitim/i18n.h"
+#include "bitim/search.h"
+#include "cli.h"
+
+/* The demonstration database's default place: beside the real one, never it. */
+static char *demo_path(void)
+{
+	char *real = store_default_path(), *path = NULL;
+	char *slash = real ? strrchr(real, '/') : NULL;
+
+	if (slash) {
+		*slash = '\0';
+		if (asprintf(&path, "%s/demo.db", real) < 0)
+			path = NULL;
+	}
+	free(real);
+	return path;
+}
+
+int cmd_demo(struct cli_options *o, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_COMMON_LONGOPTS,
+		{ "cases", required_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct procedure *p = NULL;
+	struct store *s = NULL;
+	struct case_query all = { 0 };
+	char *path = NULL, *demo = NULL, why[512] = "";
+	long cases = -1;
+	size_t existing = 0;
+	int opt, rc = EXIT_FAIL;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		char *end;
+		switch (opt) {
+		case 'n':
+			cases = strtol(optarg, &end, 10);
+			if (*end || cases < 0 || cases > 10000000) {
+				cli_error(_("--cases needs a whole number from 0 to 10000000, not '%s'"), optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h':
+			puts(_("Usage: bitim demo [--db PATH] [--cases N]\n"
+			       "Make a demonstration database for trainers: a dozen realistic cases in Kazakh,\n"
+			       "Russian and English at every stage of the procedure, with dates relative to today.\n"
+			       "--cases N adds N synthetic cases instead (for scale tests).\n"
+			       "Without --db it is demo.db beside the real database, which is never touched."));
+			return EXIT_OK;
+		default:
+			if (cli_common_option(o, opt, optarg))
+				break;
+			return EXIT_USAGE;
+		}
+	}
+	if (!o->db) {
+		if (!(path = demo_path())) {
+			cli_error("%s", _("neither XDG_DATA_HOME nor HOME is set; give the database with --db PATH"));
+			return EXIT_FAIL;
+		}
+		store_make_dir(path);
+		o->db = path;
+	}
+	if (!(p = cli_load_procedure(o)) || !(s = cli_open_store(o)))
+		goto out;
+	/* Never write demonstration cases into a real register. */
+	store_setting_get(s, "demo", &demo);
+	store_case_count(s, &all, &existing);
+	if (existing > 0 && !demo) {
+		cli_error(_("%s holds real cases; bitim demo writes only to a new or demonstration database"), store_path(s));
+		goto out;
+	}
+	if (cases >= 0) {
+		if (!demo && (store_setting_set(s, "demo", "1") != BITIM_OK || store_office_set(s, "code", "DEM") != BITIM_OK))
+			goto out;
+		if (demo_synthetic(s, p, (size_t)cases, date_today()) != BITIM_OK) {
+			cli_error("%s", store_errmsg(s));
+			goto out;
+		}
+		printf(_("%s: %ld synthetic cases added\n"), store_path(s), cases);
+	} else if (existing > 0) {
+		printf(_("%s is already a demonstration database (%zu cases)\n"), store_path(s), existing);
+	} else {
+		if (demo_build(s, p, date_today(), why, sizeof why) != BITIM_OK) {
+			cli_error(_("the demonstration cases could not be made: %s"), why);
+			goto out;
+		}
+		printf(_("%s: demonstration database ready; open it with: bitim --db %s\n"), store_path(s), store_path(s));
+	}
+	rc = EXIT_OK;
+out:
+	free(demo);
+	store_close(s);
+	procedure_free(p);
+	free(path);
+	return rc;
+}
