@@ -129,7 +129,18 @@ nomem:
 enum bitim_status store_case_count(struct store *s, const struct case_query *q, size_t *count)
 {
 	sqlite3_stmt *st;
-	enum bitim_status status = store_prepare(s, "SELECT count(*) FROM cases" CASE_FILTER, &st);
+	/* A search without other filters is counted in the index alone: every
+	 * indexed row is a case, and the cases table need not be read. (FTS5
+	 * takes MATCH only on its own, so the pattern decides the statement.) */
+	char *folded = q->text && *q->text && !(q->stage && *q->stage) && !(q->category && *q->category)
+			       ? search_fold(q->text) : NULL;
+	const char *sql = "SELECT count(*) FROM cases" CASE_FILTER;
+	if (folded && utf8_len_chars(folded) >= 3)
+		sql = "SELECT count(*) FROM case_search WHERE case_search MATCH ?3";
+	else if (folded && *folded)
+		sql = "SELECT count(*) FROM case_search WHERE keys LIKE ?4 ESCAPE '\\'";
+	free(folded);
+	enum bitim_status status = store_prepare(s, sql, &st);
 	int rc;
 
 	*count = 0;
