@@ -204,7 +204,17 @@ static enum bitim_status configure(struct store *s)
 	sqlite3_finalize(st);
 	if (status != BITIM_OK)
 		return status;
-	return store_exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+	status = store_exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+	/* Tests inject a full disk by capping the file's size in pages (a tmpfs
+	 * would need privileges a test machine may not give). The value is a
+	 * number parsed here, so building the pragma's text is safe. */
+	const char *cap = getenv("BITIM_TEST_MAX_PAGES");
+	if (status == BITIM_OK && cap && *cap) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA max_page_count = %ld", strtol(cap, NULL, 10));
+		status = store_exec(s, sql);
+	}
+	return status;
 }
 
 static enum bitim_status ensure_office(struct store *s)

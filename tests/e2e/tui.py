@@ -114,6 +114,14 @@ class Tui:
     def kill(self, sig=signal.SIGTERM):
         os.kill(self.pid(), sig)
 
+    def wait_exit(self, timeout=TIMEOUT):
+        """Wait until bitim has ended (after SIGKILL the screen is not restored)."""
+        deadline = time.monotonic() + timeout
+        while self.pid() is not None:
+            if time.monotonic() > deadline:
+                raise ScreenTimeout("bitim did not end; the screen was:\n" + self.screen())
+            time.sleep(0.02)
+
     def quit(self):
         """Leave bitim the way a user does; it must end with status 0 (under
         the sanitizers that also means no leak was found)."""
