@@ -601,6 +601,19 @@ static void case_draw(struct app *app)
 		draw_text_n(top + (int)i, 0, law + lines[i].start,
 			    (i + 1 == shown && n > shown ? strlen(law) : lines[i].end) - lines[i].start,
 			    app->cols, A_BOLD, false);
+	/* In a demonstration database the trainees' explanation is shown too. */
+	if (app->demo && page->trainee && app->rows >= 24) {
+		char note[1024];
+		snprintf(note, sizeof note, "%s %s", _("For trainees:"), _(page->trainee));
+		size_t tn = text_wrap(note, app->cols, NULL, 0), tshown = tn > 3 ? 3 : tn;
+		struct span tl[3];
+		text_wrap(note, app->cols, tl, 3);
+		for (size_t i = 0; i < tshown; i++)
+			draw_text_n(top + (int)shown + (int)i, 0, note + tl[i].start,
+				    (i + 1 == tshown && tn > tshown ? strlen(note) : tl[i].end) - tl[i].start,
+				    app->cols, A_NORMAL, false);
+		shown += tshown;
+	}
 	mvhline(top + (int)shown, 0, ACS_HLINE, app->cols);
 	fv_draw(&C.fv, top + (int)shown + 1, rows - (int)shown - 1, app->cols);
 }

@@ -1,0 +1,71 @@
+"""The trainer's demonstration: `bitim demo` makes a database with every
+stage represented, and the interface shows the trainees' explanations."""
+import os
+import sqlite3
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests"))
+sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests", "e2e"))
+from tap import Tap, paths  # noqa: E402
+from tui import Tui  # noqa: E402
+
+T = Tap()
+P = paths()
+STAGES = ("Intake", "Offer and consent", "Agreement on mediation", "Sessions", "Settlement agreement",
+          "Follow-up", "Closed", "Terminated")
+
+
+@T.test
+def demo_has_every_stage_and_opens_in_the_interface():
+    with Tui(P["bitim"]) as t:
+        t.tmux("kill-server", check=False)
+        r = subprocess.run([P["bitim"], "demo", "--db", t.db], capture_output=True, text=True, env=t.env, timeout=120)
+        assert r.returncode == 0, r.stderr
+        con = sqlite3.connect(t.db)
+        stages = {row[0] for row in con.execute("SELECT stage FROM cases")}
+        langs = {row[0] for row in con.execute("SELECT language FROM cases WHERE language IS NOT NULL")}
+        overdue = con.execute("SELECT count(*) FROM cases WHERE next_deadline < ?", (t.env["BITIM_TODAY"],)).fetchone()[0]
+        signed = con.execute("SELECT count(*) FROM documents WHERE kind = 'settlement'").fetchone()[0]
+        con.close()
+        assert stages == {"intake", "consent", "contract", "sessions", "settlement", "followup", "closed", "terminated"}, stages
+        assert {"kk", "ru", "en"} <= langs | {"en"} and "kk_ru" in langs, langs
+        assert overdue >= 1 and signed >= 2
+        assert subprocess.run([P["bitim"], "--db", t.db, "check"], env=t.env, capture_output=True).returncode == 0
+        t.start()
+        t.wait_for("12 cases")
+        shown = t.screen()
+        assert "!" in shown and "overdue" in shown, shown       # the overdue case first
+        t.keys("Enter")
+        t.wait_for("For trainees:")
+        # never on a real register
+        r = subprocess.run([P["bitim"], "demo", "--db", os.path.join(t.tmp, "real.db")], capture_output=True, text=True,
+                           env=t.env, timeout=60)
+        assert r.returncode == 0
+        subprocess.run([P["mkdb"], os.path.join(t.tmp, "office.db"), P["forms"], "2"], check=True, timeout=60)
+        r = subprocess.run([P["bitim"], "demo", "--db", os.path.join(t.tmp, "office.db")], capture_output=True,
+                           text=True, env=t.env, timeout=60)
+        assert r.returncode == 1 and "holds real cases" in r.stderr, r.stderr
+
+
+@T.test
+def synthetic_cases_for_scale():
+    with Tui(P["bitim"]) as t:
+        t.tmux("kill-server", check=False)
+        r = subprocess.run([P["bitim"], "demo", "--db", t.db, "--cases", "2000"], capture_output=True, text=True,
+                           env=t.env, timeout=120)
+        assert r.returncode == 0 and "2000 synthetic cases" in r.stdout, r
+        assert subprocess.run([P["bitim"], "--db", t.db, "check"], env=t.env, capture_output=True).returncode == 0
+        con = sqlite3.connect(t.db)
+        n, stages, cats, villages = con.execute(
+            "SELECT count(*), count(DISTINCT stage), count(DISTINCT category), count(DISTINCT village) FROM cases").fetchone()
+        con.close()
+        assert n == 2000 and stages >= 7 and cats >= 10 and villages >= 8, (n, stages, cats, villages)
+        t.start()
+        t.wait_for("2000 cases")
+        t.keys("/")
+        t.type("қайрат")
+        t.wait_for("Қайрат")
+
+
+T.run()
