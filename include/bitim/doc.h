@@ -9,7 +9,7 @@
 #include "bitim/procedure.h"
 #include "bitim/store.h"
 
-enum doc_kind { DOC_CONTRACT, DOC_SETTLEMENT, DOC_TERMINATION, DOC_MINUTES, DOC_CARD, DOC_KIND_COUNT };
+enum doc_kind { DOC_CONTRACT, DOC_SETTLEMENT, DOC_TERMINATION, DOC_MINUTES, DOC_CARD, DOC_ADDENDUM, DOC_KIND_COUNT };
 enum doc_format { DOC_TXT, DOC_HTML };
 
 /* Characters per line of the text layout: A4 in a 10-point monospace font. */
@@ -27,7 +27,7 @@ struct doc_request {
 	bitim_day printed_on;      /* shown in the footer only */
 };
 
-/* "contract" ... "card", and back (-1 when unknown). */
+/* "contract" ... "card", "addendum", and back (-1 when unknown). */
 const char *doc_kind_name(enum doc_kind kind);
 int doc_kind_from_name(const char *name);
 

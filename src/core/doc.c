@@ -10,7 +10,7 @@
 #include "doc_layout.h"
 #include "template.h"
 
-static const char *const kind_names[DOC_KIND_COUNT] = { "contract", "settlement", "termination", "minutes", "card" };
+static const char *const kind_names[DOC_KIND_COUNT] = { "contract", "settlement", "termination", "minutes", "card", "addendum" };
 
 const char *doc_kind_name(enum doc_kind kind)
 {
@@ -75,6 +75,7 @@ struct doc_source {
 	struct case_data *cd;
 	char *office[5];
 	char *mediator;
+	char signed_fingerprint[20]; /* "xxxx xxxx xxxx xxxx" of the signed agreement, or "" */
 };
 
 static void source_free(struct doc_source *src)
@@ -100,6 +101,13 @@ static enum bitim_status source_load(struct store *s, int64_t case_id, struct do
 		if ((st = store_office_get(s, fields[i], &src->office[i])) != BITIM_OK)
 			return st;
 	/* The mediator named on the case, else the office's mediator. */
+	/* An addendum names the signed agreement by its fingerprint. */
+	struct stored_doc signed_doc;
+	if (store_document_signed(s, case_id, "settlement", &signed_doc) == BITIM_OK) {
+		snprintf(src->signed_fingerprint, sizeof src->signed_fingerprint, "%.4s %.4s %.4s %.4s",
+			 signed_doc.sha256, signed_doc.sha256 + 4, signed_doc.sha256 + 8, signed_doc.sha256 + 12);
+		store_document_clear(&signed_doc);
+	}
 	named = casedata_get(src->cd, ENTITY_CASE, 0, "mediator_name");
 	if (named)
 		src->mediator = strdup(named);
@@ -156,7 +164,8 @@ static enum bitim_status expand(const struct procedure *p, const struct doc_sour
 				struct blocks out[2], struct problems *missing)
 {
 	struct template_data data = { .p = p, .cd = src->cd, .mediator = src->mediator,
-				      .include_confidential = req->include_confidential };
+				      .include_confidential = req->include_confidential,
+				      .signed_fingerprint = src->signed_fingerprint[0] ? src->signed_fingerprint : NULL };
 	enum bitim_lang ui = i18n_lang();
 	enum bitim_status st = BITIM_OK;
 	char path[4096], err[512];

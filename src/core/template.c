@@ -122,6 +122,11 @@ static char *lookup(struct expander *x, size_t line, const char *name, bool opti
 		snprintf(buf, sizeof buf, "%d", x->row + 1);
 		return strdup(buf);
 	}
+	if (strcmp(name, "signed_fingerprint") == 0) {
+		if (d->cd && !d->signed_fingerprint && !optional)
+			note_missing(x, NULL, N_("the signed settlement agreement (complete the settlement stage first)"), -1);
+		return d->signed_fingerprint ? strdup(d->signed_fingerprint) : (d->cd ? NULL : strdup("x"));
+	}
 	if (strcmp(name, "mediator") == 0) {
 		if (d->cd && !d->mediator && !optional)
 			note_missing(x, NULL, N_("the mediator's name (Settings)"), -1);

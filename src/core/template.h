@@ -38,6 +38,7 @@ struct template_data {
 	const struct case_data *cd;  /* NULL to check a template's syntax only */
 	const char *office[5];       /* code, name, region, district, village */
 	const char *mediator;        /* the mediator's name, or NULL */
+	const char *signed_fingerprint; /* the signed agreement's short fingerprint, or NULL */
 	bool include_confidential;
 	struct missing *missing;     /* filled; owned by the caller (free) */
 	size_t nmissing;

@@ -92,7 +92,7 @@ bool print_case(struct app *app, int64_t case_id, struct problems *why)
 {
 	static const char *const kinds[DOC_KIND_COUNT] = {
 		N_("Agreement on mediation"), N_("Settlement agreement"), N_("Record of termination"),
-		N_("Minutes of the sessions"), N_("Case card"),
+		N_("Minutes of the sessions"), N_("Case card"), N_("Addendum to the signed agreement"),
 	};
 	static const char *const langs[] = { N_("Kazakh"), N_("Russian"), N_("English"), N_("Kazakh and Russian") };
 	static const char *const codes[] = { "kk", "ru", "en", "kk+ru" };

@@ -146,6 +146,20 @@ def signed_agreement_is_frozen_and_verifiable():
 
 
 @T.test
+def addendum_names_the_signed_agreement():
+    db = sample("signed")
+    for lang, title in (("kk", "ҚОСЫМША КЕЛІСІМ"), ("ru", "ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ"), ("en", "ADDENDUM No. 1")):
+        text = render(db, "addendum", lang)
+        assert title in text and "15.04.2026" in text, text
+    con = __import__("sqlite3").connect(db)
+    sha = con.execute("SELECT sha256 FROM documents WHERE kind = 'settlement'").fetchone()[0]
+    con.close()
+    assert " ".join(sha[i:i + 4] for i in range(0, 16, 4)) in render(db, "addendum", "en")
+    r = bitim("--db", sample("draft"), "print", "KRG-2026-0001", "--doc", "addendum", "--lang", "en")
+    assert r.returncode == 1 and "the signed settlement agreement" in r.stderr, r.stderr
+
+
+@T.test
 def check_validates_the_templates():
     import shutil
     forms = os.path.join(TMP, "forms")

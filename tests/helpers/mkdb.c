@@ -81,6 +81,8 @@ static const char *const sample[] = {
 	"obligation.text", "Суару кезегін аптасына екі рет беру", "obligation.due_on", "15.04.2026",
 	"case.signed_on", "20.03.2026", "case.signed_by_parties", "yes", "case.signed_by_mediator", "yes",
 	"!", "",
+	"case.addendum_no", "1", "case.addendum_on", "25.03.2026", "case.addendum_place", "Көктал",
+	"case.addendum_text", "Дуалды жылжыту мерзімі 15.04.2026 дейін ұзартылады.",
 	NULL,
 };
 
