@@ -21,9 +21,23 @@ static void say_conflict(void *ctx, enum export_table t, const char *uuid, const
 	       export_table_name(t), uuid, number ? number : "");
 }
 
-static void say_counts(const struct import_counts *c)
+/* Feed every source to the importer with feed(), then commit all or nothing
+ * and say what happened. Returns the exit status. */
+static int import_all(struct importer *im, int argc, char **argv, bool (*feed)(struct importer *, const char *, void *),
+		      void *ctx, const char *failed)
 {
-	printf(_("added %zu, already present %zu, conflicts %zu\n"), c->added, c->identical, c->conflicts);
+	struct import_counts c;
+	bool ok = true;
+
+	importer_on_conflict(im, say_conflict, NULL);
+	for (int i = 0; i < argc && ok; i++)
+		ok = feed(im, argv[i], ctx);
+	if (importer_finish(im, ok, &c) == BITIM_OK && ok) {
+		printf(_("added %zu, already present %zu, conflicts %zu\n"), c.added, c.identical, c.conflicts);
+		return EXIT_OK;
+	}
+	cli_error("%s", failed);
+	return EXIT_FAIL;
 }
 
 /* The table a CSV file holds: by its name, else by its header. */
@@ -105,8 +119,9 @@ out:
 	return ok;
 }
 
-static bool import_path(struct importer *im, const char *path, int enc)
+static bool import_path(struct importer *im, const char *path, void *ctx)
 {
+	int enc = *(const int *)ctx;
 	struct stat sb;
 	char file[4096];
 	bool any = false;
@@ -142,9 +157,7 @@ int cmd_import(struct cli_options *o, int argc, char **argv)
 	struct procedure *p = NULL;
 	struct store *s = NULL;
 	struct importer *im = NULL;
-	struct import_counts counts;
 	int opt, enc = -1, rc = EXIT_FAIL;
-	bool ok = true;
 
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -170,15 +183,7 @@ int cmd_import(struct cli_options *o, int argc, char **argv)
 	}
 	if (!(p = cli_load_procedure(o)) || !(s = cli_open_store(o)) || importer_new(s, p, argv[optind], &im) != BITIM_OK)
 		goto out;
-	importer_on_conflict(im, say_conflict, NULL);
-	for (int i = optind; i < argc && ok; i++)
-		ok = import_path(im, argv[i], enc);
-	if (importer_finish(im, ok, &counts) == BITIM_OK && ok) {
-		say_counts(&counts);
-		rc = EXIT_OK;
-	} else {
-		cli_error("%s", _("nothing was imported"));
-	}
+	rc = import_all(im, argc - optind, argv + optind, import_path, &enc, _("nothing was imported"));
 out:
 	store_close(s);
 	procedure_free(p);
@@ -201,8 +206,9 @@ static enum bitim_status feed_row(void *ctx, const char *const *values, size_t n
 }
 
 /* All tables of one other database into the importer. */
-static bool merge_one(struct importer *im, const struct procedure *p, const char *path)
+static bool merge_one(struct importer *im, const char *path, void *ctx)
 {
+	const struct procedure *p = ctx;
 	struct store *other = NULL;
 	struct merge_feed m = { .im = im, .source = path };
 	struct export_filter all = { .include_confidential = true };
@@ -239,12 +245,10 @@ int cmd_merge(struct cli_options *o, int argc, char **argv)
 	struct procedure *p = NULL;
 	struct store *s = NULL;
 	struct importer *im = NULL;
-	struct import_counts counts;
 	char *backup = NULL, stamp[32];
 	time_t now = time(NULL);
 	struct tm tm;
 	int opt, rc = EXIT_FAIL;
-	bool ok = true;
 
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -272,15 +276,7 @@ int cmd_merge(struct cli_options *o, int argc, char **argv)
 	printf(_("backup: %s\n"), backup);
 	if (importer_new(s, p, argv[optind], &im) != BITIM_OK)
 		goto out;
-	importer_on_conflict(im, say_conflict, NULL);
-	for (int i = optind; i < argc && ok; i++)
-		ok = merge_one(im, p, argv[i]);
-	if (importer_finish(im, ok, &counts) == BITIM_OK && ok) {
-		say_counts(&counts);
-		rc = EXIT_OK;
-	} else {
-		cli_error("%s", _("nothing was merged"));
-	}
+	rc = import_all(im, argc - optind, argv + optind, merge_one, p, _("nothing was merged"));
 out:
 	free(backup);
 	store_close(s);

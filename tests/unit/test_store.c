@@ -16,10 +16,9 @@ struct fixture {
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	f->dir = test_tmpdir();
-	snprintf(f->path, sizeof f->path, "%s/bitim.db", f->dir);
-	if (store_open(f->path, &f->s) != BITIM_OK)
+	if (!(f->s = test_store_new(&f->dir)))
 		return -1;
+	snprintf(f->path, sizeof f->path, "%s/bitim.db", f->dir);
 	*state = f;
 	return 0;
 }
