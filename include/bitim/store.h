@@ -42,6 +42,9 @@ const char *store_backup_path(const struct store *s);
 enum bitim_status store_begin(struct store *s);
 enum bitim_status store_commit(struct store *s);
 void store_rollback(struct store *s);
+/* End the transaction store_begin opened: commit when status is BITIM_OK,
+ * roll back otherwise; returns the outcome. */
+enum bitim_status store_end(struct store *s, enum bitim_status status);
 
 /* PRAGMA integrity_check and foreign_key_check; *report is "ok" or the problems (malloc'd). */
 enum bitim_status store_integrity(struct store *s, char **report);

@@ -39,10 +39,7 @@ enum bitim_status case_refresh_deadline(struct store *s, const struct procedure 
 
 	if (status == BITIM_OK)
 		status = reload_and_refresh(s, p, case_id);
-	if (status == BITIM_OK)
-		return store_commit(s);
-	store_rollback(s);
-	return status;
+	return store_end(s, status);
 }
 
 enum bitim_status case_new(struct store *s, const struct procedure *p, bitim_day today, int64_t *id)
@@ -88,10 +85,7 @@ enum bitim_status case_set_field(struct store *s, const struct procedure *p, int
 out:
 	casedata_free(cd);
 	free(value);
-	if (status == BITIM_OK)
-		return store_commit(s);
-	store_rollback(s);
-	return status;
+	return store_end(s, status);
 }
 
 /* A group is frozen when any of its fields is (the obligations of a signed agreement). */
@@ -123,10 +117,7 @@ static enum bitim_status change_row(struct store *s, const struct procedure *p, 
 		status = reload_and_refresh(s, p, case_id);
 out:
 	casedata_free(cd);
-	if (status == BITIM_OK)
-		return store_commit(s);
-	store_rollback(s);
-	return status;
+	return store_end(s, status);
 }
 
 enum bitim_status case_add_row(struct store *s, const struct procedure *p, int64_t case_id,
@@ -184,10 +175,7 @@ static enum bitim_status complete(struct store *s, const struct procedure *p, in
 		status = doc_freeze(s, p, case_id, today, why);
 out:
 	casedata_free(cd);
-	if (status == BITIM_OK)
-		return store_commit(s);
-	store_rollback(s);
-	return status;
+	return store_end(s, status);
 }
 
 enum bitim_status case_advance(struct store *s, const struct procedure *p, int64_t case_id,
@@ -214,8 +202,5 @@ enum bitim_status case_undo(struct store *s, const struct procedure *p, int64_t 
 	    (status = store_undo(s, case_id, info)) == BITIM_OK)
 		status = reload_and_refresh(s, p, case_id);
 	casedata_free(cd);
-	if (status == BITIM_OK)
-		return store_commit(s);
-	store_rollback(s);
-	return status;
+	return store_end(s, status);
 }

@@ -283,10 +283,7 @@ enum bitim_status demo_synthetic(struct store *s, const struct procedure *p, siz
 	for (size_t i = 0; i < nindexes; i++)
 		free(indexes[i]);
 	free(indexes);
-	if (st == BITIM_OK)
-		st = store_commit(s);
-	else
-		store_rollback(s);
+	st = store_end(s, st);
 	store_exec(s, "PRAGMA cache_size = -2000");
 	return st;
 }

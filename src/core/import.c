@@ -429,10 +429,8 @@ enum bitim_status importer_finish(struct importer *im, bool commit, struct impor
 	if (counts)
 		*counts = im->counts;
 	if (commit)
-		status = store_commit(im->s);
+		status = store_commit(im->s); /* rolls back by itself if COMMIT fails */
 	else
-		store_rollback(im->s);
-	if (status != BITIM_OK)
 		store_rollback(im->s);
 	free(im->allowed);
 	free(im->source);

@@ -166,10 +166,8 @@ enum bitim_status store_case_create(struct store *s, const char *first_stage, bi
 	if ((status = record_log(s, *id, "create", ENTITY_CASE, uuid, NULL, NULL, number, NULL)) != BITIM_OK ||
 	    (status = store_search_reindex(s, *id)) != BITIM_OK)
 		goto out;
-	status = store_commit(s);
 out:
-	if (status != BITIM_OK)
-		store_rollback(s);
+	status = store_end(s, status);
 	free(code);
 	free(number);
 	return status;

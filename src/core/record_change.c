@@ -126,10 +126,7 @@ enum bitim_status store_set_value(struct store *s, int64_t case_id, enum entity 
 		status = store_search_reindex(s, case_id);
 out:
 	free(old);
-	if (status == BITIM_OK)
-		return store_commit(s);
-	store_rollback(s);
-	return status;
+	return store_end(s, status);
 }
 
 /* Flip a row's removed flag; NOTFOUND when it is not in that state. */
@@ -170,10 +167,7 @@ enum bitim_status store_row_add(struct store *s, int64_t case_id, enum entity e,
 	if (status == BITIM_OK && e == ENTITY_PARTY)
 		status = store_search_reindex(s, case_id);
 out:
-	if (status == BITIM_OK)
-		return store_commit(s);
-	store_rollback(s);
-	return status;
+	return store_end(s, status);
 }
 
 enum bitim_status store_row_remove(struct store *s, int64_t case_id, enum entity e, const char *uuid)
@@ -189,10 +183,7 @@ enum bitim_status store_row_remove(struct store *s, int64_t case_id, enum entity
 		status = record_log(s, case_id, "remove", e, uuid, NULL, NULL, NULL, NULL);
 	if (status == BITIM_OK && e == ENTITY_PARTY)
 		status = store_search_reindex(s, case_id);
-	if (status == BITIM_OK)
-		return store_commit(s);
-	store_rollback(s);
-	return status;
+	return store_end(s, status);
 }
 
 enum bitim_status store_set_stage(struct store *s, int64_t case_id, const char *stage,
@@ -226,10 +217,7 @@ enum bitim_status store_set_stage(struct store *s, int64_t case_id, const char *
 		status = record_log(s, case_id, "stage", ENTITY_CASE, owner, "stage", old, stage, NULL);
 out:
 	free(old);
-	if (status == BITIM_OK)
-		return store_commit(s);
-	store_rollback(s);
-	return status;
+	return store_end(s, status);
 }
 
 enum bitim_status store_set_deadline(struct store *s, int64_t case_id, const char *due_iso,
@@ -341,10 +329,7 @@ enum bitim_status store_undo(struct store *s, int64_t case_id, struct undo_info 
 		status = store_search_reindex(s, case_id);
 out:
 	logged_free(&l);
-	if (status == BITIM_OK)
-		return store_commit(s);
-	store_rollback(s);
-	return status;
+	return store_end(s, status);
 }
 
 /* ------------------------------------------------------------ the log */

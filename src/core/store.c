@@ -351,6 +351,14 @@ void store_rollback(struct store *s)
 	s->depth = 0;
 }
 
+enum bitim_status store_end(struct store *s, enum bitim_status status)
+{
+	if (status == BITIM_OK)
+		return store_commit(s);
+	store_rollback(s);
+	return status;
+}
+
 /* ------------------------------------------------------------- checks */
 
 enum bitim_status store_integrity(struct store *s, char **report)
