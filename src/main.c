@@ -19,6 +19,7 @@ static const struct command {
 	{ "export", cmd_export, N_("write the register as CSV files") },
 	{ "import", cmd_import, N_("bring in records from bitim's CSV export") },
 	{ "merge", cmd_merge, N_("bring in the registers of other offices' databases") },
+	{ "conflicts", cmd_conflicts, N_("list and resolve records an import or merge kept aside") },
 	{ "report", cmd_report, N_("count cases for a period, with early warning") },
 	{ "demo", cmd_demo, N_("make a demonstration database for trainers") },
 };

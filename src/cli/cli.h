@@ -60,6 +60,7 @@ int cmd_verify(struct cli_options *o, int argc, char **argv);
 int cmd_export(struct cli_options *o, int argc, char **argv);
 int cmd_import(struct cli_options *o, int argc, char **argv);
 int cmd_merge(struct cli_options *o, int argc, char **argv);
+int cmd_conflicts(struct cli_options *o, int argc, char **argv);
 int cmd_report(struct cli_options *o, int argc, char **argv);
 int cmd_demo(struct cli_options *o, int argc, char **argv);
 

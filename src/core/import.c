@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bitim/conflicts.h"
 #include "bitim/date.h"
 #include "bitim/i18n.h"
 #include "bitim/import.h"
@@ -253,38 +254,53 @@ static char *describe(const struct importer *im, const char *const *values, bool
 	for (size_t k = 0; k < im->nallowed; k++) {
 		const char *v = incoming_side ? incoming(im, values, im->ncolumns, k) : (f->values ? f->values[k] : NULL);
 		if (v)
-			fprintf(out, "%s=%s\n", im->allowed[k], v);
+			conflict_put_value(out, im->allowed[k], v);
 	}
 	fclose(out);
 	return text;
 }
 
-static enum bitim_status keep_conflict(struct importer *im, const char *uuid, const char *const *values, const struct found *f)
+static enum bitim_status store_conflict(struct importer *im, const char *uuid, const char *in, const char *have)
 {
 	sqlite3_stmt *st;
-	char *in = describe(im, values, true, f), *have = describe(im, values, false, f);
-	enum bitim_status status = in && have ? store_prepare(im->s,
-		"INSERT INTO conflicts(table_name, uuid, source, incoming, existing) VALUES (?1, ?2, ?3, ?4, ?5)", &st)
-		: BITIM_ERR_NOMEM;
+	enum bitim_status status = store_prepare(im->s,
+		"INSERT INTO conflicts(table_name, uuid, source, incoming, existing) VALUES (?1, ?2, ?3, ?4, ?5)", &st);
 
-	if (status == BITIM_OK) {
-		store_bind_text(st, 1, export_table_name(im->table));
-		store_bind_text(st, 2, uuid);
-		store_bind_text(st, 3, im->source);
-		store_bind_text(st, 4, in);
-		store_bind_text(st, 5, have);
-		status = store_step_done(im->s, st);
-	}
+	if (status != BITIM_OK)
+		return status;
+	store_bind_text(st, 1, export_table_name(im->table));
+	store_bind_text(st, 2, uuid);
+	store_bind_text(st, 3, im->source);
+	store_bind_text(st, 4, in);
+	store_bind_text(st, 5, have);
+	return store_step_done(im->s, st);
+}
+
+/* Keep the incoming version aside, once; a version the user has already
+ * decided on counts as present. */
+static enum bitim_status keep_conflict(struct importer *im, const char *uuid, const char *const *values,
+				       const struct found *f)
+{
+	char *in = describe(im, values, true, f), *have = describe(im, values, false, f);
+	enum conflict_state seen = CONFLICT_NEW;
+	enum bitim_status status = in && have ? conflict_seen(im->s, uuid, in, &seen) : BITIM_ERR_NOMEM;
+
+	if (status == BITIM_OK && seen == CONFLICT_NEW)
+		status = store_conflict(im, uuid, in, have);
 	free(in);
 	free(have);
-	if (status == BITIM_OK) {
-		im->counts.conflicts++;
-		if (im->on_conflict) {
-			int k = column_index(im, im->table == EXPORT_CASES ? "number" : "case_number");
-			im->on_conflict(im->conflict_ctx, im->table, uuid, k >= 0 && f->values ? f->values[k] : "");
-		}
+	if (status != BITIM_OK)
+		return status;
+	if (seen == CONFLICT_DECIDED) {
+		im->counts.identical++;
+		return BITIM_OK;
 	}
-	return status;
+	im->counts.conflicts++;
+	if (im->on_conflict) {
+		int k = column_index(im, im->table == EXPORT_CASES ? "number" : "case_number");
+		im->on_conflict(im->conflict_ctx, im->table, uuid, k >= 0 && f->values ? f->values[k] : "");
+	}
+	return BITIM_OK;
 }
 
 /* -------------------------------------------------------------- adding */

@@ -112,6 +112,10 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
 	"CREATE INDEX conflicts_uuid ON conflicts(uuid);"
 	"PRAGMA user_version = 2;",
+	/* 3: a resolved conflict stays as the record of the decision. */
+	"ALTER TABLE conflicts ADD COLUMN resolution TEXT CHECK (resolution IN ('kept', 'taken'));"
+	"ALTER TABLE conflicts ADD COLUMN resolved_at TEXT;"
+	"PRAGMA user_version = 3;",
 };
 
 enum bitim_status store_migrate(struct store *s, int from)

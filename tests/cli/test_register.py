@@ -203,6 +203,84 @@ def merge_two_offices_with_overlap_and_conflicts():
     assert r.returncode == 1
 
 
+def office_pair(name, *changes_in_b):
+    """Two copies of the signed sample; the second changed by changes_in_b."""
+    a, b = (os.path.join(TMP, "%s-%s.db" % (name, side)) for side in "ab")
+    shutil.copy(sample(), a)
+    shutil.copy(sample(), b)
+    con = sqlite3.connect(b)
+    for sql in changes_in_b:
+        con.execute(sql)
+    con.commit()
+    con.close()
+    return a, b
+
+
+def query(db, sql):
+    con = sqlite3.connect(db)
+    rows = con.execute(sql).fetchall()
+    con.close()
+    return rows
+
+
+@T.test
+def conflicts_listed_kept_and_taken():
+    a, b = office_pair("resolve", "UPDATE cases SET village = 'Жаркент' WHERE id = 1",
+                       "UPDATE parties SET full_name = full_name || ' Серікұлы' WHERE position = 1")
+    for _ in range(2):
+        r = bitim("--db", a, "merge", b)
+        assert b"conflicts 2" in r.stdout, r.stdout
+    assert query(a, "SELECT count(*) FROM conflicts") == [(2,)]  # the second merge stores nothing again
+    r = bitim("--db", a, "conflicts")
+    out = r.stdout.decode()
+    assert r.returncode == 0 and "2 conflicts; resolve each" in out, out
+    assert "  village\n    this database: Көктал\n    incoming:      Жаркент\n" in out, out
+    assert "Серікұлы" in out and "KRG-2026-0001" in out, out
+    ids = dict((t, i) for i, t in query(a, "SELECT id, table_name FROM conflicts"))
+    r = bitim("--db", a, "conflicts", "--take", str(ids["cases"]))
+    assert r.returncode == 0 and b"the incoming version is taken" in r.stdout, r
+    assert query(a, "SELECT village FROM cases WHERE id = 1") == [("Жаркент",)]
+    assert query(a, "SELECT new FROM events WHERE kind = 'set' AND field = 'village' ORDER BY id DESC LIMIT 1") == [("Жаркент",)]
+    r = bitim("--db", a, "conflicts", "--keep", str(ids["parties"]))
+    assert r.returncode == 0 and b"version is kept" in r.stdout, r
+    assert "Серікұлы" not in query(a, "SELECT group_concat(full_name) FROM parties")[0][0]
+    assert query(a, "SELECT resolution FROM conflicts ORDER BY id") == [("taken",), ("kept",)]
+    assert b"no conflicts are waiting" in bitim("--db", a, "conflicts").stdout
+    r = bitim("--db", a, "conflicts", "--keep", str(ids["parties"]))
+    assert r.returncode == 1 and b"there is no conflict" in r.stderr, r
+    r = bitim("--db", a, "merge", b)  # decided versions are not raised again
+    assert b"added 0, already present 8, conflicts 0" in r.stdout, r.stdout
+    for bad in (("--take", "abc"), ("--keep", "1", "--take", "2"), ("--take", "0")):
+        r = bitim("--db", a, "conflicts", *bad)
+        assert r.returncode == 2 and r.stderr, (bad, r)
+    r = bitim("--db", a, "check")
+    assert r.returncode == 0, r.stdout
+
+
+@T.test
+def conflict_take_refuses_what_the_procedure_or_the_signature_keeps():
+    a, b = office_pair("stage", "UPDATE cases SET village = 'Жаркент', stage = 'intake' WHERE id = 1")
+    bitim("--db", a, "merge", b)
+    before = content(a)
+    r = bitim("--db", a, "conflicts", "--take", "1")
+    err = r.stderr.decode()
+    assert r.returncode == 1 and "column stage" in err and "nothing was changed" in err, err
+    assert content(a) == before
+    terms = "line one\nline two \\ back"
+    a, b = office_pair("signed", "INSERT OR REPLACE INTO field_values(owner, case_id, key, value)"
+                       " SELECT uuid, id, 'settlement_terms', '%s' FROM cases WHERE id = 1" % terms)
+    bitim("--db", a, "merge", b)
+    out = bitim("--db", a, "conflicts").stdout.decode()
+    assert "incoming:      line one\n                   line two \\ back\n" in out, out
+    before = content(a)
+    r = bitim("--db", a, "conflicts", "--take", "1")
+    assert r.returncode == 1 and b"signed" in r.stderr and b"settlement_terms" in r.stderr, r.stderr
+    r = bitim("--db", a, "--lang", "ru", "conflicts", "--take", "1")
+    assert "ничего не изменено" in r.stderr.decode(), r.stderr.decode()
+    assert content(a) == before
+    assert bitim("--db", a, "conflicts", "--keep", "1").returncode == 0
+
+
 @T.test
 def report_counts_and_warns():
     db = os.path.join(TMP, "report.db")

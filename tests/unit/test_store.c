@@ -155,7 +155,9 @@ static void newer_schema_refused_untouched(void **state)
 	assert_memory_equal(before, after, len1);
 	free(before);
 	free(after);
-	sql_exec(f->path, "PRAGMA user_version = 2;");
+	char restore[64];
+	snprintf(restore, sizeof restore, "PRAGMA user_version = %d;", STORE_SCHEMA_VERSION);
+	sql_exec(f->path, restore);
 	assert_int_equal(store_open(f->path, &f->s), BITIM_OK);
 }
 
