@@ -50,6 +50,9 @@ enum bitim_status store_end(struct store *s, enum bitim_status status);
 enum bitim_status store_integrity(struct store *s, char **report);
 /* Copy the whole database to dest with SQLite's backup API. */
 enum bitim_status store_backup(struct store *s, const char *dest);
+/* Back up to a new file beside the database, PATH.TAG-YYYYMMDDHHMMSS.bak (with
+ * -2, -3... when that name is taken); *path is the name chosen (malloc'd). */
+enum bitim_status store_backup_beside(struct store *s, const char *tag, char **path);
 
 /* Settings of this installation (UI language, ...). *value is malloc'd, NULL if unset. */
 enum bitim_status store_setting_get(struct store *s, const char *key, char **value);

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include "bitim/csv.h"
 #include "bitim/i18n.h"
 #include "bitim/import.h"
@@ -245,9 +244,7 @@ int cmd_merge(struct cli_options *o, int argc, char **argv)
 	struct procedure *p = NULL;
 	struct store *s = NULL;
 	struct importer *im = NULL;
-	char *backup = NULL, stamp[32];
-	time_t now = time(NULL);
-	struct tm tm;
+	char *backup = NULL;
 	int opt, rc = EXIT_FAIL;
 
 	optind = 0;
@@ -267,9 +264,7 @@ int cmd_merge(struct cli_options *o, int argc, char **argv)
 	}
 	if (!(p = cli_load_procedure(o)) || !(s = cli_open_store(o)))
 		goto out;
-	gmtime_r(&now, &tm);
-	strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm);
-	if (asprintf(&backup, "%s.before-merge-%s.bak", store_path(s), stamp) < 0 || store_backup(s, backup) != BITIM_OK) {
+	if (store_backup_beside(s, "before-merge", &backup) != BITIM_OK) {
 		cli_error(_("cannot back up the database to %s; nothing was merged"), backup ? backup : "");
 		goto out;
 	}

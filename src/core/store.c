@@ -146,18 +146,11 @@ static enum bitim_status create_private_file(const char *path)
 /* Back the file up next to itself before a migration: PATH.vN-YYYYMMDDHHMMSS.bak */
 static enum bitim_status backup_before_migration(struct store *s, int version)
 {
-	char stamp[32];
-	time_t now = time(NULL);
-	struct tm tm;
+	char tag[16];
 
-	gmtime_r(&now, &tm);
-	strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm);
+	snprintf(tag, sizeof tag, "v%d", version);
 	free(s->backup_path);
-	if (asprintf(&s->backup_path, "%s.v%d-%s.bak", s->path, version, stamp) < 0) {
-		s->backup_path = NULL;
-		return BITIM_ERR_NOMEM;
-	}
-	return store_backup(s, s->backup_path);
+	return store_backup_beside(s, tag, &s->backup_path);
 }
 
 /* What kind of file this is: a bitim database, an empty one, or something else. */
@@ -399,6 +392,36 @@ enum bitim_status store_integrity(struct store *s, char **report)
 	fclose(mem);
 	*report = text;
 	return status;
+}
+
+enum bitim_status store_backup_beside(struct store *s, const char *tag, char **path)
+{
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	*path = NULL;
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm);
+	/* Never overwrite an earlier backup, even one made in the same second. */
+	for (int n = 1; n < 100; n++) {
+		int fd;
+		if ((n == 1 ? asprintf(path, "%s.%s-%s.bak", s->path, tag, stamp)
+			    : asprintf(path, "%s.%s-%s-%d.bak", s->path, tag, stamp, n)) < 0) {
+			*path = NULL;
+			return BITIM_ERR_NOMEM;
+		}
+		fd = open(*path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd >= 0) {
+			close(fd);
+			return store_backup(s, *path);
+		}
+		if (errno != EEXIST)
+			return errno == ENOSPC ? BITIM_ERR_FULL : BITIM_ERR_IO;
+		free(*path);
+		*path = NULL;
+	}
+	return BITIM_ERR_IO;
 }
 
 enum bitim_status store_backup(struct store *s, const char *dest)

@@ -227,9 +227,12 @@ def query(db, sql):
 def conflicts_listed_kept_and_taken():
     a, b = office_pair("resolve", "UPDATE cases SET village = 'Жаркент' WHERE id = 1",
                        "UPDATE parties SET full_name = full_name || ' Серікұлы' WHERE position = 1")
+    backups = []
     for _ in range(2):
         r = bitim("--db", a, "merge", b)
         assert b"conflicts 2" in r.stdout, r.stdout
+        backups.append(r.stdout.decode().split("backup: ")[1].split("\n")[0])
+    assert backups[0] != backups[1] and all(os.path.exists(p) for p in backups), backups  # none overwritten
     assert query(a, "SELECT count(*) FROM conflicts") == [(2,)]  # the second merge stores nothing again
     r = bitim("--db", a, "conflicts")
     out = r.stdout.decode()
