@@ -115,17 +115,16 @@ static enum bitim_status add_diff(struct conflict *c, const char *name, const ch
 	return BITIM_OK;
 }
 
-/* The columns that differ, in this database's order, then the incoming ones it lacks. */
+/* The columns the incoming version gave that differ from this database's. */
 static enum bitim_status differences(struct conflict *c, const struct pairs *ours, const struct pairs *theirs)
 {
 	enum bitim_status st = BITIM_OK;
 
-	for (size_t i = 0; i < ours->n && st == BITIM_OK; i++)
-		if (!same(lookup(ours, ours->name[i]), lookup(theirs, ours->name[i])))
-			st = add_diff(c, ours->name[i], lookup(ours, ours->name[i]), lookup(theirs, ours->name[i]));
-	for (size_t i = 0; i < theirs->n && st == BITIM_OK; i++)
-		if (!lookup(ours, theirs->name[i]) && lookup(theirs, theirs->name[i]))
-			st = add_diff(c, theirs->name[i], NULL, lookup(theirs, theirs->name[i]));
+	for (size_t i = 0; i < theirs->n && st == BITIM_OK; i++) {
+		const char *name = theirs->name[i];
+		if (!same(lookup(ours, name), lookup(theirs, name)))
+			st = add_diff(c, name, lookup(ours, name), lookup(theirs, name));
+	}
 	return st;
 }
 

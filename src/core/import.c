@@ -237,6 +237,15 @@ static const char *incoming(const struct importer *im, const char *const *values
 	return NULL;
 }
 
+/* Whether the file has a column for column k (an index in allowed). */
+static bool given(const struct importer *im, size_t k)
+{
+	for (size_t i = 0; i < im->ncolumns; i++)
+		if ((size_t)im->map[i] == k)
+			return true;
+	return false;
+}
+
 static bool same(const char *a, const char *b)
 {
 	return (!a || !*a) ? (!b || !*b) : (b && strcmp(a, b) == 0);
@@ -252,9 +261,11 @@ static char *describe(const struct importer *im, const char *const *values, bool
 	if (!out)
 		return NULL;
 	for (size_t k = 0; k < im->nallowed; k++) {
+		/* The incoming side names every column the file gave, empty or not:
+		 * a column it left out is no difference. */
 		const char *v = incoming_side ? incoming(im, values, im->ncolumns, k) : (f->values ? f->values[k] : NULL);
-		if (v)
-			conflict_put_value(out, im->allowed[k], v);
+		if (v || (incoming_side && given(im, k)))
+			conflict_put_value(out, im->allowed[k], v ? v : "");
 	}
 	fclose(out);
 	return text;
@@ -422,13 +433,9 @@ enum bitim_status importer_row(struct importer *im, const char *const *values, s
 			*what = "number";
 	} else {
 		bool identical = true;
-		for (size_t k = 0; k < im->nallowed && identical; k++) {
-			bool given = false;
-			for (size_t i = 0; i < n; i++)
-				given |= (size_t)im->map[i] == k;
-			if (given)
+		for (size_t k = 0; k < im->nallowed && identical; k++)
+			if (given(im, k))
 				identical = same(incoming(im, values, n, k), f.values[k]);
-		}
 		if (identical)
 			im->counts.identical++;
 		else
