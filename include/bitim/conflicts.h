@@ -24,6 +24,9 @@ struct conflict {
 enum bitim_status conflicts_list(struct store *s, struct conflict **out, size_t *count);
 void conflicts_free(struct conflict *list, size_t count);
 
+/* How many conflicts wait to be resolved. */
+enum bitim_status conflicts_waiting(struct store *s, size_t *count);
+
 /* Keep this database's version. A resolved conflict stays in the table, marked
  * with the decision and its time; it is no longer listed. */
 enum bitim_status conflict_keep(struct store *s, int64_t id);

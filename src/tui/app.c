@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bitim/conflicts.h"
 #include "bitim/i18n.h"
 #include "app.h"
 #include "draw.h"
@@ -222,6 +223,17 @@ static void dispatch(struct app *app, int kind, wint_t key)
 	app->screen->key(app, act, is_key, key);
 }
 
+/* A merge may have kept records aside: say so once, at the start. */
+static void tell_conflicts(struct app *app)
+{
+	size_t n = 0;
+
+	if (conflicts_waiting(app->store, &n) == BITIM_OK && n > 0)
+		app_message(app, MSG_INFO,
+			    ngettext("%zu imported record differs from this database; 'bitim conflicts' shows it",
+				     "%zu imported records differ from this database; 'bitim conflicts' shows them", n), n);
+}
+
 int tui_run(struct store *store, const struct procedure *proc)
 {
 	struct app app = { .store = store, .proc = proc, .screen = &screen_list };
@@ -236,6 +248,8 @@ int tui_run(struct store *store, const struct procedure *proc)
 	app.screen->enter(&app);
 	if (!i18n_utf8())
 		app_message(&app, MSG_ERROR, "%s", _("No UTF-8 locale is available: Kazakh and Russian letters cannot be shown or typed. Install the locales package or set LC_ALL=C.UTF-8."));
+	else if (!app.message[0])
+		tell_conflicts(&app);
 	while (!app.quit && !stop_signal) {
 		wint_t key;
 		int kind;

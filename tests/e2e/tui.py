@@ -143,6 +143,15 @@ class Tui:
         finally:
             con.close()
 
+    def wait_query(self, sql, expected, timeout=TIMEOUT):
+        """Poll the database until sql gives expected; the rows last seen."""
+        deadline = time.monotonic() + timeout
+        while True:
+            rows = self.query(sql)
+            if rows == expected or time.monotonic() > deadline:
+                return rows
+            time.sleep(0.05)
+
     def close(self):
         self.tmux("kill-server", check=False)
         if self.owns_tmp:
