@@ -32,10 +32,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	store_close(f->s);
 	procedure_free(f->p);
-	test_rmtree(f->dir);
-	free(f->dir);
+	test_store_done(f->s, f->dir);
 	free(f);
 	return 0;
 }

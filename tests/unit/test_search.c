@@ -20,9 +20,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	store_close(f->s);
-	test_rmtree(f->dir);
-	free(f->dir);
+	test_store_done(f->s, f->dir);
 	free(f);
 	return 0;
 }

@@ -52,3 +52,10 @@ struct store *test_store_new(char **dir)
 	snprintf(path, sizeof path, "%s/bitim.db", *dir);
 	return store_open(path, &s) == BITIM_OK ? s : NULL;
 }
+
+void test_store_done(struct store *s, char *dir)
+{
+	store_close(s);
+	test_rmtree(dir);
+	free(dir);
+}

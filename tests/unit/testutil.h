@@ -21,8 +21,11 @@ void test_rmtree(const char *dir);
 struct store;
 
 /* A new database in a fresh temporary directory (*dir, to free with
- * test_rmtree and free). Returns NULL on failure. */
+ * test_store_done). Returns NULL on failure. */
 struct store *test_store_new(char **dir);
+
+/* Close what test_store_new made and remove its folder. */
+void test_store_done(struct store *s, char *dir);
 
 /* The forms folder of the source tree (srcdir/forms). */
 const char *test_forms_dir(void);
