@@ -24,6 +24,8 @@ struct export_filter {
 /* "cases" ... "outcomes", and back (-1 when unknown). */
 const char *export_table_name(enum export_table t);
 int export_table_from_name(const char *name);
+/* The entity whose rows a table holds; ENTITY_COUNT for outcomes (derived). */
+enum entity export_table_entity(enum export_table t);
 
 /* The columns of a table: the fixed ones, then the forms' other fields.
  * *names is malloc'd (the strings are static or borrowed from p). */

@@ -149,6 +149,8 @@ void procedure_free(struct procedure *p);
 
 /* Look-ups. Return NULL / -1 when there is no such thing. */
 const struct field_def *procedure_field(const struct procedure *p, const char *key);
+/* The field of entity e with this name (a column of its register table). */
+const struct field_def *procedure_entity_field(const struct procedure *p, enum entity e, const char *name);
 int procedure_stage_index(const struct procedure *p, const char *name);
 const struct choice_list *procedure_choices(const struct procedure *p, const char *name);
 const char *choice_label(const struct choice_list *list, const char *code);

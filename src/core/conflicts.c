@@ -254,9 +254,6 @@ struct pending {
 	struct pairs theirs, ours;
 };
 
-static const enum entity entity_of_table[EXPORT_TABLE_COUNT] = { ENTITY_CASE, ENTITY_PARTY, ENTITY_SESSION,
-								  ENTITY_OBLIGATION, ENTITY_COUNT };
-
 /* Load conflict id and find the case it belongs to. */
 static enum bitim_status load(struct store *s, int64_t id, struct pending *out)
 {
@@ -284,7 +281,7 @@ static enum bitim_status load(struct store *s, int64_t id, struct pending *out)
 	if (t < 0 || t >= EXPORT_OUTCOMES)
 		return BITIM_ERR_INVALID;
 	out->table = (enum export_table)t;
-	out->entity = entity_of_table[t];
+	out->entity = export_table_entity(out->table);
 	return store_case_find(s, t == EXPORT_CASES ? out->uuid : lookup(&out->ours, "case_uuid"), &out->case_id);
 }
 
@@ -294,29 +291,27 @@ static void pending_free(struct pending *p)
 	pairs_free(&p->ours);
 }
 
-/* Mark the conflict resolved; the row stays as the record of the decision. */
+/* Mark the conflict resolved; the row stays as the record of the decision.
+ * BITIM_ERR_NOTFOUND when there is no such unresolved conflict. */
 static enum bitim_status close_conflict(struct store *s, int64_t id, const char *how)
 {
 	sqlite3_stmt *st;
 	enum bitim_status status = store_prepare(s, "UPDATE conflicts SET resolution = ?2,"
-						    " resolved_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1", &st);
+						    " resolved_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+						    " WHERE id = ?1 AND resolution IS NULL", &st);
 
 	if (status != BITIM_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, id);
 	store_bind_text(st, 2, how);
-	return store_step_done(s, st);
+	if ((status = store_step_done(s, st)) == BITIM_OK && sqlite3_changes(s->db) == 0)
+		status = BITIM_ERR_NOTFOUND;
+	return status;
 }
 
 enum bitim_status conflict_keep(struct store *s, int64_t id)
 {
-	struct pending c;
-	enum bitim_status status = load(s, id, &c);
-
-	if (status == BITIM_OK && (status = store_begin(s)) == BITIM_OK)
-		status = store_end(s, close_conflict(s, id, "kept"));
-	pending_free(&c);
-	return status;
+	return close_conflict(s, id, "kept");
 }
 
 /* Columns that are kept by bitim itself and never taken from another copy. */
@@ -330,13 +325,13 @@ static bool derived(const char *name)
 	return false;
 }
 
-/* The form field behind a column of the conflict's table, or NULL. */
-static const struct field_def *form_field(const struct procedure *p, enum entity e, const char *name)
+/* The incoming value of column i when it is one to take: given, not kept by
+ * bitim itself, and other than this database's; NULL otherwise. */
+static const char *to_take(const struct pending *c, size_t i)
 {
-	for (size_t i = 0; i < p->nfields; i++)
-		if (p->fields[i].entity == e && strcmp(p->fields[i].name, name) == 0)
-			return &p->fields[i];
-	return NULL;
+	const char *name = c->theirs.name[i], *v = lookup(&c->theirs, name);
+
+	return v && !derived(name) && !same(v, lookup(&c->ours, name)) ? v : NULL;
 }
 
 /* Set every incoming value that differs; stops at the first refusal. */
@@ -346,9 +341,9 @@ static enum bitim_status take_values(struct store *s, const struct procedure *p,
 	enum bitim_status status = BITIM_OK;
 
 	for (size_t i = 0; i < c->theirs.n && status == BITIM_OK; i++) {
-		const char *name = c->theirs.name[i], *v = lookup(&c->theirs, name);
+		const char *name = c->theirs.name[i], *v = to_take(c, i);
 		char key[128];
-		if (!v || derived(name) || same(v, lookup(&c->ours, name)))
+		if (!v)
 			continue;
 		snprintf(key, sizeof key, "%s.%s", entity_name(c->entity), name);
 		status = case_set_field(s, p, c->case_id, key, c->table == EXPORT_CASES ? NULL : c->uuid, v, reason);
@@ -369,8 +364,8 @@ enum bitim_status conflict_take(struct store *s, const struct procedure *p, int6
 	/* A column the procedure keeps (stage, status, number...) is not a value
 	 * to copy: changing it would skip the law's guards. */
 	for (size_t i = 0; status == BITIM_OK && i < c.theirs.n; i++) {
-		const char *name = c.theirs.name[i], *v = lookup(&c.theirs, name);
-		if (v && !derived(name) && !same(v, lookup(&c.ours, name)) && !form_field(p, c.entity, name)) {
+		const char *name = c.theirs.name[i];
+		if (to_take(&c, i) && !procedure_entity_field(p, c.entity, name)) {
 			*reason = N_("differs in a column that only the procedure changes; keep this database's version"
 				     " and change the case on its screen");
 			snprintf(column, CONFLICT_COLUMN_BUF, "%s", name);

@@ -13,6 +13,13 @@ const char *export_table_name(enum export_table t)
 	return (unsigned)t < EXPORT_TABLE_COUNT ? table_names[t] : "?";
 }
 
+enum entity export_table_entity(enum export_table t)
+{
+	static const enum entity entities[EXPORT_TABLE_COUNT] = { ENTITY_CASE, ENTITY_PARTY, ENTITY_SESSION,
+								  ENTITY_OBLIGATION, ENTITY_COUNT };
+	return (unsigned)t < EXPORT_TABLE_COUNT ? entities[t] : ENTITY_COUNT;
+}
+
 int export_table_from_name(const char *name)
 {
 	for (int i = 0; i < EXPORT_TABLE_COUNT; i++)

@@ -32,6 +32,14 @@ const struct field_def *procedure_field(const struct procedure *p, const char *k
 	return NULL;
 }
 
+const struct field_def *procedure_entity_field(const struct procedure *p, enum entity e, const char *name)
+{
+	for (size_t i = 0; i < p->nfields; i++)
+		if (p->fields[i].entity == e && strcmp(p->fields[i].name, name) == 0)
+			return &p->fields[i];
+	return NULL;
+}
+
 int procedure_stage_index(const struct procedure *p, const char *name)
 {
 	for (size_t i = 0; i < p->nstages; i++)

@@ -154,8 +154,7 @@ static const char *check_value(const struct importer *im, const char *name, cons
 {
 	static const char *const dates[] = { "received_on", "contract_on", "signed_on", "terminated_on",
 		"closed_on", "next_deadline", "held_on", "due_on", NULL };
-	static const enum entity entity_of[EXPORT_TABLE_COUNT] = { ENTITY_CASE, ENTITY_PARTY, ENTITY_SESSION,
-								   ENTITY_OBLIGATION, ENTITY_COUNT };
+	const struct field_def *field;
 	bitim_day d;
 
 	if (!v || !*v)
@@ -178,11 +177,8 @@ static const char *check_value(const struct importer *im, const char *name, cons
 	for (int i = 0; dates[i]; i++)
 		if (strcmp(name, dates[i]) == 0 && !date_parse_iso(v, &d))
 			return N_("is not a date as YYYY-MM-DD");
-	for (size_t i = 0; i < im->p->nfields; i++) {
-		const struct field_def *f = &im->p->fields[i];
-		if (f->entity == entity_of[im->table] && strcmp(f->name, name) == 0)
-			return check_field(f, v);
-	}
+	if ((field = procedure_entity_field(im->p, export_table_entity(im->table), name)))
+		return check_field(field, v);
 	return strlen(v) <= 100000 ? NULL : N_("is too long");
 }
 

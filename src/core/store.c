@@ -223,26 +223,39 @@ static enum bitim_status ensure_office(struct store *s)
 	return store_step_done(s, st);
 }
 
-enum bitim_status store_open(const char *path, struct store **out)
+/* A store on path opened with flags; the caller checks and prepares it. */
+static enum bitim_status open_handle(const char *path, int flags, struct store **out)
 {
 	struct store *s = calloc(1, sizeof *s);
-	enum bitim_status status;
-	int version = 0, rc;
+	int rc;
 
 	*out = NULL;
 	if (!s || !(s->path = strdup(path))) {
 		free(s);
 		return BITIM_ERR_NOMEM;
 	}
-	if ((status = create_private_file(path)) != BITIM_OK)
-		goto fail;
-	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	rc = sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
-		status = store_status(s, rc);
-		goto fail;
+		enum bitim_status status = store_status(s, rc);
+		store_close(s);
+		return status;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	*out = s;
+	return BITIM_OK;
+}
+
+enum bitim_status store_open(const char *path, struct store **out)
+{
+	struct store *s = NULL;
+	enum bitim_status status;
+	int version = 0;
+
+	*out = NULL;
+	if ((status = create_private_file(path)) != BITIM_OK ||
+	    (status = open_handle(path, SQLITE_OPEN_READWRITE, &s)) != BITIM_OK)
+		return status;
 	/* Look before touching: a newer or foreign file is refused unchanged. */
 	if ((status = check_identity(s, &version)) != BITIM_OK)
 		goto fail;
@@ -266,22 +279,13 @@ fail:
 
 enum bitim_status store_open_readonly(const char *path, struct store **out)
 {
-	struct store *s = calloc(1, sizeof *s);
+	struct store *s = NULL;
 	enum bitim_status status;
-	int version = 0, rc;
+	int version = 0;
 
 	*out = NULL;
-	if (!s || !(s->path = strdup(path))) {
-		free(s);
-		return BITIM_ERR_NOMEM;
-	}
-	rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK) {
-		status = store_status(s, rc);
-		store_close(s);
+	if ((status = open_handle(path, SQLITE_OPEN_READONLY, &s)) != BITIM_OK)
 		return status;
-	}
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	if ((status = check_identity(s, &version)) == BITIM_OK && version == 0)
 		status = BITIM_ERR_CORRUPT; /* an empty file is no register */
 	if (status != BITIM_OK) {
