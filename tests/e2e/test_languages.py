@@ -57,7 +57,7 @@ def the_language_key_cycles_kk_ru_en_and_is_remembered():
         t.wait_for(SHOWN["kk"][0])
         t.keys("F5")                      # leave it at Russian
         t.wait_for(SHOWN["ru"][0])
-        assert t.query("SELECT value FROM settings WHERE key = 'ui_language'") == [("ru",)]
+        assert t.wait_query("SELECT value FROM settings WHERE key = 'ui_language'", [("ru",)]) == [("ru",)]
         t.quit()
         t.restart()                       # no --lang: the saved choice
         t.wait_for(SHOWN["ru"][0])

@@ -69,25 +69,31 @@ class Tui:
     def lines(self):
         return self.screen().split("\n")
 
-    def wait_for(self, text, timeout=TIMEOUT):
+    def wait_until(self, shows, what, timeout=TIMEOUT):
+        """Wait until shows(screen) is true; what names the awaited state."""
         deadline = time.monotonic() + timeout
         while True:
             shown = self.screen()
-            if text in shown:
+            if shows(shown):
                 return shown
             if time.monotonic() > deadline:
-                raise ScreenTimeout("waited %.0fs for %r; the screen was:\n%s" % (timeout, text, shown))
+                raise ScreenTimeout("waited %.0fs for %s; the screen was:\n%s" % (timeout, what, shown))
             time.sleep(0.05)
 
+    def wait_for(self, text, timeout=TIMEOUT):
+        return self.wait_until(lambda shown: text in shown, repr(text), timeout)
+
+    def wait_any(self, *texts, timeout=TIMEOUT):
+        return self.wait_until(lambda shown: any(t in shown for t in texts),
+                               "any of %r" % (texts,), timeout)
+
+    def wait_all(self, *texts, timeout=TIMEOUT):
+        """All the texts at once: a screen being redrawn may show only a part."""
+        return self.wait_until(lambda shown: all(t in shown for t in texts),
+                               "all of %r" % (texts,), timeout)
+
     def wait_gone(self, text, timeout=TIMEOUT):
-        deadline = time.monotonic() + timeout
-        while True:
-            shown = self.screen()
-            if text not in shown:
-                return shown
-            if time.monotonic() > deadline:
-                raise ScreenTimeout("waited %.0fs for %r to go; the screen was:\n%s" % (timeout, text, shown))
-            time.sleep(0.05)
+        return self.wait_until(lambda shown: text not in shown, "%r to go" % text, timeout)
 
     def keys(self, *keys):
         """tmux key names: Enter, Tab, BTab, F2, C-z, Up, Down, PageDown, Escape."""
@@ -143,14 +149,18 @@ class Tui:
         finally:
             con.close()
 
-    def wait_query(self, sql, expected, timeout=TIMEOUT):
-        """Poll the database until sql gives expected; the rows last seen."""
+    def wait_rows(self, sql, accept, timeout=TIMEOUT):
+        """Poll the database until accept(rows of sql); the rows last seen."""
         deadline = time.monotonic() + timeout
         while True:
             rows = self.query(sql)
-            if rows == expected or time.monotonic() > deadline:
+            if accept(rows) or time.monotonic() > deadline:
                 return rows
             time.sleep(0.05)
+
+    def wait_query(self, sql, expected, timeout=TIMEOUT):
+        """Poll the database until sql gives expected; the rows last seen."""
+        return self.wait_rows(sql, lambda rows: rows == expected, timeout)
 
     def close(self):
         self.tmux("kill-server", check=False)
