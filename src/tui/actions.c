@@ -32,6 +32,8 @@ static const struct action_def table[] = {
 	  N_("Export the register to CSV files, in the encoding your spreadsheet needs."), false },
 	{ ACT_REPORT, 7, 'P', NULL, N_("Reports"),
 	  N_("Counts by kind of dispute, outcome, referral, month, village and mediator, with early warning of rising disputes and returning parties."), false },
+	{ ACT_CONFLICTS, 2, 'O', NULL, N_("Conflicts"),
+	  N_("Resolve the records an import or merge kept aside because they differ from this database: keep this database's version or take the incoming one."), false },
 	{ ACT_REMOVE_ROW, 8, 'K', NULL, N_("Remove"),
 	  N_("Remove the party, session or obligation under the cursor (after you confirm; Undo brings it back)."), false },
 	{ ACT_SETTINGS, 9, 'E', NULL, N_("Settings"),

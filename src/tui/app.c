@@ -230,8 +230,8 @@ static void tell_conflicts(struct app *app)
 
 	if (conflicts_waiting(app->store, &n) == BITIM_OK && n > 0)
 		app_message(app, MSG_INFO,
-			    ngettext("%zu imported record differs from this database; 'bitim conflicts' shows it",
-				     "%zu imported records differ from this database; 'bitim conflicts' shows them", n), n);
+			    ngettext("%zu imported record differs from this database; F2 shows it",
+				     "%zu imported records differ from this database; F2 shows them", n), n);
 }
 
 int tui_run(struct store *store, const struct procedure *proc)

@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "bitim/casefile.h"
+#include "bitim/conflicts.h"
 #include "bitim/i18n.h"
 #include "bitim/search.h"
+#include "conflicts_view.h"
 #include "dialog.h"
 #include "draw.h"
 #include "editor.h"
@@ -26,6 +28,7 @@ static struct {
 	bool stale;            /* reload before drawing */
 	int loaded_rows;       /* visible rows when last loaded (a resize reloads) */
 	bool ready;            /* search editor initialised */
+	size_t conflicts;      /* imported records waiting to be resolved */
 } L = { .stage = -1, .stale = true };
 
 /* Rows of cases that fit under the status and header lines. */
@@ -62,6 +65,8 @@ static void load(struct app *app)
 	q.limit = (size_t)rows;
 	if ((st = store_case_list(app->store, &q, &L.rows, &L.nrows)) != BITIM_OK)
 		app_status(app, st);
+	if (conflicts_waiting(app->store, &L.conflicts) != BITIM_OK)
+		L.conflicts = 0;
 	L.stale = false;
 	L.loaded_rows = rows;
 }
@@ -267,7 +272,7 @@ static void move_selection(struct app *app, long step)
 static void list_key(struct app *app, enum action act, bool is_key, wint_t key)
 {
 	if (L.searching && act != ACT_HELP && act != ACT_QUIT && act != ACT_NEW_CASE && act != ACT_FILTER &&
-	    act != ACT_EXPORT && act != ACT_REPORT && search_key(app, is_key, key))
+	    act != ACT_EXPORT && act != ACT_REPORT && act != ACT_CONFLICTS && search_key(app, is_key, key))
 		return;
 	switch (act) {
 	case ACT_HELP: help_show(app); return;
@@ -285,6 +290,10 @@ static void list_key(struct app *app, enum action act, bool is_key, wint_t key)
 	case ACT_SETTINGS: app_switch(app, &screen_settings); return;
 	case ACT_EXPORT: register_export(app); return;
 	case ACT_REPORT: register_report(app); return;
+	case ACT_CONFLICTS:
+		conflicts_resolve(app);
+		L.stale = true;
+		return;
 	case ACT_QUIT: app->quit = true; return;
 	default:
 		break;
@@ -306,8 +315,11 @@ static const enum action *list_actions(struct app *app)
 {
 	static const enum action actions[] = { ACT_HELP, ACT_OPEN, ACT_SEARCH, ACT_NEW_CASE, ACT_LANGUAGE,
 		ACT_FILTER, ACT_REPORT, ACT_EXPORT, ACT_SETTINGS, ACT_QUIT, ACT_NONE };
+	/* F2 is offered only while imported records wait to be resolved. */
+	static const enum action with_conflicts[] = { ACT_HELP, ACT_CONFLICTS, ACT_OPEN, ACT_SEARCH, ACT_NEW_CASE,
+		ACT_LANGUAGE, ACT_FILTER, ACT_REPORT, ACT_EXPORT, ACT_SETTINGS, ACT_QUIT, ACT_NONE };
 	(void)app;
-	return actions;
+	return L.conflicts ? with_conflicts : actions;
 }
 
 static bool list_leave(struct app *app)

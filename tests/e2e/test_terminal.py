@@ -46,6 +46,15 @@ def conflicts_waiting_after_a_merge_are_told_at_start():
         assert b"conflicts 1" in cli("merge", other).stdout
         t.start(("--lang", "ru"))
         t.wait_for("1 импортированная запись отличается от этой базы")
+        bar = "".join(t.lines()[22:24])
+        assert "F2" in bar and "…" not in bar, t.screen()   # eleven keys, every label whole
+        t.keys("F10")
+        t.wait_for("BITIM-EXIT:0")
+        t.tmux("kill-server", check=False)
+        t.start(("--lang", "kk"))
+        t.wait_for("Импортталған 1 жазба осы дерекқордағыдан өзгеше; оны F2 көрсетеді")
+        bar = "".join(t.lines()[22:24])
+        assert "F2" in bar and "…" not in bar, t.screen()
         t.keys("F10")
         t.wait_for("BITIM-EXIT:0")
         t.tmux("kill-server", check=False)
@@ -53,6 +62,49 @@ def conflicts_waiting_after_a_merge_are_told_at_start():
         t.start()
         t.wait_for("F10")
         assert "imported record" not in t.screen(), t.screen()
+
+
+@T.test
+def conflicts_are_resolved_on_screen():
+    with Tui(BITIM) as t:
+        t.tmux("kill-server", check=False)
+        other = os.path.join(t.tmp, "office-2.db")
+        subprocess.run([P["mkdb"], t.db, P["forms"], "--sample-draft"], check=True, timeout=60)
+        shutil.copy(t.db, other)
+        con = sqlite3.connect(other)
+        con.execute("UPDATE cases SET village = 'Жаркент', received_on = '2026-03-01'")
+        con.execute("UPDATE parties SET full_name = 'Иной Человек' WHERE position = 1")
+        con.commit()
+        con.close()
+        merged = subprocess.run([BITIM, "--db", t.db, "merge", other], env=t.env, capture_output=True, timeout=60)
+        assert b"conflicts 2" in merged.stdout, merged
+        t.start()
+        t.wait_all("2 imported records differ from this database; F2 shows them", "F2 Conflicts")
+        t.keys("F2")
+        t.wait_all("KRG-2026-0001 · case · office-2.db", "KRG-2026-0001 · party · office-2.db")
+        t.keys("Enter")                   # the case: its differences, by the forms' labels
+        t.wait_all("Village or town", "this database: Көктал", "incoming:      Жаркент",
+                   "this database: 02.03.2026", "incoming:      01.03.2026")
+        t.keys("Escape")
+        t.wait_for("Take the incoming version")
+        t.keys("2")
+        t.wait_for("KRG-2026-0001: the incoming version is taken.")
+        assert t.wait_query("SELECT village, received_on FROM cases", [("Жаркент", "2026-03-01")]) == \
+            [("Жаркент", "2026-03-01")]
+        t.wait_all("KRG-2026-0001 · party · office-2.db")   # the one left
+        t.keys("Enter")
+        t.wait_for("Иной Человек")
+        t.keys("Escape")
+        t.wait_for("Keep this database's version")
+        t.keys("1")
+        t.wait_for("KRG-2026-0001: this database's version is kept.")
+        assert t.query("SELECT resolution FROM conflicts ORDER BY id") == [("taken",), ("kept",)]
+        assert t.query("SELECT count(*) FROM parties WHERE full_name = 'Иной Человек'") == [(0,)]
+        t.wait_all("F10 ^X Quit")         # nothing waits: F2 is gone, the bar has room again
+        assert "Conflicts" not in t.screen(), t.screen()
+        t.keys("F2", "F1")                # F2 does nothing now; F1 shows it is not offered
+        t.wait_for("Keys on this screen")
+        assert "Imported records" not in t.screen() and "Conflicts" not in t.screen(), t.screen()
 
 
 @T.test
