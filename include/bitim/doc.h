@@ -54,6 +54,11 @@ void doc_fingerprint(const char *text, size_t len, char hex[DOC_FINGERPRINT_BUF]
 enum bitim_status doc_freeze(struct store *s, const struct procedure *p, int64_t case_id, bitim_day today,
 			     struct problems *missing);
 
+/* The language ("kk", "ru", "en", "kk+ru") a document of this kind is given
+ * in whatever is asked: the signed settlement agreement's, as it was signed.
+ * BITIM_ERR_NOTFOUND when the kind is not fixed so (any language can be asked). */
+enum bitim_status doc_fixed_lang(struct store *s, int64_t case_id, enum doc_kind kind, char lang[8]);
+
 /* Whether the text of a printed file (its footers are ignored) is the signed
  * settlement agreement of the case. BITIM_ERR_NOTFOUND: nothing was signed. */
 enum bitim_status doc_verify(struct store *s, int64_t case_id, const char *text, size_t len, bool *match);

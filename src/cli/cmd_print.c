@@ -41,6 +41,10 @@ static int render(struct cli_options *o, const char *number, const struct doc_re
 
 	if (!s || !find_case(s, number, &id))
 		goto out;
+	char fixed[8];
+	if (req->lang && doc_fixed_lang(s, id, req->kind, fixed) == BITIM_OK && strcmp(fixed, req->lang) != 0)
+		fprintf(stderr, _("bitim: note: the settlement agreement was signed in %s; it is given as signed, not in %s\n"),
+			fixed, req->lang);
 	enum bitim_status st = doc_render(s, p, id, req, &text, &missing);
 	if (st == BITIM_ERR_GUARD || st == BITIM_ERR_FORMS) {
 		cli_error("%s", _("the document cannot be made yet:"));

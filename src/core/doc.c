@@ -375,6 +375,20 @@ done:
 	return st;
 }
 
+enum bitim_status doc_fixed_lang(struct store *s, int64_t case_id, enum doc_kind kind, char lang[8])
+{
+	struct stored_doc d;
+	enum bitim_status st;
+
+	if (kind != DOC_SETTLEMENT)
+		return BITIM_ERR_NOTFOUND;
+	if ((st = store_document_signed(s, case_id, "settlement", &d)) == BITIM_OK) {
+		snprintf(lang, 8, "%s", d.lang);
+		store_document_clear(&d);
+	}
+	return st;
+}
+
 enum bitim_status doc_verify(struct store *s, int64_t case_id, const char *text, size_t len, bool *match)
 {
 	struct stored_doc d;

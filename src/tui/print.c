@@ -17,20 +17,28 @@
 
 extern char **environ;
 
-/* Where documents are saved: $BITIM_DOCUMENTS, else ~/bitim-documents. */
-static char *documents_dir(void)
+char *documents_dir(const char *sub)
 {
 	const char *env = getenv("BITIM_DOCUMENTS"), *home = getenv("HOME");
-	char *dir = NULL;
+	char *base = NULL, *dir = NULL;
 
 	if (env && *env)
-		dir = strdup(env);
-	else if (asprintf(&dir, "%s/bitim-documents", home && *home ? home : ".") < 0)
+		base = strdup(env);
+	else if (asprintf(&base, "%s/bitim-documents", home && *home ? home : ".") < 0)
+		base = NULL;
+	if (!base || (mkdir(base, 0700) < 0 && errno != EEXIST))
+		goto out;
+	if (!sub) {
+		dir = base;
+		base = NULL;
+	} else if (asprintf(&dir, "%s/%s", base, sub) < 0) {
 		dir = NULL;
-	if (dir && mkdir(dir, 0700) < 0 && errno != EEXIST) {
+	} else if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
 		free(dir);
 		dir = NULL;
 	}
+out:
+	free(base);
 	return dir;
 }
 
@@ -98,8 +106,8 @@ bool print_case(struct app *app, int64_t case_id, struct problems *why)
 	static const char *const codes[] = { "kk", "ru", "en", "kk+ru" };
 	struct doc_request req = { .format = DOC_TXT, .printed_on = date_today() };
 	struct case_data *cd = NULL;
-	char *dir = NULL, *base = NULL, *txt = NULL, *html = NULL;
-	int kind, lang, current = 3;
+	char *dir = NULL, *base = NULL, *txt = NULL, *html = NULL, fixed[8];
+	int kind, lang = -1, current = 3;
 	bool ok = false;
 
 	memset(why, 0, sizeof *why);
@@ -109,14 +117,19 @@ bool print_case(struct app *app, int64_t case_id, struct problems *why)
 		for (int i = 0; i < 4; i++)
 			if (strcmp(codes[i], doc_case_lang(cd)) == 0)
 				current = i;
-	if ((lang = dialog_pick(app, _("Language of the document"), langs, 4, current)) < 0)
-		goto out;
 	req.kind = (enum doc_kind)kind;
-	req.lang = codes[lang];
+	/* A signed agreement is given as it was signed: no language to choose. */
+	if (doc_fixed_lang(app->store, case_id, req.kind, fixed) == BITIM_OK) {
+		req.lang = fixed;
+	} else {
+		if ((lang = dialog_pick(app, _("Language of the document"), langs, 4, current)) < 0)
+			goto out;
+		req.lang = codes[lang];
+	}
 	if (req.kind == DOC_MINUTES)
 		req.include_confidential = dialog_confirm(app, _("Minutes"),
 			_("Include the confidential notes of the sessions? They are protected by law (Art. 8); print them only for the mediator's own file."));
-	if (!(dir = documents_dir())) {
+	if (!(dir = documents_dir(NULL))) {
 		app_message(app, MSG_ERROR, "%s", _("Cannot create the folder for documents"));
 		goto out;
 	}
@@ -133,6 +146,8 @@ bool print_case(struct app *app, int64_t case_id, struct problems *why)
 			app_message(app, MSG_INFO, _("Sent to the printer. Also saved: %s"), txt);
 		else
 			app_message(app, MSG_ERROR, _("The printer did not take it; the document is saved: %s"), txt);
+	} else if (lang < 0) {
+		app_message(app, MSG_INFO, _("Saved as it was signed: %s (and .html for a browser)"), txt);
 	} else {
 		app_message(app, MSG_INFO, _("Saved: %s (and .html for a browser)"), txt);
 	}

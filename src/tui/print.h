@@ -5,6 +5,11 @@
 #include "app.h"
 #include "bitim/procedure.h"
 
+/* The folder documents are saved in, made when missing (0700):
+ * $BITIM_DOCUMENTS, else ~/bitim-documents; with sub, a folder inside it.
+ * malloc'd; NULL when it cannot be made. */
+char *documents_dir(const char *sub);
+
 /* Ask which document and language, render it, save both formats and, where
  * `lp` exists, offer to send the text to the default printer. When data is
  * missing, *why lists it (the caller shows it) and false is returned. */

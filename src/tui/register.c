@@ -4,33 +4,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include "bitim/csv.h"
 #include "bitim/export.h"
 #include "bitim/fileio.h"
 #include "bitim/i18n.h"
 #include "bitim/report.h"
 #include "dialog.h"
+#include "print.h"
 #include "register.h"
 
 /* ~/bitim-documents/register-YYYY-MM-DD (or under $BITIM_DOCUMENTS). */
 static char *export_dir(void)
 {
-	const char *env = getenv("BITIM_DOCUMENTS"), *home = getenv("HOME");
-	char *base = NULL, *dir = NULL, day[DATE_BUF];
+	char day[DATE_BUF], sub[DATE_BUF + 16];
 
 	date_format_iso(date_today(), day);
-	if (env && *env)
-		base = strdup(env);
-	else if (asprintf(&base, "%s/bitim-documents", home && *home ? home : ".") < 0)
-		base = NULL;
-	if (!base || (mkdir(base, 0700) < 0 && errno != EEXIST) || asprintf(&dir, "%s/register-%s", base, day) < 0 ||
-	    (mkdir(dir, 0700) < 0 && errno != EEXIST)) {
-		free(dir);
-		dir = NULL;
-	}
-	free(base);
-	return dir;
+	snprintf(sub, sizeof sub, "register-%s", day);
+	return documents_dir(sub);
 }
 
 /* One table into dir; false with a message on the message line. */

@@ -125,6 +125,10 @@ def signed_agreement_is_frozen_and_verifiable():
     # it is the text stored at signing: kk then ru, whatever --lang says now
     assert "ДАУДЫ РЕТТЕУ ТУРАЛЫ КЕЛІСІМ" in text and "СОГЛАШЕНИЕ ОБ УРЕГУЛИРОВАНИИ СПОРА" in text
     assert render(db, "settlement", "en") == text.replace(" · 21.03.2026 --", " · 21.03.2026 --")
+    r = bitim("--db", db, "print", "KRG-2026-0001", "--doc", "settlement", "--lang", "en")
+    assert "signed in kk+ru; it is given as signed, not in en" in r.stderr, r.stderr   # said, not silent
+    r = bitim("--db", db, "print", "KRG-2026-0001", "--doc", "settlement", "--lang", "kk+ru")
+    assert r.returncode == 0 and r.stderr == "", r.stderr
     r = bitim("--db", db, "verify", "KRG-2026-0001", signed)
     assert r.returncode == 0 and "is the signed settlement agreement" in r.stdout, r
     # one changed character is found

@@ -45,6 +45,18 @@ def intake_to_signed_agreement_and_back_after_restart():
         t.wait_for("The case is now at: Follow-up")
         # signed: the terms are frozen
         assert t.query("SELECT stage, outcome FROM cases") == [("followup", "settled")]
+        # printed as signed: no language is asked, the file is the signed text
+        t.keys("F7")
+        t.wait_for("Settlement agreement")
+        t.keys("2")
+        if "Send the document" in t.wait_any("Saved as it was signed", "Send the document to the default printer?"):
+            t.keys("Escape")
+        shown = t.wait_for("Saved as it was signed")
+        assert "Language of the document" not in shown, shown
+        signed = t.query("SELECT body, language FROM documents WHERE kind = 'settlement'")
+        saved = os.path.join(t.tmp, "bitim-documents", "KRG-2026-0001-settlement-%s.txt" % signed[0][1])
+        with open(saved, encoding="utf-8") as f:
+            assert signed[0][0].split("\n")[0] in f.read()
         t.keys("PageUp")
         t.wait_for("Settlement agreement")
         t.type("x")
