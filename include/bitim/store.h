@@ -29,7 +29,8 @@ enum bitim_status store_open(const char *path, struct store **out);
 void store_close(struct store *s);
 
 /* Open another office's database only to read it (merge): nothing is
- * written to it; a newer or foreign file is refused. */
+ * written to it, and without a -wal file beside it nothing is made beside it
+ * either (it may be on read-only media); a newer or foreign file is refused. */
 enum bitim_status store_open_readonly(const char *path, struct store **out);
 
 /* SQLite's last message, for details after an error ("" if none). */

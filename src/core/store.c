@@ -277,6 +277,63 @@ fail:
 	return status;
 }
 
+/* "file:///abs/path?immutable=1" (or "file:rel/path?..."), the path
+ * percent-encoded where a URI needs it. malloc'd. */
+static char *immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t len = strlen(path);
+	char *uri = malloc(len * 3 + 32), *o = uri;
+
+	if (!uri)
+		return NULL;
+	o += sprintf(o, "file:%s", path[0] == '/' ? "//" : "");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (*p == '?' || *p == '#' || *p == '%' || *p <= ' ' || *p >= 0x7F) {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		} else {
+			*o++ = (char)*p;
+		}
+	}
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
+/* Without a -wal file beside it, everything a bitim database holds is in the
+ * file itself and no bitim has it open (one would keep its -wal): it is read
+ * as immutable, so nothing is created beside it and a read-only folder (a
+ * USB stick, a CD) does. With a -wal file, SQLite must read that too. */
+static enum bitim_status open_other(const char *path, struct store **out)
+{
+	char *wal = malloc(strlen(path) + 5), *uri;
+	struct stat sb;
+	bool has_wal;
+	enum bitim_status status;
+
+	if (!wal)
+		return BITIM_ERR_NOMEM;
+	sprintf(wal, "%s-wal", path);
+	has_wal = stat(wal, &sb) == 0;
+	free(wal);
+	if (has_wal || access(path, R_OK) != 0)
+		return open_handle(path, SQLITE_OPEN_READONLY, out);
+	if (!(uri = immutable_uri(path)))
+		return BITIM_ERR_NOMEM;
+	status = open_handle(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, out);
+	free(uri);
+	if (status == BITIM_OK) {
+		free((*out)->path);
+		if (!((*out)->path = strdup(path))) {
+			store_close(*out);
+			*out = NULL;
+			return BITIM_ERR_NOMEM;
+		}
+	}
+	return status;
+}
+
 enum bitim_status store_open_readonly(const char *path, struct store **out)
 {
 	struct store *s = NULL;
@@ -284,7 +341,7 @@ enum bitim_status store_open_readonly(const char *path, struct store **out)
 	int version = 0;
 
 	*out = NULL;
-	if ((status = open_handle(path, SQLITE_OPEN_READONLY, &s)) != BITIM_OK)
+	if ((status = open_other(path, &s)) != BITIM_OK)
 		return status;
 	if ((status = check_identity(s, &version)) == BITIM_OK && version == 0)
 		status = BITIM_ERR_CORRUPT; /* an empty file is no register */

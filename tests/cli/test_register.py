@@ -203,6 +203,42 @@ def merge_two_offices_with_overlap_and_conflicts():
     assert r.returncode == 1
 
 
+@T.test
+def merge_reads_an_office_file_on_read_only_media():
+    base = tempfile.mkdtemp(prefix="bitim-stick-")
+    # a folder name a URI would misread unless encoded
+    stick, home = os.path.join(base, "USB #1 ?100%"), os.path.join(base, "home")
+    os.mkdir(stick)
+    os.mkdir(home)
+    mine, theirs = os.path.join(home, "mine.db"), os.path.join(stick, "office-b.db")
+    shutil.copy(sample(), mine)
+    shutil.copy(sample(), theirs)
+    subprocess.run([P["mkdb"], theirs, P["forms"], "2"], check=True, env=ENV, timeout=60)
+    con = sqlite3.connect(theirs)
+    con.execute("UPDATE cases SET office_code = 'ALM', number = replace(number, 'KRG', 'ALM') WHERE id > 1")
+    con.commit()
+    con.close()                            # the last connection: no -wal is left
+    assert sorted(os.listdir(stick)) == ["office-b.db"]
+    before = open(theirs, "rb").read()
+    os.chmod(theirs, 0o444)
+    os.chmod(stick, 0o555)                 # as a read-only stick or CD
+    os.chmod(base, 0o755)
+    cmd = [P["bitim"], "--db", mine, "merge", theirs]
+    if os.geteuid() == 0:                  # root writes anywhere: merge as nobody
+        for path in (home, mine):
+            os.chown(path, 65534, 65534)
+        cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + cmd
+    try:
+        r = subprocess.run(cmd, capture_output=True, env=dict(ENV, HOME=home), timeout=120)
+        assert r.returncode == 0, r.stderr.decode()
+        assert b"added 6, already present 8, conflicts 0" in r.stdout, r.stdout
+        assert sorted(os.listdir(stick)) == ["office-b.db"]     # nothing made beside it
+        assert open(theirs, "rb").read() == before
+    finally:
+        os.chmod(stick, 0o755)
+        shutil.rmtree(base, ignore_errors=True)
+
+
 def office_pair(name, *changes_in_b):
     """Two copies of the signed sample; the second changed by changes_in_b."""
     a, b = (os.path.join(TMP, "%s-%s.db" % (name, side)) for side in "ab")
