@@ -5,6 +5,7 @@
 #ifndef BITIM_REPORT_H
 #define BITIM_REPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "bitim/date.h"
 #include "bitim/form.h"
@@ -19,12 +20,24 @@ struct report_row {
 };
 
 struct report {
-	long total, settled, terminated, open;
+	/* total = settled + terminated + pending; in_followup is part of settled
+	 * (signed, its obligations still followed up). */
+	long total, settled, terminated, pending, in_followup;
 	double share_settled;   /* settled / (settled + terminated), 0 when none ended */
 	double avg_days;        /* agreement on mediation → settlement or termination; < 0 when none */
 	struct report_row *rows; /* owned */
 	size_t nrows;
 };
+
+/* The summary's counts in order, each with a stable key ("total",
+ * "settled", "in_followup", "terminated", "pending") and a label msgid. */
+struct report_total {
+	const char *key, *label;
+	long count;
+	bool part; /* a part of the count above it (shown indented) */
+};
+#define REPORT_TOTALS 5
+void report_totals(const struct report *r, struct report_total out[REPORT_TOTALS]);
 
 /* Cases received within [from, to] (ISO; NULL: open). today anchors the
  * early-warning window (the last 90 days against the 90 before). */

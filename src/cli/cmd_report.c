@@ -21,12 +21,12 @@ static char *report_csv(const struct report *r)
 	if (!out)
 		return NULL;
 	if (csv_writer_new(out, CSV_UTF8, ',', false, &w) == BITIM_OK) {
-		const char *const sums[][2] = { { "total", NULL }, { "settled", NULL }, { "terminated", NULL }, { "open", NULL } };
-		const long values[] = { r->total, r->settled, r->terminated, r->open };
+		struct report_total totals[REPORT_TOTALS];
 		csv_write_row(w, header, 5, &bad);
-		for (int i = 0; i < 4; i++) {
-			snprintf(num, sizeof num, "%ld", values[i]);
-			const char *row[] = { "Summary", sums[i][0], sums[i][0], num, NULL };
+		report_totals(r, totals);
+		for (int i = 0; i < REPORT_TOTALS; i++) {
+			snprintf(num, sizeof num, "%ld", totals[i].count);
+			const char *row[] = { "Summary", totals[i].key, _(totals[i].label), num, NULL };
 			csv_write_row(w, row, 5, &bad);
 		}
 		snprintf(num, sizeof num, "%.3f", r->share_settled);

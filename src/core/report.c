@@ -127,7 +127,7 @@ static enum bitim_status summary(struct store *s, const char *from, const char *
 	sqlite3_stmt *st;
 	enum bitim_status status = store_prepare(s,
 		"SELECT count(*), coalesce(sum(outcome = 'settled'), 0), coalesce(sum(outcome = 'terminated'), 0),"
-		" coalesce(sum(status = 'open'), 0),"
+		" coalesce(sum(outcome IS NULL), 0), coalesce(sum(outcome = 'settled' AND status = 'open'), 0),"
 		" avg(julianday(COALESCE(signed_on, terminated_on)) - julianday(contract_on))"
 		" FILTER (WHERE contract_on IS NOT NULL AND COALESCE(signed_on, terminated_on) IS NOT NULL)"
 		" FROM cases WHERE" PERIOD, &st);
@@ -142,8 +142,9 @@ static enum bitim_status summary(struct store *s, const char *from, const char *
 		r->total = sqlite3_column_int64(st, 0);
 		r->settled = sqlite3_column_int64(st, 1);
 		r->terminated = sqlite3_column_int64(st, 2);
-		r->open = sqlite3_column_int64(st, 3);
-		r->avg_days = sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 4);
+		r->pending = sqlite3_column_int64(st, 3);
+		r->in_followup = sqlite3_column_int64(st, 4);
+		r->avg_days = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 5);
 		r->share_settled = r->settled + r->terminated ? (double)r->settled / (double)(r->settled + r->terminated) : 0;
 	}
 	sqlite3_finalize(st);
@@ -193,20 +194,32 @@ static void put_line(FILE *out, const char *label, long count, const char *detai
 	fputc('\n', out);
 }
 
+void report_totals(const struct report *r, struct report_total out[REPORT_TOTALS])
+{
+	out[0] = (struct report_total){ "total", N_("Cases received"), r->total, false };
+	out[1] = (struct report_total){ "settled", N_("Settled"), r->settled, false };
+	out[2] = (struct report_total){ "in_followup", N_("of them still in follow-up of the obligations"), r->in_followup, true };
+	out[3] = (struct report_total){ "terminated", N_("Terminated"), r->terminated, false };
+	out[4] = (struct report_total){ "pending", N_("Not yet ended"), r->pending, false };
+}
+
 char *report_text(const struct report *r)
 {
 	char *text = NULL, line[256];
 	size_t len = 0;
 	FILE *out = open_memstream(&text, &len);
 	const char *section = NULL;
+	struct report_total totals[REPORT_TOTALS];
 
 	if (!out)
 		return NULL;
 	fprintf(out, "%s\n", _("Summary"));
-	put_line(out, _("Cases received"), r->total, NULL);
-	put_line(out, _("Settled"), r->settled, NULL);
-	put_line(out, _("Terminated"), r->terminated, NULL);
-	put_line(out, _("Still open (in progress or in follow-up)"), r->open, NULL);
+	report_totals(r, totals);
+	for (int i = 0; i < REPORT_TOTALS; i++) {
+		char label[256];
+		snprintf(label, sizeof label, "%s%s", totals[i].part ? "  " : "", _(totals[i].label));
+		put_line(out, label, totals[i].count, NULL);
+	}
 	snprintf(line, sizeof line, _("Share settled of those ended: %.0f%%"), r->share_settled * 100);
 	fprintf(out, "  %s\n", line);
 	if (r->avg_days >= 0) {

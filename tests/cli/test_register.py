@@ -351,7 +351,11 @@ def report_counts_and_warns():
     r = bitim("--db", db, "report", "--format", "csv", "--from", "01.02.2026")
     rows = list(csv.reader(io.StringIO(r.stdout.decode())))
     assert rows[0] == ["section", "key", "label", "count", "detail"]
-    assert ["Summary", "total", "total", "5", ""] in rows, rows[:6]
+    assert ["Summary", "total", "Cases received", "5", ""] in rows, rows[:6]
+    sums = {row[1]: int(row[3]) for row in rows if row[0] == "Summary" and row[1] in
+            ("total", "settled", "terminated", "pending", "in_followup")}
+    assert sums["settled"] + sums["terminated"] + sums["pending"] == sums["total"], sums   # the summary adds up
+    assert sums["in_followup"] <= sums["settled"], sums
     r = bitim("--db", db, "--lang", "ru", "report")
     assert "Поступило дел" in r.stdout.decode() and "По видам споров" in r.stdout.decode(), r.stdout.decode()
 
