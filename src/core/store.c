@@ -224,7 +224,9 @@ static enum bitim_status ensure_office(struct store *s)
 }
 
 /* A store on path opened with flags; the caller checks and prepares it. */
-static enum bitim_status open_handle(const char *path, int flags, struct store **out)
+/* A store for the database at path, opened through target (the path
+ * itself, or a URI naming it). */
+static enum bitim_status open_handle(const char *path, const char *target, int flags, struct store **out)
 {
 	struct store *s = calloc(1, sizeof *s);
 	int rc;
@@ -234,7 +236,7 @@ static enum bitim_status open_handle(const char *path, int flags, struct store *
 		free(s);
 		return BITIM_ERR_NOMEM;
 	}
-	rc = sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+	rc = sqlite3_open_v2(target, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		enum bitim_status status = store_status(s, rc);
 		store_close(s);
@@ -254,7 +256,7 @@ enum bitim_status store_open(const char *path, struct store **out)
 
 	*out = NULL;
 	if ((status = create_private_file(path)) != BITIM_OK ||
-	    (status = open_handle(path, SQLITE_OPEN_READWRITE, &s)) != BITIM_OK)
+	    (status = open_handle(path, path, SQLITE_OPEN_READWRITE, &s)) != BITIM_OK)
 		return status;
 	/* Look before touching: a newer or foreign file is refused unchanged. */
 	if ((status = check_identity(s, &version)) != BITIM_OK)
@@ -317,20 +319,13 @@ static enum bitim_status open_other(const char *path, struct store **out)
 	sprintf(wal, "%s-wal", path);
 	has_wal = stat(wal, &sb) == 0;
 	free(wal);
+	/* (A file that cannot be read is opened plainly, for SQLite's own error.) */
 	if (has_wal || access(path, R_OK) != 0)
-		return open_handle(path, SQLITE_OPEN_READONLY, out);
+		return open_handle(path, path, SQLITE_OPEN_READONLY, out);
 	if (!(uri = immutable_uri(path)))
 		return BITIM_ERR_NOMEM;
-	status = open_handle(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, out);
+	status = open_handle(path, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, out);
 	free(uri);
-	if (status == BITIM_OK) {
-		free((*out)->path);
-		if (!((*out)->path = strdup(path))) {
-			store_close(*out);
-			*out = NULL;
-			return BITIM_ERR_NOMEM;
-		}
-	}
 	return status;
 }
 
