@@ -118,13 +118,36 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"PRAGMA user_version = 3;",
 };
 
-enum bitim_status store_migrate(struct store *s, int from)
+/* The schema version, read inside the caller's transaction. */
+static enum bitim_status schema_version(struct store *s, int *version)
 {
-	enum bitim_status st = BITIM_OK;
+	sqlite3_stmt *st;
+	enum bitim_status status = store_prepare(s, "PRAGMA user_version", &st);
+	int rc;
 
-	for (int v = from; v < STORE_SCHEMA_VERSION; v++) {
+	if (status != BITIM_OK)
+		return status;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return store_status(s, rc == SQLITE_ROW ? SQLITE_OK : rc);
+}
+
+enum bitim_status store_migrate(struct store *s)
+{
+	for (;;) {
+		enum bitim_status st;
+		int v = 0;
+
 		if ((st = store_exec(s, "BEGIN IMMEDIATE")) != BITIM_OK)
 			return st;
+		/* The version is read again under the write lock: another bitim
+		 * opening the same file at the same moment may have migrated it. */
+		if ((st = schema_version(s, &v)) != BITIM_OK || v >= STORE_SCHEMA_VERSION) {
+			store_exec(s, st == BITIM_OK ? "COMMIT" : "ROLLBACK");
+			return st;
+		}
 		if ((st = store_exec(s, migrations[v])) != BITIM_OK) {
 			store_exec(s, "ROLLBACK");
 			return st;
@@ -132,5 +155,4 @@ enum bitim_status store_migrate(struct store *s, int from)
 		if ((st = store_exec(s, "COMMIT")) != BITIM_OK)
 			return st;
 	}
-	return st;
 }

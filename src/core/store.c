@@ -107,21 +107,28 @@ enum bitim_status store_make_dir(const char *path)
 
 /* ---------------------------------------------------------------- open */
 
-/* Read an integer pragma; -1 on error. */
-static int pragma_int(struct store *s, const char *sql)
+/* The schema version, the application id and the number of schema entries,
+ * in one statement: one snapshot, even while another bitim is creating the
+ * file. False on error (s->errmsg then says why). */
+static bool read_identity(struct store *s, int *version, int *app, int *entries)
 {
 	sqlite3_stmt *st;
-	int value = -1, rc;
+	int rc;
 
-	if (store_prepare(s, sql, &st) != BITIM_OK)
-		return -1;
+	if (store_prepare(s, "SELECT (SELECT user_version FROM pragma_user_version),"
+			  " (SELECT application_id FROM pragma_application_id), (SELECT count(*) FROM sqlite_schema)",
+			  &st) != BITIM_OK)
+		return false;
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		value = sqlite3_column_int(st, 0);
-	else
+	if (rc == SQLITE_ROW) {
+		*version = sqlite3_column_int(st, 0);
+		*app = sqlite3_column_int(st, 1);
+		*entries = sqlite3_column_int(st, 2);
+	} else {
 		store_status(s, rc);
+	}
 	sqlite3_finalize(st);
-	return value;
+	return rc == SQLITE_ROW;
 }
 
 /* Create the file with mode 0600 so the database never exists world-readable;
@@ -158,10 +165,7 @@ static enum bitim_status check_identity(struct store *s, int *version)
 {
 	int app, tables;
 
-	*version = pragma_int(s, "PRAGMA user_version");
-	app = pragma_int(s, "PRAGMA application_id");
-	tables = pragma_int(s, "SELECT count(*) FROM sqlite_schema");
-	if (*version < 0 || app < 0 || tables < 0)
+	if (!read_identity(s, version, &app, &tables))
 		return s->errmsg[0] ? store_status(s, sqlite3_errcode(s->db)) : BITIM_ERR_CORRUPT;
 	if (tables == 0 && *version == 0)
 		return BITIM_OK; /* a new, empty file */
@@ -177,25 +181,38 @@ static enum bitim_status check_identity(struct store *s, int *version)
 	return BITIM_OK;
 }
 
+/* Put the file in WAL mode. journal_mode answers with the mode in force;
+ * anything but wal means the file or folder cannot be written. SQLite gives
+ * up at once, without the busy handler, while another bitim is writing the
+ * new file's schema (waiting there could deadlock), so that is retried. */
+static enum bitim_status set_wal(struct store *s)
+{
+	for (int waited = 0;; waited += 20) {
+		sqlite3_stmt *st;
+		enum bitim_status status = store_prepare(s, "PRAGMA journal_mode = WAL", &st);
+		int rc;
+
+		if (status != BITIM_OK)
+			return status;
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			const unsigned char *mode = sqlite3_column_text(st, 0);
+			status = mode && strcmp((const char *)mode, "wal") == 0 ? BITIM_OK : BITIM_ERR_READONLY;
+		} else {
+			status = store_status(s, rc);
+		}
+		sqlite3_finalize(st);
+		if (status != BITIM_ERR_BUSY || waited >= BUSY_TIMEOUT_MS)
+			return status;
+		sqlite3_sleep(20);
+	}
+}
+
 static enum bitim_status configure(struct store *s)
 {
-	sqlite3_stmt *st;
 	enum bitim_status status;
-	const unsigned char *mode;
 
-	/* journal_mode answers with the mode in force; anything but wal means the
-	 * file or folder cannot be written. */
-	if ((status = store_prepare(s, "PRAGMA journal_mode = WAL", &st)) != BITIM_OK)
-		return status;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		status = store_status(s, sqlite3_errcode(s->db));
-		sqlite3_finalize(st);
-		return status;
-	}
-	mode = sqlite3_column_text(st, 0);
-	status = mode && strcmp((const char *)mode, "wal") == 0 ? BITIM_OK : BITIM_ERR_READONLY;
-	sqlite3_finalize(st);
-	if (status != BITIM_OK)
+	if ((status = set_wal(s)) != BITIM_OK)
 		return status;
 	status = store_exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
 	/* Tests inject a full disk by capping the file's size in pages (a tmpfs
@@ -223,9 +240,8 @@ static enum bitim_status ensure_office(struct store *s)
 	return store_step_done(s, st);
 }
 
-/* A store on path opened with flags; the caller checks and prepares it. */
-/* A store for the database at path, opened through target (the path
- * itself, or a URI naming it). */
+/* A store for the database at path, opened through target (the path itself,
+ * or a URI naming it) with flags; the caller checks and prepares it. */
 static enum bitim_status open_handle(const char *path, const char *target, int flags, struct store **out)
 {
 	struct store *s = calloc(1, sizeof *s);
@@ -270,7 +286,7 @@ enum bitim_status store_open(const char *path, struct store **out)
 	if (version > 0 && version < STORE_SCHEMA_VERSION &&
 	    (status = backup_before_migration(s, version)) != BITIM_OK)
 		goto fail;
-	if ((status = store_migrate(s, version)) != BITIM_OK || (status = ensure_office(s)) != BITIM_OK)
+	if ((status = store_migrate(s)) != BITIM_OK || (status = ensure_office(s)) != BITIM_OK)
 		goto fail;
 	*out = s;
 	return BITIM_OK;

@@ -31,8 +31,9 @@ enum bitim_status store_step_done(struct store *s, sqlite3_stmt *st);
 /* A malloc'd copy of a text column, NULL for SQL NULL. */
 char *store_column_dup(sqlite3_stmt *st, int col);
 
-/* Bring the schema to STORE_SCHEMA_VERSION from version `from`. */
-enum bitim_status store_migrate(struct store *s, int from);
+/* Bring the schema to STORE_SCHEMA_VERSION, one migration per transaction,
+ * from the version found under the write lock. */
+enum bitim_status store_migrate(struct store *s);
 
 /* Rebuild the search keys of one case (number, party names, IIN, BIN). */
 enum bitim_status store_search_reindex(struct store *s, int64_t case_id);

@@ -504,6 +504,46 @@ static void sigkill_loses_nothing_committed(void **state)
 	assert_int_equal(store_open(f->path, &f->s), BITIM_OK);
 }
 
+/* Several bitim opening one new file at the same moment (a TUI just started
+ * and a command): each finds a whole schema, none fails on the other's tables. */
+static void processes_creating_one_file_at_once_all_open_it(void **state)
+{
+	struct fixture *f = *state;
+	enum { PROCESSES = 4, ROUNDS = 25 };
+
+	for (int round = 0; round < ROUNDS; round++) {
+		char path[4200];
+		int gate[2], status;
+		pid_t pids[PROCESSES];
+
+		snprintf(path, sizeof path, "%s/race-%d.db", f->dir, round);
+		assert_int_equal(pipe(gate), 0);
+		for (int i = 0; i < PROCESSES; i++) {
+			assert_true((pids[i] = fork()) >= 0);
+			if (pids[i] == 0) {
+				struct store *s = NULL;
+				char go;
+				close(gate[1]);
+				if (read(gate[0], &go, 1) != 1) /* all start together */
+					_exit(101);
+				enum bitim_status st = store_open(path, &s);
+				store_close(s);
+				_exit((int)st);
+			}
+		}
+		close(gate[0]);
+		assert_int_equal(write(gate[1], "GGGG", PROCESSES), PROCESSES);
+		close(gate[1]);
+		for (int i = 0; i < PROCESSES; i++) {
+			waitpid(pids[i], &status, 0);
+			assert_true(WIFEXITED(status));
+			assert_int_equal(WEXITSTATUS(status), BITIM_OK);
+		}
+		assert_int_equal(sql_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+		assert_int_equal(sql_int(path, "SELECT count(*) FROM office"), 1);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -525,6 +565,7 @@ int main(void)
 		T(integrity_and_backup),
 		T(nested_transactions_roll_back_whole),
 		T(sigkill_loses_nothing_committed),
+		T(processes_creating_one_file_at_once_all_open_it),
 #undef T
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
