@@ -28,6 +28,10 @@ enum bitim_status store_make_dir(const char *path);
 enum bitim_status store_open(const char *path, struct store **out);
 void store_close(struct store *s);
 
+/* SQLite's own words on why the last store_open failed ("" when it gave
+ * none), as dlerror() does for dlopen(); for details after the status. */
+const char *store_open_detail(void);
+
 /* Open another office's database only to read it (merge): nothing is
  * written to it, and without a -wal file beside it nothing is made beside it
  * either (it may be on read-only media); a newer or foreign file is refused. */

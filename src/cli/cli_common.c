@@ -124,6 +124,8 @@ static const char *open_advice(enum bitim_status st)
 		return _("Install the newer bitim that wrote it; this file was not changed.");
 	case BITIM_ERR_BUSY:
 		return _("Another program holds the database; close it and try again.");
+	case BITIM_ERR_DB:
+		return _("Keep the file as it is and report this message; any backups are beside it (*.bak).");
 	default:
 		return "";
 	}
@@ -164,7 +166,10 @@ struct store *cli_open_store(const struct cli_options *o)
 		return NULL;
 	}
 	st = store_open(path, &s);
-	if (st != BITIM_OK)
+	if (st != BITIM_OK && (st == BITIM_ERR_DB || st == BITIM_ERR_IO) && *store_open_detail())
+		cli_error(_("cannot open the database %s: %s (%s). %s"), path, bitim_strerror(st), store_open_detail(),
+			  open_advice(st));
+	else if (st != BITIM_OK)
 		cli_error(_("cannot open the database %s: %s. %s"), path, bitim_strerror(st), open_advice(st));
 	free(path);
 	return s;

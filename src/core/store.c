@@ -264,6 +264,9 @@ static enum bitim_status open_handle(const char *path, const char *target, int f
 	return BITIM_OK;
 }
 
+/* Why the last store_open failed, in SQLite's words. */
+static char open_detail[sizeof ((struct store *)0)->errmsg];
+
 enum bitim_status store_open(const char *path, struct store **out)
 {
 	struct store *s = NULL;
@@ -271,6 +274,7 @@ enum bitim_status store_open(const char *path, struct store **out)
 	int version = 0;
 
 	*out = NULL;
+	open_detail[0] = '\0';
 	if ((status = create_private_file(path)) != BITIM_OK ||
 	    (status = open_handle(path, path, SQLITE_OPEN_READWRITE, &s)) != BITIM_OK)
 		return status;
@@ -291,8 +295,14 @@ enum bitim_status store_open(const char *path, struct store **out)
 	*out = s;
 	return BITIM_OK;
 fail:
+	snprintf(open_detail, sizeof open_detail, "%s", s->errmsg);
 	store_close(s);
 	return status;
+}
+
+const char *store_open_detail(void)
+{
+	return open_detail;
 }
 
 /* "file:///abs/path?immutable=1" (or "file:rel/path?..."), the path

@@ -111,6 +111,24 @@ def check_refuses_newer_schema_untouched():
 
 
 @T.test
+def a_failed_migration_names_sqlites_reason_and_keeps_the_data():
+    with tempfile.TemporaryDirectory() as tmp:
+        db = fresh_db(tmp)
+        con = sqlite3.connect(db)
+        con.execute("PRAGMA user_version=1")   # says v1, yet already holds v2's table
+        con.commit()
+        con.close()
+        r = bitim("check", "--db", db)
+        assert r.returncode == 1, r
+        assert "table conflicts already exists" in r.stderr and "backup" in r.stderr, r.stderr
+        con = sqlite3.connect(db)
+        assert con.execute("PRAGMA user_version").fetchone() == (1,)   # the migration rolled back
+        assert con.execute("SELECT count(*) FROM cases").fetchone() == (2,)
+        con.close()
+        assert any(name.endswith(".bak") for name in os.listdir(tmp)), os.listdir(tmp)
+
+
+@T.test
 def check_on_missing_folder_says_so():
     r = bitim("check", "--db", "/nonexistent/folder/bitim.db")
     assert r.returncode == 1 and "does not exist" in r.stderr, r.stderr
