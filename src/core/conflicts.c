@@ -189,18 +189,11 @@ enum bitim_status conflicts_list(struct store *s, struct conflict **out, size_t 
 
 enum bitim_status conflicts_waiting(struct store *s, size_t *count)
 {
-	sqlite3_stmt *st;
-	enum bitim_status status = store_prepare(s, "SELECT count(*) FROM conflicts WHERE resolution IS NULL", &st);
-	int rc;
+	int64_t n = 0;
+	enum bitim_status status = store_query_int(s, "SELECT count(*) FROM conflicts WHERE resolution IS NULL", &n);
 
-	*count = 0;
-	if (status != BITIM_OK)
-		return status;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*count = (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return store_status(s, rc == SQLITE_ROW ? SQLITE_OK : rc);
+	*count = (size_t)n;
+	return status;
 }
 
 void conflicts_free(struct conflict *list, size_t count)

@@ -118,33 +118,19 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"PRAGMA user_version = 3;",
 };
 
-/* The schema version, read inside the caller's transaction. */
-static enum bitim_status schema_version(struct store *s, int *version)
-{
-	sqlite3_stmt *st;
-	enum bitim_status status = store_prepare(s, "PRAGMA user_version", &st);
-	int rc;
-
-	if (status != BITIM_OK)
-		return status;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return store_status(s, rc == SQLITE_ROW ? SQLITE_OK : rc);
-}
-
 enum bitim_status store_migrate(struct store *s)
 {
 	for (;;) {
 		enum bitim_status st;
-		int v = 0;
+		int64_t v = 0;
 
 		if ((st = store_exec(s, "BEGIN IMMEDIATE")) != BITIM_OK)
 			return st;
 		/* The version is read again under the write lock: another bitim
 		 * opening the same file at the same moment may have migrated it. */
-		if ((st = schema_version(s, &v)) != BITIM_OK || v >= STORE_SCHEMA_VERSION) {
+		if ((st = store_query_int(s, "PRAGMA user_version", &v)) == BITIM_OK && v < 0)
+			st = BITIM_ERR_CORRUPT; /* no bitim writes such a version */
+		if (st != BITIM_OK || v >= STORE_SCHEMA_VERSION) {
 			store_exec(s, st == BITIM_OK ? "COMMIT" : "ROLLBACK");
 			return st;
 		}

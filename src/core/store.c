@@ -44,6 +44,21 @@ int store_bind_text(sqlite3_stmt *st, int index, const char *text)
 	return text ? sqlite3_bind_text(st, index, text, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, index);
 }
 
+enum bitim_status store_query_int(struct store *s, const char *sql, int64_t *value)
+{
+	sqlite3_stmt *st;
+	enum bitim_status status = store_prepare(s, sql, &st);
+	int rc;
+
+	if (status != BITIM_OK)
+		return status;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*value = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return store_status(s, rc == SQLITE_ROW ? SQLITE_OK : rc);
+}
+
 enum bitim_status store_step_done(struct store *s, sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);
@@ -169,6 +184,10 @@ static enum bitim_status check_identity(struct store *s, int *version)
 		return s->errmsg[0] ? store_status(s, sqlite3_errcode(s->db)) : BITIM_ERR_CORRUPT;
 	if (tables == 0 && *version == 0)
 		return BITIM_OK; /* a new, empty file */
+	if (*version < 0) {
+		snprintf(s->errmsg, sizeof s->errmsg, "schema version %d", *version);
+		return BITIM_ERR_CORRUPT;
+	}
 	if (app != BITIM_APPLICATION_ID) {
 		snprintf(s->errmsg, sizeof s->errmsg, "application_id %d", app);
 		return BITIM_ERR_CORRUPT;

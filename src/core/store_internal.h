@@ -28,6 +28,9 @@ int store_bind_text(sqlite3_stmt *st, int index, const char *text);
 /* Step a statement that returns no rows and finalize it. */
 enum bitim_status store_step_done(struct store *s, sqlite3_stmt *st);
 
+/* The one number a query without parameters gives (count, pragma...). */
+enum bitim_status store_query_int(struct store *s, const char *sql, int64_t *value);
+
 /* A malloc'd copy of a text column, NULL for SQL NULL. */
 char *store_column_dup(sqlite3_stmt *st, int col);
 

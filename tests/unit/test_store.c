@@ -181,6 +181,11 @@ static void foreign_files_refused(void **state)
 	assert_memory_equal(before, after, len);
 	free(before);
 	free(after);
+	/* a bitim file whose schema version no bitim writes */
+	snprintf(path, sizeof path, "%s/negative.db", f->dir);
+	sql_exec(path, "PRAGMA application_id = 1112821041; CREATE TABLE t(x); PRAGMA user_version = -5;");
+	assert_int_equal(store_open(path, &s), BITIM_ERR_CORRUPT);
+	assert_int_equal(sql_int(path, "PRAGMA user_version"), -5);
 }
 
 /* Open path as it is and report the status through the exit code. */
