@@ -112,9 +112,12 @@ class Tui:
         pane = self.tmux("list-panes", "-F", "#{pane_pid}").stdout.split()[0]
         children = subprocess.run(["pgrep", "-P", pane], capture_output=True, text=True).stdout.split()
         for child in children:
-            with open("/proc/%s/comm" % child) as f:
-                if f.read().strip() in ("bitim", "memcheck-amd64-", "valgrind"):
-                    return int(child)
+            try:
+                with open("/proc/%s/comm" % child) as f:
+                    if f.read().strip() in ("bitim", "memcheck-amd64-", "valgrind"):
+                        return int(child)
+            except FileNotFoundError:       # it ended between pgrep and here
+                continue
         return None
 
     def kill(self, sig=signal.SIGTERM):
