@@ -88,11 +88,19 @@ static void decide(struct app *app, const struct conflict *c, bool take)
 	if (st == BITIM_OK)
 		app_message(app, MSG_INFO, take ? _("%s: the incoming version is taken.") : _("%s: this database's version is kept."),
 			    conflict_name(c));
-	else if (*column)
-		app_message(app, MSG_ERROR, _("%s, column %s: %s; nothing was changed."), conflict_name(c), column,
-			    reason ? _(reason) : bitim_strerror(st));
-	else
+	else if (*column) {
+		/* The reason is too long for the message line; it is shown whole. */
+		char *text = NULL;
+		if (asprintf(&text, _("%s, column %s: %s; nothing was changed."), conflict_name(c), column,
+			     reason ? _(reason) : bitim_strerror(st)) >= 0) {
+			dialog_text(app, _("The incoming version was not taken"), text);
+			free(text);
+		}
+		app_message(app, MSG_ERROR, _("%s: the incoming version was not taken; nothing was changed."),
+			    conflict_name(c));
+	} else {
 		app_status(app, st);
+	}
 }
 
 /* Show one conflict and ask what to do; false when the user went back. */

@@ -108,6 +108,37 @@ def conflicts_are_resolved_on_screen():
 
 
 @T.test
+def a_conflict_the_procedure_decides_is_not_taken_on_screen():
+    with Tui(BITIM) as t:
+        t.tmux("kill-server", check=False)
+        other = os.path.join(t.tmp, "office-2.db")
+        subprocess.run([P["mkdb"], t.db, P["forms"], "--sample-draft"], check=True, timeout=60)
+        shutil.copy(t.db, other)
+        con = sqlite3.connect(other)
+        con.execute("UPDATE cases SET stage = 'sessions', village = 'Жаркент'")
+        con.commit()
+        con.close()
+        subprocess.run([BITIM, "--db", t.db, "merge", other], env=t.env, capture_output=True, timeout=60, check=True)
+        stage = t.query("SELECT stage, village FROM cases")
+        t.start()
+        t.wait_for("F2 Conflicts")
+        t.keys("F2")
+        t.wait_for("KRG-2026-0001 · case · office-2.db")
+        t.keys("Enter")
+        t.wait_for("incoming:      Жаркент")
+        t.keys("Escape")
+        t.wait_for("Take the incoming version")
+        t.keys("2")
+        t.wait_all("The incoming version was not taken", "column stage", "nothing was changed")
+        t.keys("Escape")
+        t.wait_for("KRG-2026-0001: the incoming version was not taken; nothing was changed.")
+        assert t.query("SELECT stage, village FROM cases") == stage          # not a column of it
+        assert t.query("SELECT resolution FROM conflicts") == [(None,)]       # still to decide
+        t.keys("Escape")
+        t.wait_for("F2 Conflicts")
+
+
+@T.test
 def resize_while_editing_loses_nothing():
     with Tui(BITIM) as t:
         new_case(t)
