@@ -39,14 +39,18 @@ static const struct field_def *column_field(const struct app *app, const struct 
 	return e == ENTITY_COUNT ? NULL : procedure_entity_field(app->proc, e, column);
 }
 
-/* One side's value: dates and choices as the forms show them, any other
- * text whole (however long). */
-static void put_value(FILE *out, const char *label, const struct field_def *f, const char *value)
+/* One side's value: dates, choices and stages as the screens show them, any
+ * other text whole (however long). */
+static void put_value(FILE *out, const struct app *app, const char *column, const char *label,
+		      const struct field_def *f, const char *value)
 {
 	char shown[256];
+	int stage = value && strcmp(column, "stage") == 0 ? procedure_stage_index(app->proc, value) : -1;
 
 	if (!value)
 		fprintf(out, "  %s %s\n", label, _("(empty)"));
+	else if (stage >= 0)
+		fprintf(out, "  %s %s\n", label, _(app->proc->stages[stage].label));
 	else if (f && f->type != FIELD_TEXT && f->type != FIELD_MULTILINE)
 		fprintf(out, "  %s %s\n", label, (fv_display(f, value, shown, sizeof shown), shown));
 	else
@@ -65,9 +69,10 @@ static char *differences(const struct app *app, const struct conflict *c)
 	fprintf(out, _("%s · %s\nFrom %s, imported %s.\n\n"), conflict_name(c), record_kind(c->table), c->source, c->at);
 	for (size_t k = 0; k < c->ndiff; k++) {
 		const struct field_def *f = column_field(app, c, c->diff[k].name);
-		fprintf(out, "%s\n", f ? _(f->label) : c->diff[k].name);
-		put_value(out, _("this database:"), f, c->diff[k].ours);
-		put_value(out, _("incoming:     "), f, c->diff[k].theirs);
+		const char *column = c->diff[k].name;
+		fprintf(out, "%s\n", f ? _(f->label) : strcmp(column, "stage") == 0 ? _("Stage") : column);
+		put_value(out, app, column, _("this database:"), f, c->diff[k].ours);
+		put_value(out, app, column, _("incoming:     "), f, c->diff[k].theirs);
 	}
 	fprintf(out, "\n%s", _("Close this to choose: keep this database's version, or take the incoming one (its values are checked as if typed; empty ones clear nothing)."));
 	if (fclose(out) != 0) {

@@ -124,8 +124,8 @@ def a_conflict_the_procedure_decides_is_not_taken_on_screen():
         t.wait_for("F2 Conflicts")
         t.keys("F2")
         t.wait_for("KRG-2026-0001 · case · office-2.db")
-        t.keys("Enter")
-        t.wait_for("incoming:      Жаркент")
+        t.keys("Enter")                   # the stage by its name on the screens
+        t.wait_all("incoming:      Жаркент", "incoming:      Sessions", "this database: Settlement agreement")
         t.keys("Escape")
         t.wait_for("Take the incoming version")
         t.keys("2")
