@@ -31,19 +31,28 @@ def go_to_village(t):
     t.wait_for("Type the text")
 
 
+def merge_changed_copy(t, name, *changes):
+    """Stop the interface, make a sample case, merge a copy of it (the file
+    name) changed by the SQL statements; the merge's output."""
+    t.tmux("kill-server", check=False)
+    other = os.path.join(t.tmp, name)
+    subprocess.run([P["mkdb"], t.db, P["forms"], "--sample-draft"], check=True, timeout=60)
+    shutil.copy(t.db, other)
+    con = sqlite3.connect(other)
+    for sql in changes:
+        con.execute(sql)
+    con.commit()
+    con.close()
+    merged = subprocess.run([BITIM, "--db", t.db, "merge", other], env=t.env, capture_output=True, timeout=60)
+    assert merged.returncode == 0, merged
+    return merged.stdout
+
+
 @T.test
 def conflicts_waiting_after_a_merge_are_told_at_start():
     with Tui(BITIM, args=("--lang", "ru")) as t:
-        t.tmux("kill-server", check=False)
-        other = os.path.join(t.tmp, "other.db")
-        subprocess.run([P["mkdb"], t.db, P["forms"], "--sample-draft"], check=True, timeout=60)
-        shutil.copy(t.db, other)
-        con = sqlite3.connect(other)
-        con.execute("UPDATE cases SET village = 'Жаркент'")
-        con.commit()
-        con.close()
+        assert b"conflicts 1" in merge_changed_copy(t, "other.db", "UPDATE cases SET village = 'Жаркент'")
         cli = lambda *a: subprocess.run([BITIM, "--db", t.db, *a], env=t.env, capture_output=True, timeout=60)
-        assert b"conflicts 1" in cli("merge", other).stdout
         t.start(("--lang", "ru"))
         t.wait_for("1 импортированная запись отличается от этой базы")
         bar = "".join(t.lines()[22:24])
@@ -67,17 +76,10 @@ def conflicts_waiting_after_a_merge_are_told_at_start():
 @T.test
 def conflicts_are_resolved_on_screen():
     with Tui(BITIM) as t:
-        t.tmux("kill-server", check=False)
-        other = os.path.join(t.tmp, "office-2.db")
-        subprocess.run([P["mkdb"], t.db, P["forms"], "--sample-draft"], check=True, timeout=60)
-        shutil.copy(t.db, other)
-        con = sqlite3.connect(other)
-        con.execute("UPDATE cases SET village = 'Жаркент', received_on = '2026-03-01'")
-        con.execute("UPDATE parties SET full_name = 'Иной Человек' WHERE position = 1")
-        con.commit()
-        con.close()
-        merged = subprocess.run([BITIM, "--db", t.db, "merge", other], env=t.env, capture_output=True, timeout=60)
-        assert b"conflicts 2" in merged.stdout, merged
+        merged = merge_changed_copy(t, "office-2.db",
+                                    "UPDATE cases SET village = 'Жаркент', received_on = '2026-03-01'",
+                                    "UPDATE parties SET full_name = 'Иной Человек' WHERE position = 1")
+        assert b"conflicts 2" in merged, merged
         t.start()
         t.wait_all("2 imported records differ from this database; F2 shows them", "F2 Conflicts")
         t.keys("F2")
@@ -110,15 +112,7 @@ def conflicts_are_resolved_on_screen():
 @T.test
 def a_conflict_the_procedure_decides_is_not_taken_on_screen():
     with Tui(BITIM) as t:
-        t.tmux("kill-server", check=False)
-        other = os.path.join(t.tmp, "office-2.db")
-        subprocess.run([P["mkdb"], t.db, P["forms"], "--sample-draft"], check=True, timeout=60)
-        shutil.copy(t.db, other)
-        con = sqlite3.connect(other)
-        con.execute("UPDATE cases SET stage = 'sessions', village = 'Жаркент'")
-        con.commit()
-        con.close()
-        subprocess.run([BITIM, "--db", t.db, "merge", other], env=t.env, capture_output=True, timeout=60, check=True)
+        merge_changed_copy(t, "office-2.db", "UPDATE cases SET stage = 'sessions', village = 'Жаркент'")
         stage = t.query("SELECT stage, village FROM cases")
         t.start()
         t.wait_for("F2 Conflicts")
