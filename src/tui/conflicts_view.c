@@ -108,8 +108,8 @@ static void decide(struct app *app, const struct conflict *c, bool take)
 	}
 }
 
-/* Show one conflict and ask what to do; false when the user went back. */
-static bool resolve_one(struct app *app, const struct conflict *c)
+/* Show one conflict and ask what to do (or nothing, to decide later). */
+static void resolve_one(struct app *app, const struct conflict *c)
 {
 	static const char *const choices[] = {
 		N_("Keep this database's version"), N_("Take the incoming version"), N_("Decide later"),
@@ -119,29 +119,13 @@ static bool resolve_one(struct app *app, const struct conflict *c)
 
 	if (!text) {
 		app_status(app, BITIM_ERR_NOMEM);
-		return false;
+		return;
 	}
 	dialog_text(app, _("Imported record differs"), text);
 	free(text);
 	pick = dialog_pick(app, conflict_name(c), choices, 3, 0);
 	if (pick == 0 || pick == 1)
 		decide(app, c, pick == 1);
-	return pick == 0 || pick == 1;
-}
-
-/* "KRG-2026-0003 · party · office-2.db" for each conflict (the whole path
- * is in its differences). */
-static char **labels_of(const struct conflict *list, size_t n)
-{
-	char **labels = calloc(n, sizeof *labels);
-
-	for (size_t i = 0; labels && i < n; i++) {
-		const char *file = strrchr(list[i].source, '/');
-		if (asprintf(&labels[i], "%s · %s · %s", conflict_name(&list[i]), record_kind(list[i].table),
-			     file ? file + 1 : list[i].source) < 0)
-			labels[i] = NULL;
-	}
-	return labels;
 }
 
 static void free_labels(char **labels, size_t n)
@@ -151,6 +135,24 @@ static void free_labels(char **labels, size_t n)
 	free(labels);
 }
 
+/* "KRG-2026-0003 · party · office-2.db" for each conflict (the whole path
+ * is in its differences); NULL when out of memory. */
+static char **labels_of(const struct conflict *list, size_t n)
+{
+	char **labels = calloc(n, sizeof *labels);
+
+	for (size_t i = 0; labels && i < n; i++) {
+		const char *file = strrchr(list[i].source, '/');
+		if (asprintf(&labels[i], "%s · %s · %s", conflict_name(&list[i]), record_kind(list[i].table),
+			     file ? file + 1 : list[i].source) < 0) {
+			labels[i] = NULL;
+			free_labels(labels, n);
+			return NULL;
+		}
+	}
+	return labels;
+}
+
 void conflicts_resolve(struct app *app)
 {
 	for (bool first = true;; first = false) {
@@ -158,7 +160,6 @@ void conflicts_resolve(struct app *app)
 		size_t n = 0;
 		char **labels;
 		int pick = -1;
-		bool ok = true;
 
 		if (conflicts_list(app->store, &list, &n) != BITIM_OK) {
 			app_message(app, MSG_ERROR, "%s", _("Cannot read the conflicts"));
@@ -170,10 +171,7 @@ void conflicts_resolve(struct app *app)
 			conflicts_free(list, n);
 			return;
 		}
-		labels = labels_of(list, n);
-		for (size_t i = 0; labels && i < n; i++)
-			ok = ok && labels[i];
-		if (labels && ok)
+		if ((labels = labels_of(list, n)))
 			pick = dialog_pick(app, _("Imported records that differ"), (const char *const *)labels, n, 0);
 		else
 			app_status(app, BITIM_ERR_NOMEM);

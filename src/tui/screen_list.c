@@ -65,10 +65,16 @@ static void load(struct app *app)
 	q.limit = (size_t)rows;
 	if ((st = store_case_list(app->store, &q, &L.rows, &L.nrows)) != BITIM_OK)
 		app_status(app, st);
-	if (conflicts_waiting(app->store, &L.conflicts) != BITIM_OK)
-		L.conflicts = 0;
 	L.stale = false;
 	L.loaded_rows = rows;
+}
+
+/* How many imported records wait: counted when the list is entered and
+ * after F2, the only times it changes here (not on every reload). */
+static void count_conflicts(struct app *app)
+{
+	if (conflicts_waiting(app->store, &L.conflicts) != BITIM_OK)
+		L.conflicts = 0;
 }
 
 static void list_enter(struct app *app)
@@ -78,6 +84,7 @@ static void list_enter(struct app *app)
 	struct case_query all = { 0 };
 
 	L.stale = true;
+	count_conflicts(app);
 	if (!L.ready) {
 		editor_init(&L.search, false);
 		L.ready = true;
@@ -292,6 +299,7 @@ static void list_key(struct app *app, enum action act, bool is_key, wint_t key)
 	case ACT_REPORT: register_report(app); return;
 	case ACT_CONFLICTS:
 		conflicts_resolve(app);
+		count_conflicts(app);
 		L.stale = true;
 		return;
 	case ACT_QUIT: app->quit = true; return;
