@@ -32,6 +32,12 @@ enum entity export_table_entity(enum export_table t);
 enum bitim_status export_columns(const struct procedure *p, enum export_table t, bool confidential,
 				 const char ***names, size_t *count);
 
+/* For the merge: the SQL that reads one record of a table (not outcomes) by
+ * its UUID (?1): the fixed columns, then the case's number, the case's id
+ * and the row's removed flag. And how many fixed columns a table has. */
+const char *export_by_uuid_sql(enum export_table t);
+size_t export_fixed_columns(enum export_table t);
+
 /* Called for each row with its values (NULL for empty) in column order. */
 typedef enum bitim_status (*export_row_fn)(void *ctx, const char *const *values, size_t n,
 					  const char *case_number);

@@ -12,7 +12,7 @@
 #include "bitim/status.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 struct store; /* opaque */
 
@@ -43,7 +43,15 @@ const char *store_path(const struct store *s);
 /* The backup made before a migration when this store was opened, or NULL. */
 const char *store_backup_path(const struct store *s);
 
-/* Group several changes into one transaction (nesting is counted). */
+/* For a pass over the whole register (merge, import): a page cache of some
+ * tens of MB and the file mapped, a bound whatever the register's size; and
+ * in WAL mode a commit that syncs at checkpoints only (the database stays
+ * whole on a crash; the last batches may be lost, and a merge run again
+ * brings them back). */
+void store_tune_bulk(struct store *s);
+
+/* Group several changes into one transaction. Nested, an inner level is a
+ * savepoint: rolling it back takes back only its own changes. */
 enum bitim_status store_begin(struct store *s);
 enum bitim_status store_commit(struct store *s);
 void store_rollback(struct store *s);
@@ -63,9 +71,19 @@ enum bitim_status store_backup_beside(struct store *s, const char *tag, char **p
 enum bitim_status store_setting_get(struct store *s, const char *key, char **value);
 enum bitim_status store_setting_set(struct store *s, const char *key, const char *value);
 
-/* The office: field is one of code, name, region, district, village. */
+/* The office: field is one of code, name, region, district, village (and
+ * uuid, its identity for merging, read only in practice). */
 enum bitim_status store_office_get(struct store *s, const char *field, char **value);
 enum bitim_status store_office_set(struct store *s, const char *field, const char *value);
+
+/* Why code is not an office code (two to six Latin capitals or digits), as a
+ * msgid; NULL when it is one. */
+const char *store_office_code_check(const char *code);
+
+/* The office's code into *code (malloc'd). A new database has none until the
+ * user sets one: then BITIM_ERR_NOOFFICE, and export and merge refuse, since
+ * the code tells this office's cases from every other's. */
+enum bitim_status store_office_code(struct store *s, char **code);
 
 /* Mediators of the office. */
 struct mediator {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "bitim/csv.h"
 #include "bitim/i18n.h"
 #include "bitim/import.h"
@@ -20,23 +21,62 @@ static void say_conflict(void *ctx, enum export_table t, const char *uuid, const
 	       export_table_name(t), uuid, number ? number : "");
 }
 
-/* Feed every source to the importer with feed(), then commit all or nothing
- * and say what happened. Returns the exit status. */
-static int import_all(struct importer *im, int argc, char **argv, bool (*feed)(struct importer *, const char *, void *),
-		      void *ctx, const char *failed)
+static void say_progress(void *ctx, size_t rows)
 {
-	struct import_counts c;
-	bool ok = true;
+	(void)ctx;
+	fprintf(stderr, _("\r%zu records read…"), rows);
+	fflush(stderr);
+}
 
-	importer_on_conflict(im, say_conflict, NULL);
+typedef bool (*feed_fn)(struct importer *, const char *, void *);
+
+/* Run every source through a fresh importer: dry (checks only) or for real. */
+static bool run_all(struct store *s, const struct procedure *p, bool dry, int argc, char **argv, feed_fn feed,
+		    void *ctx, struct import_counts *c)
+{
+	struct importer *im = NULL;
+	bool ok = true, tty = isatty(STDERR_FILENO);
+
+	memset(c, 0, sizeof *c);
+	if (importer_new(s, p, argv[0], &im) != BITIM_OK) {
+		cli_error("%s", bitim_strerror(BITIM_ERR_NOMEM));
+		return false;
+	}
+	if (dry)
+		importer_dry_run(im);
+	else
+		importer_on_conflict(im, say_conflict, NULL);
+	if (tty)
+		importer_on_progress(im, say_progress, NULL);
 	for (int i = 0; i < argc && ok; i++)
 		ok = feed(im, argv[i], ctx);
-	if (importer_finish(im, ok, &c) == BITIM_OK && ok) {
-		printf(_("added %zu, already present %zu, conflicts %zu\n"), c.added, c.identical, c.conflicts);
-		return EXIT_OK;
+	if (tty)
+		fputs("\r\033[K", stderr);
+	if (importer_finish(im, ok, c) != BITIM_OK)
+		ok = false;
+	return ok;
+}
+
+/* Check every source whole first, so that a bad file is refused before
+ * anything is written; then bring them in (in batches, so an open bitim keeps
+ * saving). Says what happened; returns the exit status. */
+static int import_all(struct store *s, const struct procedure *p, int argc, char **argv, feed_fn feed, void *ctx,
+		      const char *failed)
+{
+	struct import_counts c;
+
+	if (!run_all(s, p, true, argc, argv, feed, ctx, &c)) {
+		cli_error("%s", failed);
+		return EXIT_FAIL;
 	}
-	cli_error("%s", failed);
-	return EXIT_FAIL;
+	if (!run_all(s, p, false, argc, argv, feed, ctx, &c)) {
+		cli_error("%s", _("stopped; what was brought in before the error stays, and running the same command again"
+				  " after the cause is fixed continues where it stopped"));
+		return EXIT_FAIL;
+	}
+	printf(_("added %zu, updated %zu, already present %zu, conflicts %zu\n"), c.added, c.updated, c.identical,
+	       c.conflicts);
+	return EXIT_OK;
 }
 
 /* The table a CSV file holds: by its name, else by its header. */
@@ -155,7 +195,6 @@ int cmd_import(struct cli_options *o, int argc, char **argv)
 	};
 	struct procedure *p = NULL;
 	struct store *s = NULL;
-	struct importer *im = NULL;
 	int opt, enc = -1, rc = EXIT_FAIL;
 
 	optind = 0;
@@ -180,9 +219,9 @@ int cmd_import(struct cli_options *o, int argc, char **argv)
 		cli_error("%s", _("import needs a CSV file or a folder; see 'bitim import --help'"));
 		return EXIT_USAGE;
 	}
-	if (!(p = cli_load_procedure(o)) || !(s = cli_open_store(o)) || importer_new(s, p, argv[optind], &im) != BITIM_OK)
+	if (!(p = cli_load_procedure(o)) || !(s = cli_open_store(o)))
 		goto out;
-	rc = import_all(im, argc - optind, argv + optind, import_path, &enc, _("nothing was imported"));
+	rc = import_all(s, p, argc - optind, argv + optind, import_path, &enc, _("nothing was imported"));
 out:
 	store_close(s);
 	procedure_free(p);
@@ -213,10 +252,18 @@ static bool merge_one(struct importer *im, const char *path, void *ctx)
 	struct export_filter all = { .include_confidential = true };
 	enum bitim_status st = store_open_readonly(path, &other);
 
+	char *origin = NULL;
+
 	if (st != BITIM_OK) {
 		cli_error(_("cannot read the database %s: %s"), path, bitim_strerror(st));
 		return false;
 	}
+	/* The base of the three-way merge is kept per office: by its identity,
+	 * whatever the file is called this month. */
+	store_tune_bulk(other);
+	if ((st = store_office_get(other, "uuid", &origin)) == BITIM_OK && origin)
+		st = importer_set_origin(im, origin);
+	free(origin);
 	for (size_t i = 0; i < sizeof import_order / sizeof import_order[0] && st == BITIM_OK; i++) {
 		const char **names;
 		size_t n;
@@ -234,6 +281,31 @@ static bool merge_one(struct importer *im, const char *path, void *ctx)
 	return st == BITIM_OK;
 }
 
+/* Check the other databases whole; back this one up only when the merge is
+ * about to write; then merge. */
+static int merge_all(struct store *s, struct procedure *p, int argc, char **argv, char **backup)
+{
+	struct import_counts c;
+
+	if (!run_all(s, p, true, argc, argv, merge_one, p, &c)) {
+		cli_error("%s", _("nothing was merged"));
+		return EXIT_FAIL;
+	}
+	if (store_backup_beside(s, "before-merge", backup) != BITIM_OK) {
+		cli_error(_("cannot back up the database to %s; nothing was merged"), *backup ? *backup : "");
+		return EXIT_FAIL;
+	}
+	printf(_("backup: %s\n"), *backup);
+	if (!run_all(s, p, false, argc, argv, merge_one, p, &c)) {
+		cli_error(_("stopped; what was merged before the error stays (the backup above holds the database as it"
+			    " was), and running the same merge again after the cause is fixed continues where it stopped"));
+		return EXIT_FAIL;
+	}
+	printf(_("added %zu, updated %zu, already present %zu, conflicts %zu\n"), c.added, c.updated, c.identical,
+	       c.conflicts);
+	return EXIT_OK;
+}
+
 int cmd_merge(struct cli_options *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -243,8 +315,8 @@ int cmd_merge(struct cli_options *o, int argc, char **argv)
 	};
 	struct procedure *p = NULL;
 	struct store *s = NULL;
-	struct importer *im = NULL;
-	char *backup = NULL;
+	char *backup = NULL, *code = NULL;
+	enum bitim_status st;
 	int opt, rc = EXIT_FAIL;
 
 	optind = 0;
@@ -264,15 +336,13 @@ int cmd_merge(struct cli_options *o, int argc, char **argv)
 	}
 	if (!(p = cli_load_procedure(o)) || !(s = cli_open_store(o)))
 		goto out;
-	if (store_backup_beside(s, "before-merge", &backup) != BITIM_OK) {
-		cli_error(_("cannot back up the database to %s; nothing was merged"), backup ? backup : "");
+	if ((st = store_office_code(s, &code)) != BITIM_OK) {
+		cli_error(_("%s; nothing was merged"), bitim_strerror(st));
 		goto out;
 	}
-	printf(_("backup: %s\n"), backup);
-	if (importer_new(s, p, argv[optind], &im) != BITIM_OK)
-		goto out;
-	rc = import_all(im, argc - optind, argv + optind, merge_one, p, _("nothing was merged"));
+	rc = merge_all(s, p, argc - optind, argv + optind, &backup);
 out:
+	free(code);
 	free(backup);
 	store_close(s);
 	procedure_free(p);

@@ -54,7 +54,7 @@ const struct column_sql *record_column(enum entity e, const char *name)
 static bool internal_case_column(const char *name)
 {
 	static const char *const internal[] = { "id", "uuid", "number", "office_code", "year", "seq",
-		"stage", "created_at", "updated_at", NULL };
+		"stage", "created_at", "updated_at", "rev", NULL };
 	for (int i = 0; internal[i]; i++)
 		if (strcmp(name, internal[i]) == 0)
 			return true;

@@ -135,7 +135,7 @@ def round_trip_gives_identical_files():
         b = export_all(empty, second, "--encoding", enc, "--delimiter", delim, "--include-confidential")
         assert a == b, enc
         r = bitim("--db", empty, "import", first)  # again: nothing new
-        assert b"added 0, already present 8, conflicts 0" in r.stdout, r.stdout
+        assert b"added 0, updated 0, already present 8, conflicts 0" in r.stdout, r.stdout
 
 
 @T.test
@@ -187,7 +187,7 @@ def merge_two_offices_with_overlap_and_conflicts():
     r = bitim("--db", a, "merge", b)
     out = r.stdout.decode()
     assert r.returncode == 0, r.stderr.decode()
-    assert "added 6, already present 7, conflicts 1" in out, out   # 2 cases + 4 parties
+    assert "added 6, updated 0, already present 7, conflicts 1" in out, out   # 2 cases + 4 parties
     assert "conflict: cases" in out and "KRG-2026-0001" in out, out
     assert "backup:" in out and os.path.exists(out.split("backup: ")[1].split("\n")[0])
     assert open(b, "rb").read() == b_bytes  # the other office's file is only read
@@ -231,7 +231,7 @@ def merge_reads_an_office_file_on_read_only_media():
     try:
         r = subprocess.run(cmd, capture_output=True, env=dict(ENV, HOME=home), timeout=120)
         assert r.returncode == 0, r.stderr.decode()
-        assert b"added 6, already present 8, conflicts 0" in r.stdout, r.stdout
+        assert b"added 6, updated 0, already present 8, conflicts 0" in r.stdout, r.stdout
         assert sorted(os.listdir(stick)) == ["office-b.db"]     # nothing made beside it
         assert open(theirs, "rb").read() == before
     finally:
@@ -288,7 +288,7 @@ def conflicts_listed_kept_and_taken():
     r = bitim("--db", a, "conflicts", "--keep", str(ids["parties"]))
     assert r.returncode == 1 and b"there is no conflict" in r.stderr, r
     r = bitim("--db", a, "merge", b)  # decided versions are not raised again
-    assert b"added 0, already present 8, conflicts 0" in r.stdout, r.stdout
+    assert b"added 0, updated 0, already present 8, conflicts 0" in r.stdout, r.stdout
     for bad in (("--take", "abc"), ("--keep", "1", "--take", "2"), ("--take", "0")):
         r = bitim("--db", a, "conflicts", *bad)
         assert r.returncode == 2 and r.stderr, (bad, r)
