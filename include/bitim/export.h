@@ -63,4 +63,8 @@ enum bitim_status export_csv(struct store *s, const struct procedure *p, enum ex
 			     const struct export_filter *f, struct csv_writer *w, export_progress_fn progress,
 			     void *progress_ctx, size_t *rows, struct export_problem *bad);
 
+/* After every table of the register was written into dir as <table>.csv
+ * with rows[t] rows: the manifest (bitim/manifest.h), written last. */
+enum bitim_status export_write_manifest(struct store *s, const char *dir, const size_t rows[EXPORT_TABLE_COUNT]);
+
 #endif

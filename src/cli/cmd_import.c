@@ -10,6 +10,7 @@
 #include "bitim/csv.h"
 #include "bitim/i18n.h"
 #include "bitim/import.h"
+#include "bitim/manifest.h"
 #include "cli.h"
 
 static const enum export_table import_order[] = { EXPORT_CASES, EXPORT_PARTIES, EXPORT_SESSIONS, EXPORT_OBLIGATIONS };
@@ -18,7 +19,7 @@ static void say_conflict(void *ctx, enum export_table t, const char *uuid, const
 {
 	(void)ctx;
 	printf(_("conflict: %s %s (%s) differs from this database's; the incoming version is kept aside\n"),
-	       export_table_name(t), uuid, number ? number : "");
+	       export_table_name(t), cli_safe(uuid), cli_safe(number));
 }
 
 static void say_progress(void *ctx, size_t rows)
@@ -162,7 +163,8 @@ static bool import_path(struct importer *im, const char *path, void *ctx)
 {
 	int enc = *(const int *)ctx;
 	struct stat sb;
-	char file[4096];
+	struct manifest m;
+	char file[4096], name[64], why[512];
 	bool any = false;
 
 	if (stat(path, &sb) < 0) {
@@ -171,11 +173,19 @@ static bool import_path(struct importer *im, const char *path, void *ctx)
 	}
 	if (!S_ISDIR(sb.st_mode))
 		return import_file(im, path, enc);
-	/* A folder from `bitim export --table all`: the tables in order. */
+	/* A folder from `bitim export --table all`: whole, as its manifest says,
+	 * the tables in order; the manifest names the office (the merge's base). */
+	if (manifest_check(path, &m, why, sizeof why) < 0) {
+		cli_error(_("%s: %s; nothing was imported"), path, why);
+		return false;
+	}
+	if (importer_set_origin(im, m.office_uuid) != BITIM_OK)
+		return false;
 	for (size_t i = 0; i < sizeof import_order / sizeof import_order[0]; i++) {
-		snprintf(file, sizeof file, "%s/%s.csv", path, export_table_name(import_order[i]));
-		if (stat(file, &sb) < 0)
+		snprintf(name, sizeof name, "%s.csv", export_table_name(import_order[i]));
+		if (!manifest_lists(&m, name))
 			continue;
+		snprintf(file, sizeof file, "%s/%s", path, name);
 		any = true;
 		if (!import_file(im, file, enc))
 			return false;

@@ -48,11 +48,18 @@ def export_all(db, folder, *extra):
     return {name: open(os.path.join(folder, name), "rb").read() for name in sorted(os.listdir(folder))}
 
 
+def set_office(db, code):
+    con = sqlite3.connect(db)
+    con.execute("UPDATE office SET code = ?", (code,))
+    con.commit()
+    con.close()
+
+
 @T.test
 def export_writes_every_table_with_stable_columns():
     out = os.path.join(TMP, "plain")
     files = export_all(sample(), out)
-    assert sorted(files) == ["cases.csv", "obligations.csv", "outcomes.csv", "parties.csv", "sessions.csv"]
+    assert sorted(files) == ["cases.csv", "manifest.txt", "obligations.csv", "outcomes.csv", "parties.csv", "sessions.csv"]
     for name in files:
         assert oct(os.stat(os.path.join(out, name)).st_mode & 0o777) == "0o600"
     cases = list(csv.DictReader(io.StringIO(files["cases.csv"].decode())))
@@ -132,8 +139,11 @@ def round_trip_gives_identical_files():
         a = export_all(sample(), first, "--encoding", enc, "--delimiter", delim, "--include-confidential")
         r = bitim("--db", empty, "import", first)
         assert r.returncode == 0 and b"added 8" in r.stdout, (r.stdout, r.stderr)
+        set_office(empty, "REG")  # no register leaves an office without its code
         b = export_all(empty, second, "--encoding", enc, "--delimiter", delim, "--include-confidential")
+        manifest_a, manifest_b = a.pop("manifest.txt"), b.pop("manifest.txt")
         assert a == b, enc
+        assert manifest_a.split(b"\n")[2:] == manifest_b.split(b"\n")[2:]  # same files; another office wrote them
         r = bitim("--db", empty, "import", first)  # again: nothing new
         assert b"added 0, updated 0, already present 8, conflicts 0" in r.stdout, r.stdout
 
