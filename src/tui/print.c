@@ -106,7 +106,7 @@ bool print_case(struct app *app, int64_t case_id, struct problems *why)
 	static const char *const codes[] = { "kk", "ru", "en", "kk+ru" };
 	struct doc_request req = { .format = DOC_TXT, .printed_on = date_today() };
 	struct case_data *cd = NULL;
-	char *dir = NULL, *base = NULL, *txt = NULL, *html = NULL, fixed[8];
+	char *dir = NULL, *base = NULL, *txt = NULL, *html = NULL, fixed[8], safe[64];
 	int kind, lang = -1, current = 3;
 	bool ok = false;
 
@@ -133,8 +133,15 @@ bool print_case(struct app *app, int64_t case_id, struct problems *why)
 		app_message(app, MSG_ERROR, "%s", _("Cannot create the folder for documents"));
 		goto out;
 	}
-	if (asprintf(&base, "%s/%s-%s-%s", dir, casedata_number(cd), doc_kind_name(req.kind), req.lang) < 0)
+	/* The file name is made of a safe form of the number (an imported one
+	 * could hold "../" or worse) and checked to stay in the folder. */
+	file_safe_name(casedata_number(cd), safe, sizeof safe);
+	if (asprintf(&base, "%s/%s-%s-%s", dir, safe, doc_kind_name(req.kind), req.lang) < 0)
 		goto out;
+	if (!file_inside(dir, base)) {
+		app_message(app, MSG_ERROR, "%s", _("Cannot create the folder for documents"));
+		goto out;
+	}
 	if (!save_one(app, case_id, &req, base, "txt", &txt, why))
 		goto out;
 	req.format = DOC_HTML;

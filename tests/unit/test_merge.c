@@ -4,6 +4,7 @@
 #include "testutil.h"
 #include "bitim/casefile.h"
 #include "bitim/conflicts.h"
+#include "bitim/fileio.h"
 #include "bitim/import.h"
 #include "bitim/search.h"
 
@@ -297,6 +298,26 @@ static void two_offices_with_the_same_numbers_both_stay(void **state)
 	test_store_done(other, dir);
 }
 
+/* A number that came in from a hostile file never leads a document out of its folder. */
+static void document_file_names_stay_inside_the_folder(void **state)
+{
+	char safe[64], path[256];
+	(void)state;
+	file_safe_name("../../../../etc/X", safe, sizeof safe);
+	assert_string_equal(safe, "____________etc_X");
+	file_safe_name("KRG\x1b]0;x\x07-2026-0001", safe, sizeof safe);
+	assert_string_equal(safe, "KRG__0_x_-2026-0001");
+	file_safe_name("..", safe, sizeof safe);
+	assert_string_equal(safe, "__");
+	file_safe_name("", safe, sizeof safe);
+	assert_string_equal(safe, "_");
+	snprintf(path, sizeof path, "/docs/%s-minutes-kk", safe);
+	assert_true(file_inside("/docs", path));
+	assert_false(file_inside("/docs", "/docs/../x"));
+	assert_false(file_inside("/docs", "/docs/a/b"));
+	assert_false(file_inside("/docs", "/docsx/a"));
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -309,6 +330,7 @@ int main(void)
 		T(a_stage_advanced_in_the_office_is_taken_through_the_procedure),
 		T(a_stage_the_procedure_refuses_here_is_a_conflict),
 		T(two_offices_with_the_same_numbers_both_stay),
+		cmocka_unit_test(document_file_names_stay_inside_the_folder),
 #undef T
 	};
 	return cmocka_run_group_tests_name("merge", tests, NULL, NULL);
