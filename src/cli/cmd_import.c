@@ -25,7 +25,8 @@ static void say_conflict(void *ctx, enum export_table t, const char *uuid, const
 static void say_progress(void *ctx, size_t rows)
 {
 	(void)ctx;
-	fprintf(stderr, _("\r%zu records read…"), rows);
+	fputc('\r', stderr);
+	fprintf(stderr, _("%zu records read…"), rows);
 	fflush(stderr);
 }
 
