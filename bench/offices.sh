@@ -11,7 +11,7 @@
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 BITIM=${BITIM:-$top/_build/src/bitim}
-WORK=${BENCH_DIR:-${TMPDIR:-/tmp}/bitim-bench}/offices
+WORK=${BENCH_DIR:-${TMPDIR:-/tmp}/bitim-bench}/offices-${OFFICES:-77}-${CASES:-100000}
 OFFICES=${OFFICES:-77}
 CASES=${CASES:-100000}
 export LC_ALL=C.UTF-8 LANGUAGE=en TZ=UTC

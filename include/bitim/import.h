@@ -40,6 +40,10 @@ void importer_on_conflict(struct importer *im, import_conflict_fn fn, void *ctx)
 /* Check only: rows are validated, nothing is written (call before the first table). */
 void importer_dry_run(struct importer *im);
 
+/* The rows that follow are those a dry run just checked, read from the same
+ * snapshot (a database held in one read transaction): not checked again. */
+void importer_checked(struct importer *im);
+
 /* The other register's identity (its office UUID): the key of the base. When
  * not set, the source names it. */
 enum bitim_status importer_set_origin(struct importer *im, const char *origin);
@@ -47,6 +51,9 @@ enum bitim_status importer_set_origin(struct importer *im, const char *origin);
 /* Told every few thousand rows how many have been read. */
 typedef void (*import_progress_fn)(void *ctx, size_t rows);
 void importer_on_progress(struct importer *im, import_progress_fn fn, void *ctx);
+
+/* SQLite's words for the last database error of the importer's store. */
+const char *importer_errmsg(const struct importer *im);
 
 /* Commit the batch in hand (or roll it back: batches already committed stay,
  * as a repeated merge skips them) and free. */

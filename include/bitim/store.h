@@ -43,6 +43,10 @@ const char *store_path(const struct store *s);
 /* The backup made before a migration when this store was opened, or NULL. */
 const char *store_backup_path(const struct store *s);
 
+/* Hold one read snapshot of the database until it is closed: several
+ * passes over it see the same rows. */
+enum bitim_status store_read_snapshot(struct store *s);
+
 /* For a pass over the whole register (merge, import): a page cache of some
  * tens of MB and the file mapped, a bound whatever the register's size; and
  * in WAL mode a commit that syncs at checkpoints only (the database stays

@@ -32,6 +32,9 @@ static void say_progress(void *ctx, size_t rows)
 
 typedef bool (*feed_fn)(struct importer *, const char *, void *);
 
+/* Set while the rows about to be merged are those a dry run just checked. */
+static bool checked;
+
 /* Run every source through a fresh importer: dry (checks only) or for real. */
 static bool run_all(struct store *s, const struct procedure *p, bool dry, int argc, char **argv, feed_fn feed,
 		    void *ctx, struct import_counts *c)
@@ -48,6 +51,8 @@ static bool run_all(struct store *s, const struct procedure *p, bool dry, int ar
 		importer_dry_run(im);
 	else
 		importer_on_conflict(im, say_conflict, NULL);
+	if (!dry && checked)
+		importer_checked(im);
 	if (tty)
 		importer_on_progress(im, say_progress, NULL);
 	for (int i = 0; i < argc && ok; i++)
@@ -245,76 +250,133 @@ struct merge_feed {
 	struct importer *im;
 	const char *source;
 	const char *why, *what;
+	char row_case[40], row_number[48]; /* the case of a row refused */
 };
 
 static enum bitim_status feed_row(void *ctx, const char *const *values, size_t n, const char *number)
 {
 	struct merge_feed *m = ctx;
-	(void)number;
-	return importer_row(m->im, values, n, &m->why, &m->what);
+	enum bitim_status st = importer_row(m->im, values, n, &m->why, &m->what);
+
+	/* An error names the case: its number and UUID (the row's own UUID for a
+	 * case, its case's for the rows of a case). */
+	if (st != BITIM_OK) {
+		snprintf(m->row_number, sizeof m->row_number, "%s", number ? number : "");
+		snprintf(m->row_case, sizeof m->row_case, "%s", n > 1 && values[1] && strlen(values[1]) == 36 ? values[1]
+							     : n > 0 && values[0] ? values[0] : "");
+	}
+	return st;
+}
+
+/* The other databases, each opened once and held in one read snapshot, so
+ * that the rows a dry run checked are the rows then merged. */
+struct sources {
+	const struct procedure *p;
+	char **paths;         /* borrowed from argv */
+	struct store **stores; /* owned */
+	int n;
+};
+
+static void sources_close(struct sources *src)
+{
+	for (int i = 0; i < src->n; i++)
+		store_close(src->stores[i]);
+	free(src->stores);
+}
+
+static bool sources_open(struct sources *src, const struct procedure *p, int argc, char **argv)
+{
+	src->p = p;
+	src->paths = argv;
+	src->n = 0;
+	if (!(src->stores = calloc((size_t)argc, sizeof *src->stores)))
+		return false;
+	for (; src->n < argc; src->n++) {
+		enum bitim_status st = store_open_readonly(argv[src->n], &src->stores[src->n]);
+		if (st == BITIM_OK)
+			st = store_read_snapshot(src->stores[src->n]);
+		if (st != BITIM_OK) {
+			cli_error(_("cannot read the database %s: %s"), argv[src->n], bitim_strerror(st));
+			store_close(src->stores[src->n]);
+			return false;
+		}
+		store_tune_bulk(src->stores[src->n]);
+	}
+	return true;
 }
 
 /* All tables of one other database into the importer. */
 static bool merge_one(struct importer *im, const char *path, void *ctx)
 {
-	const struct procedure *p = ctx;
+	struct sources *src = ctx;
 	struct store *other = NULL;
 	struct merge_feed m = { .im = im, .source = path };
 	struct export_filter all = { .include_confidential = true };
-	enum bitim_status st = store_open_readonly(path, &other);
-
+	enum bitim_status st = BITIM_OK;
 	char *origin = NULL;
 
-	if (st != BITIM_OK) {
-		cli_error(_("cannot read the database %s: %s"), path, bitim_strerror(st));
+	for (int i = 0; i < src->n; i++)
+		if (src->paths[i] == path)
+			other = src->stores[i];
+	if (!other)
 		return false;
-	}
 	/* The base of the three-way merge is kept per office: by its identity,
 	 * whatever the file is called this month. */
-	store_tune_bulk(other);
 	if ((st = store_office_get(other, "uuid", &origin)) == BITIM_OK && origin)
 		st = importer_set_origin(im, origin);
 	free(origin);
 	for (size_t i = 0; i < sizeof import_order / sizeof import_order[0] && st == BITIM_OK; i++) {
 		const char **names;
 		size_t n;
-		if ((st = export_columns(p, import_order[i], true, &names, &n)) != BITIM_OK)
+		if ((st = export_columns(src->p, import_order[i], true, &names, &n)) != BITIM_OK)
 			break;
 		st = importer_table(im, import_order[i], names, n, &m.why, &m.what);
 		free(names);
 		if (st == BITIM_OK)
-			st = export_rows(other, p, import_order[i], &all, feed_row, &m);
+			st = export_rows(other, src->p, import_order[i], &all, feed_row, &m);
 	}
-	if (st != BITIM_OK)
+	if (st != BITIM_OK && !m.why && st == BITIM_ERR_DB)
+		cli_error("%s: %s (%s)", path, bitim_strerror(st), importer_errmsg(im));
+	else if (st != BITIM_OK && m.row_case[0])
+		cli_error(_("%s: case %s (%s): column %s: %s"), path, m.row_number, m.row_case, m.what ? m.what : "",
+			  m.why ? _(m.why) : bitim_strerror(st));
+	else if (st != BITIM_OK)
 		cli_error(_("%s: %s%s%s"), path, m.what ? m.what : "", m.what ? ": " : "",
 			  m.why ? _(m.why) : bitim_strerror(st));
-	store_close(other);
 	return st == BITIM_OK;
 }
 
 /* Check the other databases whole; back this one up only when the merge is
- * about to write; then merge. */
+ * about to write; then merge the rows just checked. */
 static int merge_all(struct store *s, struct procedure *p, int argc, char **argv, char **backup)
 {
 	struct import_counts c;
+	struct sources src = { 0 };
+	int rc = EXIT_FAIL;
 
-	if (!run_all(s, p, true, argc, argv, merge_one, p, &c)) {
+	if (!sources_open(&src, p, argc, argv) || !run_all(s, p, true, argc, argv, merge_one, &src, &c)) {
 		cli_error("%s", _("nothing was merged"));
-		return EXIT_FAIL;
+		goto out;
 	}
 	if (store_backup_beside(s, "before-merge", backup) != BITIM_OK) {
 		cli_error(_("cannot back up the database to %s; nothing was merged"), *backup ? *backup : "");
-		return EXIT_FAIL;
+		goto out;
 	}
 	printf(_("backup: %s\n"), *backup);
-	if (!run_all(s, p, false, argc, argv, merge_one, p, &c)) {
+	fflush(stdout);
+	checked = true;
+	if (!run_all(s, p, false, argc, argv, merge_one, &src, &c)) {
 		cli_error(_("stopped; what was merged before the error stays (the backup above holds the database as it"
 			    " was), and running the same merge again after the cause is fixed continues where it stopped"));
-		return EXIT_FAIL;
+		goto out;
 	}
 	printf(_("added %zu, updated %zu, already present %zu, conflicts %zu\n"), c.added, c.updated, c.identical,
 	       c.conflicts);
-	return EXIT_OK;
+	rc = EXIT_OK;
+out:
+	checked = false;
+	sources_close(&src);
+	return rc;
 }
 
 int cmd_merge(struct cli_options *o, int argc, char **argv)

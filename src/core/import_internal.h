@@ -22,6 +22,7 @@ enum import_stmt {
 	Q_KEYS,      /* its search keys, as store_search_reindex reads them */
 	Q_KEYS_DEL,
 	Q_KEYS_PUT,
+	Q_PENDING_DEL,
 	Q_COUNT
 };
 
@@ -42,6 +43,7 @@ struct importer {
 	size_t ncolumns;
 	struct import_counts counts;
 	bool dry;          /* check only: nothing is written */
+	bool trusted;      /* the same rows passed a dry run: not checked again */
 	size_t in_batch;   /* rows written since the last commit */
 	size_t rows;       /* rows seen, for progress */
 	sqlite3_stmt *q[Q_COUNT];
@@ -58,7 +60,7 @@ const char *import_incoming(const struct importer *im, const char *const *values
  * this database has. why and what as importer_row. */
 enum bitim_status merge_row(struct importer *im, const char *const *values, const char **why, const char **what);
 
-/* Reindex the search keys of the cases touched since the last call. */
+/* Rebuild the search keys of the cases merges touched (search_pending). */
 enum bitim_status merge_reindex(struct importer *im);
 
 /* Columns bitim keeps by itself (times, the deadline, what the stage sets)

@@ -240,14 +240,14 @@ static enum bitim_status step(struct importer *im, sqlite3_stmt *st)
 	return store_status(im->s, rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc);
 }
 
-/* A case whose search keys are rebuilt at the end of the batch. */
+/* A case whose search keys are rebuilt when the merge ends (once, however
+ * many of its rows came in). */
 static enum bitim_status touch(struct importer *im, int64_t case_id)
 {
 	sqlite3_stmt *st;
-	enum bitim_status status = store_exec(im->s, "CREATE TEMP TABLE IF NOT EXISTS import_touched(id INTEGER PRIMARY KEY)");
+	enum bitim_status status = import_stmt(im, Q_TOUCH, "INSERT OR IGNORE INTO search_pending(id) VALUES (?1)", &st);
 
-	if (status == BITIM_OK &&
-	    (status = import_stmt(im, Q_TOUCH, "INSERT OR IGNORE INTO temp.import_touched(id) VALUES (?1)", &st)) == BITIM_OK) {
+	if (status == BITIM_OK) {
 		sqlite3_bind_int64(st, 1, case_id);
 		status = step(im, st);
 	}
@@ -298,20 +298,34 @@ static enum bitim_status reindex(struct importer *im, int64_t case_id)
 	return status;
 }
 
+/* Rebuild the pending search keys, a batch of cases per transaction. */
 enum bitim_status merge_reindex(struct importer *im)
 {
-	sqlite3_stmt *st;
 	enum bitim_status status = BITIM_OK;
-	int rc;
+	size_t done;
 
-	if (!im->q[Q_TOUCH])
-		return BITIM_OK; /* nothing touched yet */
-	if ((status = store_prepare(im->s, "SELECT id FROM temp.import_touched", &st)) != BITIM_OK)
-		return status;
-	while (status == BITIM_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		status = reindex(im, sqlite3_column_int64(st, 0));
-	sqlite3_finalize(st);
-	return status == BITIM_OK ? store_exec(im->s, "DELETE FROM temp.import_touched") : status;
+	do {
+		sqlite3_stmt *st, *del;
+		int rc;
+		done = 0;
+		if ((status = store_begin(im->s)) != BITIM_OK)
+			return status;
+		if ((status = store_prepare(im->s, "SELECT id FROM search_pending ORDER BY id LIMIT 4000", &st)) != BITIM_OK)
+			return store_end(im->s, status);
+		while (status == BITIM_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(st, 0);
+			status = reindex(im, id);
+			if (status == BITIM_OK &&
+			    (status = import_stmt(im, Q_PENDING_DEL, "DELETE FROM search_pending WHERE id = ?1", &del)) == BITIM_OK) {
+				sqlite3_bind_int64(del, 1, id);
+				status = step(im, del);
+			}
+			done++;
+		}
+		sqlite3_finalize(st);
+		status = store_end(im->s, status);
+	} while (status == BITIM_OK && done > 0);
+	return status;
 }
 
 /* -------------------------------------------------------------- adding */
@@ -650,8 +664,13 @@ enum bitim_status merge_row(struct importer *im, const char *const *values, cons
 		*what = "case_uuid";
 		status = BITIM_ERR_INVALID;
 	}
-	if (status == BITIM_OK)
+	/* A record this database does not have yet needs no base to merge. */
+	if (status == BITIM_OK && ours.found)
 		status = read_base(im, uuid, &base);
+	else if (status == BITIM_OK && !(base.fp = calloc(1, sizeof *base.fp)))
+		status = BITIM_ERR_NOMEM;
+	else if (status == BITIM_OK)
+		status = origin_id(im);
 	if (status == BITIM_OK)
 		status = ours.found ? merge_existing(im, uuid, values, &ours, &base) : add(im, uuid, case_id, values);
 	/* The base read is still valid: its statement is reset only by the next read. */

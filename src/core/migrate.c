@@ -170,6 +170,9 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  uuid TEXT NOT NULL,"
 	"  row BLOB NOT NULL,"
 	"  PRIMARY KEY (origin, uuid));"
+	/* Cases whose search keys a merge still has to rebuild: done once per
+	 * case at its end, and by the next one if it was killed first. */
+	"CREATE TABLE search_pending (id INTEGER PRIMARY KEY);"
 	"PRAGMA user_version = 4;",
 };
 

@@ -410,6 +410,15 @@ void store_close(struct store *s)
 
 /* -------------------------------------------------------- transactions */
 
+enum bitim_status store_read_snapshot(struct store *s)
+{
+	int64_t n;
+	enum bitim_status st = store_exec(s, "BEGIN");
+
+	/* A deferred transaction takes its snapshot at the first read. */
+	return st == BITIM_OK ? store_query_int(s, "SELECT count(*) FROM sqlite_schema", &n) : st;
+}
+
 void store_tune_bulk(struct store *s)
 {
 	store_exec(s, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824; PRAGMA synchronous = NORMAL");

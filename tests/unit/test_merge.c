@@ -176,6 +176,11 @@ static void first_merge_adds_then_merging_again_changes_nothing(void **state)
 	assert_int_equal(c.updated, 0);
 	assert_int_equal(c.identical, 3);
 	assert_int_equal(c.conflicts, 0);
+	/* the merged case is found by a party's name, its keys rebuilt once */
+	struct case_query q = { .text = "Нұрова" };
+	size_t found = 0;
+	assert_int_equal(store_case_count(f->region, &q, &found), BITIM_OK);
+	assert_int_equal(found, 1);
 }
 
 static void a_change_made_only_in_the_office_is_taken(void **state)
