@@ -3,6 +3,7 @@
 #ifndef BITIM_CASEFILE_H
 #define BITIM_CASEFILE_H
 
+#include <stdbool.h>
 #include "bitim/procedure.h"
 #include "bitim/store.h"
 
@@ -17,6 +18,14 @@ enum bitim_status case_new(struct store *s, const struct procedure *p, bitim_day
 enum bitim_status case_set_field(struct store *s, const struct procedure *p, int64_t case_id,
 				 const char *key, const char *row_uuid, const char *input,
 				 const char **reason);
+
+/* The same, for a writer that showed the value `seen` (NULL: empty) and
+ * started from it: when check is set and the stored value is no longer
+ * `seen` (another bitim, an import or a merge changed it meanwhile), nothing
+ * is stored and BITIM_ERR_STALE is returned; the caller shows the newer value. */
+enum bitim_status case_set_field_from(struct store *s, const struct procedure *p, int64_t case_id,
+				      const char *key, const char *row_uuid, const char *seen, bool check,
+				      const char *input, const char **reason);
 
 /* Add or remove a row of a group (refused when the group is frozen). */
 enum bitim_status case_add_row(struct store *s, const struct procedure *p, int64_t case_id,

@@ -54,9 +54,32 @@ static enum bitim_status check_open(const struct procedure *p, const struct case
 	return procedure_stage_open(p, stage) ? BITIM_OK : BITIM_ERR_CLOSED;
 }
 
+/* The value of field f of the case (or of its row) as stored now. */
+static const char *current_value(const struct case_data *cd, const struct field_def *f, const char *row_uuid)
+{
+	if (f->entity == ENTITY_CASE)
+		return casedata_get(cd, ENTITY_CASE, 0, f->name);
+	for (size_t r = 0; r < casedata_rows(cd, f->entity); r++)
+		if (row_uuid && strcmp(casedata_row_uuid(cd, f->entity, r), row_uuid) == 0)
+			return casedata_get(cd, f->entity, r, f->name);
+	return NULL;
+}
+
+static bool same_value(const char *a, const char *b)
+{
+	return (!a || !*a) ? (!b || !*b) : (b && strcmp(a, b) == 0);
+}
+
 enum bitim_status case_set_field(struct store *s, const struct procedure *p, int64_t case_id,
 				 const char *key, const char *row_uuid, const char *input,
 				 const char **reason)
+{
+	return case_set_field_from(s, p, case_id, key, row_uuid, NULL, false, input, reason);
+}
+
+enum bitim_status case_set_field_from(struct store *s, const struct procedure *p, int64_t case_id,
+				      const char *key, const char *row_uuid, const char *seen, bool check,
+				      const char *input, const char **reason)
 {
 	const struct field_def *f = procedure_field(p, key);
 	struct case_data *cd = NULL;
@@ -77,6 +100,12 @@ enum bitim_status case_set_field(struct store *s, const struct procedure *p, int
 		goto out;
 	if (procedure_field_frozen(p, cd, f)) {
 		status = BITIM_ERR_FROZEN;
+		goto out;
+	}
+	/* The value the writer started from must still be the stored one:
+	 * another bitim or an import may have changed it since. */
+	if (check && !same_value(seen, current_value(cd, f, row_uuid))) {
+		status = BITIM_ERR_STALE;
 		goto out;
 	}
 	status = store_set_value(s, case_id, f->entity, row_uuid, f->name, value);

@@ -339,10 +339,62 @@ static enum bitim_status take_values(struct store *s, const struct procedure *p,
 		if (!v)
 			continue;
 		snprintf(key, sizeof key, "%s.%s", entity_name(c->entity), name);
-		status = case_set_field(s, p, c->case_id, key, c->table == EXPORT_CASES ? NULL : c->uuid, v, reason);
+		/* Decided on the version shown: a value changed here since is not
+		 * overwritten (the listing then shows the newer one). */
+		status = case_set_field_from(s, p, c->case_id, key, c->table == EXPORT_CASES ? NULL : c->uuid,
+					     lookup(&c->ours, name), true, v, reason);
+		if (status == BITIM_ERR_STALE)
+			*reason = N_("this database's value changed since the conflict was kept aside; list the conflicts"
+				     " again to see the newer value, then decide");
 		if (status != BITIM_OK)
 			snprintf(column, CONFLICT_COLUMN_BUF, "%s", name);
 	}
+	return status;
+}
+
+/* The record as this database has it now, as a conflict's "existing" text. */
+struct live {
+	const char *uuid;
+	const char **names;
+	char *text; /* owned */
+};
+
+static enum bitim_status capture_live(void *ctx, const char *const *values, size_t n, const char *number)
+{
+	struct live *l = ctx;
+	size_t len = 0;
+	FILE *out;
+
+	(void)number;
+	if (!values[0] || strcmp(values[0], l->uuid) != 0 || l->text || !(out = open_memstream(&l->text, &len)))
+		return l->text || !values[0] || strcmp(values[0], l->uuid) != 0 ? BITIM_OK : BITIM_ERR_NOMEM;
+	for (size_t k = 0; k < n; k++)
+		if (values[k])
+			conflict_put_value(out, l->names[k], values[k]);
+	fclose(out);
+	return BITIM_OK;
+}
+
+/* After a take refused as stale: the conflict shows this database's newer values. */
+static enum bitim_status refresh_existing(struct store *s, const struct procedure *p, int64_t id, const struct pending *c)
+{
+	const char *case_uuid = c->table == EXPORT_CASES ? c->uuid : lookup(&c->ours, "case_uuid");
+	struct export_filter flt = { .case_uuid = case_uuid, .include_confidential = true };
+	struct live l = { .uuid = c->uuid };
+	size_t n;
+	sqlite3_stmt *st;
+	enum bitim_status status = export_columns(p, c->table, true, &l.names, &n);
+
+	if (status == BITIM_OK)
+		status = export_rows(s, p, c->table, &flt, capture_live, &l);
+	if (status == BITIM_OK && l.text &&
+	    (status = store_prepare(s, "UPDATE conflicts SET existing = ?2 WHERE id = ?1", &st)) == BITIM_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		store_bind_text(st, 2, l.text);
+		status = store_step_done(s, st);
+	}
+	free(l.names);
+	free(l.text);
 	return status;
 }
 
@@ -371,6 +423,8 @@ enum bitim_status conflict_take(struct store *s, const struct procedure *p, int6
 			status = take_values(s, p, &c, reason, column);
 		status = store_end(s, status);
 	}
+	if (status == BITIM_ERR_STALE)
+		refresh_existing(s, p, id, &c);
 	pending_free(&c);
 	return status;
 }

@@ -102,8 +102,12 @@ static enum bitim_status save_value(void *ctx, const struct fv_item *it, const c
 {
 	const char *before = value_of(ctx, it);
 	char *old = before ? strdup(before) : NULL;
-	enum bitim_status st = case_set_field(C.app->store, proc(), C.app->case_id, it->field->key, row_uuid(it),
-					      input, reason);
+	/* From the value this screen shows: if an import or another bitim
+	 * changed it meanwhile, the write is refused and the newer value shown. */
+	enum bitim_status st = case_set_field_from(C.app->store, proc(), C.app->case_id, it->field->key, row_uuid(it),
+						   before, true, input, reason);
+	if (st == BITIM_ERR_STALE)
+		reload();
 	if (st == BITIM_OK && reload()) {
 		const char *now = value_of(ctx, it);
 		bool changed = (old == NULL) != (now == NULL) || (old && now && strcmp(old, now) != 0);

@@ -303,6 +303,52 @@ static void two_offices_with_the_same_numbers_both_stay(void **state)
 	test_store_done(other, dir);
 }
 
+static void a_write_from_a_value_changed_meanwhile_is_refused(void **state)
+{
+	struct fixture *f = *state;
+	const char *reason;
+	/* A case screen shows the subject; an import changes it meanwhile. */
+	assert_int_equal(case_set_field_from(f->office, f->p, f->id, "case.subject", NULL, "Шекара мен суару суы", true,
+					     "Импорттан", &reason), BITIM_OK);
+	assert_int_equal(case_set_field_from(f->office, f->p, f->id, "case.subject", NULL, "Шекара мен суару суы", true,
+					     "Экраннан", &reason), BITIM_ERR_STALE);
+	assert_value(f, f->office, f->id, "case.subject", "Импорттан");
+	/* from the newer value shown, the write goes through */
+	assert_int_equal(case_set_field_from(f->office, f->p, f->id, "case.subject", NULL, "Импорттан", true,
+					     "Экраннан", &reason), BITIM_OK);
+	assert_value(f, f->office, f->id, "case.subject", "Экраннан");
+}
+
+static void a_conflict_decided_on_a_stale_snapshot_overwrites_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct conflict *list;
+	size_t n;
+	const char *reason;
+	char column[CONFLICT_COLUMN_BUF];
+
+	merge(f);
+	put_in(f, f->office, f->id, "case.subject", NULL, "Кеңседе");
+	put_in(f, f->region, region_id(f), "case.subject", NULL, "Аймақта");
+	assert_int_equal(merge(f).conflicts, 1);
+	assert_int_equal(conflicts_list(f->region, &list, &n), BITIM_OK);
+	assert_int_equal(n, 1);
+	/* the region edits the case again before the coordinator decides */
+	put_in(f, f->region, region_id(f), "case.subject", NULL, "Аймақта, жаңарақ");
+	assert_int_equal(conflict_take(f->region, f->p, list[0].id, &reason, column), BITIM_ERR_STALE);
+	assert_string_equal(column, "subject");
+	assert_non_null(reason);
+	conflicts_free(list, n);
+	assert_value(f, f->region, region_id(f), "case.subject", "Аймақта, жаңарақ");
+	/* listed again, the conflict shows the newer value; taken then, it goes through */
+	assert_int_equal(conflicts_list(f->region, &list, &n), BITIM_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].diff[0].ours, "Аймақта, жаңарақ");
+	assert_int_equal(conflict_take(f->region, f->p, list[0].id, &reason, column), BITIM_OK);
+	conflicts_free(list, n);
+	assert_value(f, f->region, region_id(f), "case.subject", "Кеңседе");
+}
+
 /* A number that came in from a hostile file never leads a document out of its folder. */
 static void document_file_names_stay_inside_the_folder(void **state)
 {
@@ -335,6 +381,8 @@ int main(void)
 		T(a_stage_advanced_in_the_office_is_taken_through_the_procedure),
 		T(a_stage_the_procedure_refuses_here_is_a_conflict),
 		T(two_offices_with_the_same_numbers_both_stay),
+		T(a_write_from_a_value_changed_meanwhile_is_refused),
+		T(a_conflict_decided_on_a_stale_snapshot_overwrites_nothing),
 		cmocka_unit_test(document_file_names_stay_inside_the_folder),
 #undef T
 	};
