@@ -234,15 +234,18 @@ static enum bitim_status configure(struct store *s)
 	if ((status = set_wal(s)) != BITIM_OK)
 		return status;
 	status = store_exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+#ifdef BITIM_TEST_HOOKS
 	/* Tests inject a full disk by capping the file's size in pages (a tmpfs
 	 * would need privileges a test machine may not give). The value is a
-	 * number parsed here, so building the pragma's text is safe. */
+	 * number parsed here, so building the pragma's text is safe. Only in a
+	 * build configured with --enable-test-hooks. */
 	const char *cap = getenv("BITIM_TEST_MAX_PAGES");
 	if (status == BITIM_OK && cap && *cap) {
 		char sql[64];
 		snprintf(sql, sizeof sql, "PRAGMA max_page_count = %ld", strtol(cap, NULL, 10));
 		status = store_exec(s, sql);
 	}
+#endif
 	return status;
 }
 

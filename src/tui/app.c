@@ -262,9 +262,11 @@ int tui_run(struct store *store, const struct procedure *proc)
 		}
 		app_draw(&app);
 		refresh();
+#ifdef BITIM_TEST_HOOKS
 		/* Benchmarks measure the time to the first drawn screen. */
 		if (getenv("BITIM_BENCH_STARTUP"))
 			break;
+#endif
 		kind = app_read_key(&key);
 		/* Keys typed ahead or pasted are all handled before the next redraw. */
 		while (kind != ERR) {

@@ -89,14 +89,16 @@ static void list_enter(struct app *app)
 		editor_init(&L.search, false);
 		L.ready = true;
 	}
-	/* A first run greets the user and offers the settings. */
+	/* A first run greets the user and offers the settings; the greeting
+	 * counts as seen once it is dismissed (a bitim ended while it shows
+	 * greets again next time). */
 	if (store_setting_get(app->store, "welcomed", &done) == BITIM_OK && !done &&
 	    store_case_count(app->store, &all, &count) == BITIM_OK && count == 0) {
-		store_setting_set(app->store, "welcomed", "1");
 		dialog_text(app, _("Welcome to bitim"),
 			    _("bitim guides you through mediation under the Law of the Republic of Kazakhstan \"On Mediation\": from the request, through the parties' consent and the agreement on mediation, to a signed settlement agreement.\n\n"
 			      "Everything you type is saved at once. The keys that work are always shown at the bottom of the screen; F1 explains them.\n\n"
 			      "First, enter your office and your own details. Then press F4 on the case list to open your first case."));
+		store_setting_set(app->store, "welcomed", "1");
 		app_switch(app, &screen_settings);
 	}
 	free(done);

@@ -43,6 +43,8 @@ class Tui:
             "NCURSES_NO_UTF8_ACS": "1",
             "BITIM_TODAY": today,
         }
+        if callable(env):                   # an environment naming places in tmp
+            env = env(self.tmp)
         if env:
             self.env.update(env)
         self.cols, self.rows = cols, rows
