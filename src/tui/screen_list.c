@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bitim/backup.h"
 #include "bitim/casefile.h"
 #include "bitim/conflicts.h"
 #include "bitim/i18n.h"
@@ -77,6 +78,20 @@ static void count_conflicts(struct app *app)
 		L.conflicts = 0;
 }
 
+/* Once a run: a register that no copy left for 30 days is one stolen
+ * laptop from being lost. */
+static void warn_no_copy(struct app *app)
+{
+	static bool warned;
+	bool overdue = false;
+
+	if (warned || backup_copy_overdue(app->store, date_today(), &overdue) != BITIM_OK || !overdue)
+		return;
+	warned = true;
+	app_message(app, MSG_ERROR, "%s",
+		    _("No copy left this computer in 30 days: run bitim backup --to DIR"));
+}
+
 static void list_enter(struct app *app)
 {
 	char *done = NULL;
@@ -100,6 +115,8 @@ static void list_enter(struct app *app)
 			      "First, enter your office and your own details. Then press F4 on the case list to open your first case."));
 		store_setting_set(app->store, "welcomed", "1");
 		app_switch(app, &screen_settings);
+	} else {
+		warn_no_copy(app);
 	}
 	free(done);
 }

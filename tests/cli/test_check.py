@@ -125,7 +125,8 @@ def a_failed_migration_names_sqlites_reason_and_keeps_the_data():
         assert con.execute("PRAGMA user_version").fetchone() == (1,)   # the migration rolled back
         assert con.execute("SELECT count(*) FROM cases").fetchone() == (2,)
         con.close()
-        assert any(name.endswith(".bak") for name in os.listdir(tmp)), os.listdir(tmp)
+        kept = os.listdir(os.path.join(tmp, "backups"))
+        assert any("-before-migration-v1" in name and name.endswith(".db") for name in kept), kept
 
 
 @T.test
