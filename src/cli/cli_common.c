@@ -13,6 +13,7 @@
 #include "bitim/fileio.h"
 #include "bitim/i18n.h"
 #include "cli.h"
+#include "today.h"
 
 /* Whether this binary is the one in the build tree (not installed). */
 static bool running_uninstalled(void)
@@ -192,8 +193,10 @@ struct store *cli_open_store(const struct cli_options *o)
 	else if (st != BITIM_OK)
 		cli_error(_("cannot open the database %s: %s. %s"), path, bitim_strerror(st), open_advice(st));
 	free(path);
-	if (s)
+	if (s) {
+		today_init(s);
 		daily_backup(s);
+	}
 	return s;
 }
 

@@ -7,6 +7,7 @@
 #include "bitim/doc.h"
 #include "bitim/i18n.h"
 #include "cli.h"
+#include "today.h"
 
 static void print_usage(void)
 {
@@ -76,7 +77,7 @@ int cmd_print(struct cli_options *o, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct doc_request req = { .kind = DOC_KIND_COUNT, .format = DOC_TXT, .printed_on = date_today() };
+	struct doc_request req = { .kind = DOC_KIND_COUNT, .format = DOC_TXT, .printed_on = today_get() };
 	const char *file = NULL;
 	int opt, kind;
 

@@ -12,6 +12,7 @@
 #include "formview.h"
 #include "help.h"
 #include "print.h"
+#include "today.h"
 
 static struct {
 	struct app *app;
@@ -332,7 +333,7 @@ static void advance(void)
 		snprintf(question, sizeof question, _("Terminate mediation of this case? Ground: %s. A terminated case cannot be reopened."), shown);
 		if (!dialog_confirm(C.app, _("Terminate mediation"), question))
 			return;
-		st = case_terminate(C.app->store, proc(), C.app->case_id, date_today(), &why);
+		st = case_terminate(C.app->store, proc(), C.app->case_id, today_get(), &why);
 		problems_free(&why);
 		if (st != BITIM_OK) {
 			app_status(C.app, st);
@@ -356,7 +357,7 @@ static void advance(void)
 	problems_free(&why);
 	/* Completing a freezing stage signs the agreement: its text must be complete. */
 	if (s->freeze) {
-		struct doc_request req = { .kind = DOC_SETTLEMENT, .format = DOC_TXT, .printed_on = date_today() };
+		struct doc_request req = { .kind = DOC_SETTLEMENT, .format = DOC_TXT, .printed_on = today_get() };
 		char *text = NULL;
 		if (doc_render(C.app->store, proc(), C.app->case_id, &req, &text, &why) == BITIM_ERR_GUARD) {
 			show_problems(title, &why);
@@ -373,7 +374,7 @@ static void advance(void)
 			 _("After this, the agreed terms cannot be edited."));
 	if (!dialog_confirm(C.app, _("Complete the stage"), question))
 		return;
-	st = case_advance(C.app->store, proc(), C.app->case_id, date_today(), &why);
+	st = case_advance(C.app->store, proc(), C.app->case_id, today_get(), &why);
 	if (st == BITIM_ERR_GUARD)
 		show_problems(title, &why);
 	else if (st != BITIM_OK)

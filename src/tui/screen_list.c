@@ -15,6 +15,7 @@
 #include "editor.h"
 #include "help.h"
 #include "register.h"
+#include "today.h"
 
 static struct {
 	struct case_row *rows; /* the visible page; owned */
@@ -85,7 +86,7 @@ static void warn_no_copy(struct app *app)
 	static bool warned;
 	bool overdue = false;
 
-	if (warned || backup_copy_overdue(app->store, date_today(), &overdue) != BITIM_OK || !overdue)
+	if (warned || backup_copy_overdue(app->store, today_get(), &overdue) != BITIM_OK || !overdue)
 		return;
 	warned = true;
 	app_message(app, MSG_ERROR, "%s",
@@ -230,7 +231,7 @@ static void open_selected(struct app *app)
 static void new_case(struct app *app)
 {
 	int64_t id;
-	enum bitim_status st = case_new(app->store, app->proc, date_today(), &id);
+	enum bitim_status st = case_new(app->store, app->proc, today_get(), &id);
 
 	if (st != BITIM_OK) {
 		app_status(app, st);
