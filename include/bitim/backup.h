@@ -1,7 +1,7 @@
 /* Backups: automatic copies in the backups/ folder beside the database
  * (daily and before an operation that rewrites many rows), rotated and
  * integrity-checked; copies that leave the machine, with their fingerprint;
- * restoring a copy (DESIGN.md §3). */
+ * restoring a copy. README.md, "Backups and restoring", tells users how. */
 #ifndef BITIM_BACKUP_H
 #define BITIM_BACKUP_H
 

@@ -1,5 +1,6 @@
-/* The SQLite store: one database file per office (DESIGN.md §3). Every
- * change is its own short transaction and is written to the event log. */
+/* The SQLite store: one database file per office (WAL, full sync, mode
+ * 0600). Every change is its own short transaction and is written to the
+ * event log. */
 #ifndef BITIM_STORE_H
 #define BITIM_STORE_H
 

@@ -39,6 +39,10 @@ bool cli_check_folder(const char *path);
 /* Load the procedure, printing file:line: reason on error. */
 struct procedure *cli_load_procedure(const struct cli_options *o);
 
+/* When the forms differ from those the database last saw, recompute the
+ * open cases' cached deadlines (a failure is told, not fatal). */
+void cli_refresh_deadlines(const struct cli_options *o, struct store *s, const struct procedure *p);
+
 /* Open the database, creating its folder when it is the default one;
  * prints what is wrong and what to do on error. The first open of a day
  * makes an automatic backup (backup.h). */

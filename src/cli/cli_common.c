@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <unistd.h>
 #include "bitim/backup.h"
+#include "bitim/deadlines.h"
 #include "bitim/fileio.h"
 #include "bitim/i18n.h"
 #include "cli.h"
@@ -96,6 +97,17 @@ char *cli_db_path(const struct cli_options *o)
 	if (!path)
 		cli_error("%s", _("neither XDG_DATA_HOME nor HOME is set; give the database with --db PATH"));
 	return path;
+}
+
+void cli_refresh_deadlines(const struct cli_options *o, struct store *s, const struct procedure *p)
+{
+	char fingerprint[65];
+	size_t count = 0;
+
+	if (deadlines_forms_fingerprint(cli_forms_dir(o), fingerprint) != BITIM_OK ||
+	    deadlines_refresh_if_changed(s, p, fingerprint, &count) != BITIM_OK)
+		cli_error(_("the forms changed, but the deadlines of the open cases could not be recomputed: %s"),
+			  store_errmsg(s));
 }
 
 struct procedure *cli_load_procedure(const struct cli_options *o)

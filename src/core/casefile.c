@@ -33,6 +33,16 @@ static enum bitim_status reload_and_refresh(struct store *s, const struct proced
 	return status;
 }
 
+/* Apply a stored change to the loaded case; -1 when the row is not in it. */
+static int set_in_memory(struct case_data *cd, const struct field_def *f, const char *row_uuid, const char *value)
+{
+	int row = 0;
+
+	if (f->entity != ENTITY_CASE && (!row_uuid || (row = casedata_row_index(cd, f->entity, row_uuid)) < 0))
+		return -1;
+	return casedata_set(cd, f->entity, (size_t)row, f->name, value);
+}
+
 enum bitim_status case_refresh_deadline(struct store *s, const struct procedure *p, int64_t case_id)
 {
 	enum bitim_status status = store_begin(s);
@@ -80,8 +90,11 @@ enum bitim_status case_set_field(struct store *s, const struct procedure *p, int
 		goto out;
 	}
 	status = store_set_value(s, case_id, f->entity, row_uuid, f->name, value);
+	/* The case loaded above, changed the same way in memory, gives the
+	 * deadline: no second load for each saved field. */
 	if (status == BITIM_OK)
-		status = reload_and_refresh(s, p, case_id);
+		status = set_in_memory(cd, f, row_uuid, value) == 0 ? refresh_deadline(s, p, cd)
+								    : reload_and_refresh(s, p, case_id);
 out:
 	casedata_free(cd);
 	free(value);

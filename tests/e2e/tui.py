@@ -1,7 +1,8 @@
 """Drive the real bitim in a real terminal (tmux) and read the screen.
 
 Every scenario gets a fresh temporary folder (HOME, XDG_DATA_HOME and the
-database live there), a fixed environment (DESIGN.md §7) and waits for text
+database live there), a fixed environment (LC_ALL, TERM, TZ, ESCDELAY, no
+LINES/COLUMNS, which ncurses would trust over the real size) and waits for text
 with a time limit, dumping the screen when it does not come."""
 import os
 import shutil

@@ -1,6 +1,7 @@
 /* Unit tests: a case taken through the whole procedure by the core's API. */
 #include "testutil.h"
 #include "bitim/casefile.h"
+#include "bitim/deadlines.h"
 #include "bitim/search.h"
 
 struct fixture {
@@ -241,6 +242,45 @@ static void termination_from_sessions(void **state)
 	problems_free(&why);
 }
 
+static const char *cached_deadline(struct fixture *f, char buf[DATE_BUF])
+{
+	struct case_data *cd = load(f);
+	const char *d = casedata_get(cd, ENTITY_CASE, 0, "next_deadline");
+	snprintf(buf, DATE_BUF, "%s", d ? d : "");
+	casedata_free(cd);
+	return buf;
+}
+
+static void changed_forms_refresh_cached_deadlines(void **state)
+{
+	struct fixture *f = *state;
+	char fp[65], again[65], day[DATE_BUF];
+	size_t n = 99;
+
+	assert_int_equal(deadlines_forms_fingerprint(test_forms_dir(), fp), BITIM_OK);
+	assert_int_equal(strlen(fp), 64);
+	assert_int_equal(deadlines_forms_fingerprint(test_forms_dir(), again), BITIM_OK);
+	assert_string_equal(fp, again);
+	fill_intake(f);
+	advance_ok(f, "consent");
+	put(f, "case.offer_sent_on", NULL, "03.03.2026");
+	assert_string_equal(cached_deadline(f, day), "2026-03-13");
+	/* a deadline cached under other forms */
+	assert_int_equal(store_set_deadline(f->s, f->id, "2000-01-01", "old"), BITIM_OK);
+	assert_int_equal(deadlines_refresh_if_changed(f->s, f->p, fp, &n), BITIM_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(cached_deadline(f, day), "2026-03-13");
+	/* the same forms again: nothing recomputed */
+	assert_int_equal(store_set_deadline(f->s, f->id, "2000-01-01", "old"), BITIM_OK);
+	assert_int_equal(deadlines_refresh_if_changed(f->s, f->p, fp, &n), BITIM_OK);
+	assert_int_equal(n, 0);
+	assert_string_equal(cached_deadline(f, day), "2000-01-01");
+	/* other forms: recomputed */
+	assert_int_equal(deadlines_refresh_if_changed(f->s, f->p, "another", &n), BITIM_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(cached_deadline(f, day), "2026-03-13");
+}
+
 static void undo_restores_and_refreshes_deadline(void **state)
 {
 	struct fixture *f = *state;
@@ -283,6 +323,7 @@ int main(void)
 		T(whole_procedure_to_closed),
 		T(termination_from_sessions),
 		T(undo_restores_and_refreshes_deadline),
+		T(changed_forms_refresh_cached_deadlines),
 		T(list_shows_parties_and_search_finds_them),
 #undef T
 	};
