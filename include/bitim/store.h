@@ -64,6 +64,12 @@ enum bitim_status store_backup(struct store *s, const char *dest);
  * (malloc'd). */
 enum bitim_status store_backup_beside(struct store *s, const char *tag, char **path);
 
+/* Whether the form set defines every field bitim keeps in a column of the
+ * register (the signed papers, reports and exports read them there): a
+ * renamed or removed one gives BITIM_ERR_FORMS with its key ("case.mediator_name")
+ * in missing. */
+enum bitim_status store_check_forms(const struct procedure *p, char *missing, size_t size);
+
 /* Settings of this installation (UI language, ...). *value is malloc'd, NULL if unset. */
 enum bitim_status store_setting_get(struct store *s, const char *key, char **value);
 enum bitim_status store_setting_set(struct store *s, const char *key, const char *value);
