@@ -274,7 +274,7 @@ int cmd_merge(struct cli_options *o, int argc, char **argv)
 	if (!(p = cli_load_procedure(o)) || !(s = cli_open_store(o)))
 		goto out;
 	if (store_backup_beside(s, "before-merge", &backup) != BITIM_OK) {
-		cli_error(_("cannot back up the database to %s; nothing was merged"), backup ? backup : "");
+		cli_error(_("cannot back up the database (%s); nothing was merged"), store_errmsg(s));
 		goto out;
 	}
 	printf(_("backup: %s\n"), backup);
