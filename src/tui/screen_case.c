@@ -103,9 +103,15 @@ static enum bitim_status save_value(void *ctx, const struct fv_item *it, const c
 {
 	const char *before = value_of(ctx, it);
 	char *old = before ? strdup(before) : NULL;
-	enum bitim_status st = case_set_field(C.app->store, proc(), C.app->case_id, it->field->key, row_uuid(it),
-					      input, reason);
-	if (st == BITIM_OK && reload()) {
+	struct case_data *after = NULL;
+	enum bitim_status st = case_set_field_get(C.app->store, proc(), C.app->case_id, it->field->key, row_uuid(it),
+						  input, reason, &after);
+	/* the case as saved comes back with the change: loaded once, not again here */
+	if (after) {
+		casedata_free(C.cd);
+		C.cd = after;
+	}
+	if (st == BITIM_OK && (after || reload())) {
 		const char *now = value_of(ctx, it);
 		bool changed = (old == NULL) != (now == NULL) || (old && now && strcmp(old, now) != 0);
 		if (changed)
