@@ -90,8 +90,9 @@ def html_is_well_formed_and_escapes_user_text():
     assert "15 &lt;үй&gt; &amp; &quot;бақ&quot;" in html, html
     assert "<үй>" not in html
     html = render(sample("draft"), "settlement", "kk+ru", "html")
-    assert 'class="cols"' in html and 'lang="ru"' in html
-    assert html.count('class="sign"') == 8  # three parties and the mediator, twice
+    # one paper: a two-column table, a clause a row, one signature block
+    assert 'class="bi"' in html and '<td lang="kk">' in html and '<td lang="ru">' in html
+    assert html.count('class="sign"') == 4  # three parties and the mediator, once
 
 
 @T.test
@@ -172,6 +173,16 @@ def check_validates_the_templates():
         f.write("{each party}\n- {party.nickname}\n{end}\n")
     r = bitim("--db", sample("draft"), "check", "--forms", forms)
     assert r.returncode == 1 and "settlement.ru.tpl:" in r.stderr and "{party.nickname}" in r.stderr, r.stderr
+    # a kk/ru pair that is not built alike cannot make one bilingual paper
+    shutil.copy(os.path.join(P["forms"], "templates", "settlement.ru.tpl"), os.path.join(forms, "templates", "settlement.ru.tpl"))
+    path = os.path.join(forms, "templates", "contract.ru.tpl")
+    lines = open(path, encoding="utf-8").read().split("\n")
+    at = next(i for i, l in enumerate(lines) if l.startswith("## ") and i > 5)
+    lines.insert(at, "## Лишний раздел")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+    r = bitim("--db", sample("draft"), "check", "--forms", forms)
+    assert r.returncode == 1 and ("contract.ru.tpl:%d:" % (at + 2)) in r.stderr and "contract.kk.tpl:" in r.stderr, r.stderr
 
 
 T.run()

@@ -153,13 +153,13 @@ static void text_wraps_by_columns_and_keeps_numbers_whole(void **state)
 {
 	struct blocks b = { 0 };
 	struct block items[2] = {
-		{ BLOCK_PARA, (char *)"Телефоны +7 701 234 56 78 және мекенжайы Көктал ауылы Абай көшесі он бес үй сегіз пәтер +7 701 234 56 78" },
-		{ BLOCK_ITEM, (char *)"Сейітқали Қайратұлы Нұрмұхамбетов-Әбдіжаппаров, ЖСН 791028302728, мекенжайы: Көктал" },
+		{ BLOCK_PARA, (char *)"Телефоны +7 701 234 56 78 және мекенжайы Көктал ауылы Абай көшесі он бес үй сегіз пәтер +7 701 234 56 78", 1 },
+		{ BLOCK_ITEM, (char *)"Сейітқали Қайратұлы Нұрмұхамбетов-Әбдіжаппаров, ЖСН 791028302728, мекенжайы: Көктал", 2 },
 	};
 	(void)state;
 	b.items = items;
 	b.count = 2;
-	char *text = layout_text_body(&b);
+	char *text = layout_text_body(&b, NULL);
 	assert_non_null(strstr(text, "+7 701 234 56 78"));
 	char *line = text;
 	while (line && *line) {
