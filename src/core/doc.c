@@ -400,8 +400,15 @@ static char *signers(const struct doc_source *src)
 	return text;
 }
 
+size_t doc_sign_versions(const struct case_data *cd, const char *versions[2])
+{
+	versions[0] = doc_case_lang(cd);
+	versions[1] = "kk+ru";
+	return strcmp(versions[0], "kk+ru") == 0 ? 1 : 2;
+}
+
 enum bitim_status doc_freeze(struct store *s, const struct procedure *p, int64_t case_id, bitim_day today,
-			     struct problems *missing)
+			     const char *version, struct problems *missing)
 {
 	struct doc_source src;
 	struct blocks b[2] = { { 0 }, { 0 } };
@@ -414,8 +421,11 @@ enum bitim_status doc_freeze(struct store *s, const struct procedure *p, int64_t
 	memset(missing, 0, sizeof *missing);
 	if ((st = source_load(s, case_id, &src)) != BITIM_OK)
 		goto done;
-	lang = doc_case_lang(src.cd);
-	nlangs = split_langs(lang, langs);
+	lang = version ? version : doc_case_lang(src.cd);
+	if (!(nlangs = split_langs(lang, langs))) {
+		st = BITIM_ERR_INVALID;
+		goto done;
+	}
 	if ((st = expand(p, &src, &req, langs, nlangs, b, missing)) != BITIM_OK)
 		goto done;
 	body = text_body(b, nlangs);
