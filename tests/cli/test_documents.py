@@ -49,6 +49,18 @@ def compare_golden(name, text):
     assert text == want, "%s differs from the golden file:\n%s" % (name, text)
 
 
+def column(text, side):
+    """One column of a two-column bilingual text (0: kk, 1: ru), its lines
+    joined with blanks: the words of that language in order."""
+    words = []
+    for line in text.split("\n"):
+        part = line[:37] if side == 0 else line[39:]
+        if line.startswith("-- bitim") or (side == 1 and len(line) > 37 and line[37:39] != "  "):
+            continue  # a footer, or a line across the page (title, signature)
+        words.extend(part.split())
+    return " ".join(words)
+
+
 def render(db, kind, lang, fmt="txt", *extra):
     r = bitim("--db", db, "print", "KRG-2026-0001", "--doc", kind, "--lang", lang, "--format", fmt, *extra)
     assert r.returncode == 0, r.stderr
@@ -148,6 +160,39 @@ def signed_agreement_is_frozen_and_verifiable():
     con.close()
     short = " ".join(sha[i:i + 4] for i in range(0, 16, 4))
     assert ("SHA-256 " + short) in text, short
+
+
+@T.test
+def signed_version_is_the_one_chosen_at_signing():
+    # a case in Russian whose parties signed the kk+ru paper
+    db = os.path.join(TMP, "ru-signed-kkru.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "--sample", "ru", "kk+ru"], check=True, env=ENV, timeout=60)
+    import sqlite3
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT language FROM documents WHERE kind = 'settlement'").fetchone() == ("kk+ru",)
+    con.close()
+    paper = os.path.join(TMP, "ru-signed.txt")
+    r = bitim("--db", db, "print", "KRG-2026-0001", "--doc", "settlement", "-o", paper)
+    assert r.returncode == 0, r.stderr
+    text = open(paper, encoding="utf-8").read()
+    assert "екі мәтіннің заңды күші бірдей" in column(text, 0), text
+    assert "оба текста имеют одинаковую юридическую силу" in column(text, 1), text
+    r = bitim("--db", db, "verify", "KRG-2026-0001", paper)
+    assert r.returncode == 0, r
+    # the html of the signed paper is that very text
+    html = render(db, "settlement", "ru", "html")
+    assert "Настоящее соглашение составлено" in html
+    # printing again never replaces the paper saved before
+    r = bitim("--db", db, "print", "KRG-2026-0001", "--doc", "settlement", "-o", paper)
+    assert r.returncode == 1 and "exists already" in r.stderr and "--force" in r.stderr, r
+    assert open(paper, encoding="utf-8").read() == text
+    r = bitim("--db", db, "print", "KRG-2026-0001", "--doc", "card", "-o", paper, "--force")
+    assert r.returncode == 0 and open(paper, encoding="utf-8").read() != text, r
+    # a case in Russian signed in Russian: one language, no parity clause
+    db = os.path.join(TMP, "ru-signed-ru.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "--sample", "ru"], check=True, env=ENV, timeout=60)
+    text = render(db, "settlement", "kk+ru")
+    assert "СОГЛАШЕНИЕ" in text and "КЕЛІСІМ" not in text and "одинаковую юридическую силу" not in text, text
 
 
 @T.test
