@@ -11,7 +11,10 @@
 #define SIGN_NAME_COLS 44
 /* A bilingual text: two columns of this width with a gap of two. */
 #define COL_WIDTH ((DOC_WIDTH - 2) / 2)
-/* Lines of the last clause that stay on the page of the signatures. */
+/* The last clause stays whole on the page of the signatures up to this many
+ * lines; a longer one may break, but leaves at least LAST_CLAUSE_LINES on
+ * each side of the break. */
+#define LAST_CLAUSE_WHOLE 8
 #define LAST_CLAUSE_LINES 3
 
 /* Laid-out lines, each saying whether the page may break after it. */
@@ -293,9 +296,11 @@ static int lay_out(struct lines *L, const struct blocks *a, const struct blocks 
 		if (r < 0)
 			goto out;
 		/* The last clause before the signatures keeps its last lines with them. */
-		if (keep[i] && k->kind != BLOCK_HEADING && k->kind != BLOCK_TITLE && k->kind != BLOCK_SIGN)
+		if (keep[i] && k->kind != BLOCK_HEADING && k->kind != BLOCK_TITLE && k->kind != BLOCK_SIGN &&
+		    L->count - from > LAST_CLAUSE_WHOLE)
 			for (size_t j = from; j < L->count; j++)
-				L->keep[j] = j + LAST_CLAUSE_LINES >= L->count || L->text[j][0] == '\0';
+				/* the blank line before it and its first lines hold together too */
+				L->keep[j] = j + LAST_CLAUSE_LINES >= L->count || j < from + LAST_CLAUSE_LINES;
 		if (L->count > from)
 			L->keep[L->count - 1] = keep[i];
 	}
