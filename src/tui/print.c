@@ -152,7 +152,7 @@ bool print_pick_signed_version(struct app *app, const struct case_data *cd, cons
 bool print_case(struct app *app, int64_t case_id, struct problems *why)
 {
 	static const char *const kinds[DOC_KIND_COUNT] = {
-		N_("Agreement on mediation"), N_("Settlement agreement"), N_("Record of termination"),
+		N_("Agreement on mediation"), N_("Settlement agreement"), N_("Notice of termination of the mediation procedure"),
 		N_("Minutes of the sessions"), N_("Case card"), N_("Addendum to the signed agreement"),
 	};
 	const char *const *langs = lang_names, *const *codes = lang_codes;
