@@ -105,9 +105,83 @@ static char *shown(const struct field_def *f, const char *v)
 	return strdup(v);
 }
 
+/* Date forms a placeholder may ask for with a modifier: {case.signed_on:long}. */
+enum date_form { DATE_PLAIN, DATE_LONG, DATE_DATED, DATE_UNTIL };
+
+/* A date written out in the current language: long ("2026 жылғы 3 қараша",
+ * "3 ноября 2026 г.", "3 November 2026"), dated ("2026 жылғы 3
+ * қарашадағы", "от 3 ноября 2026 г.", "of 3 November 2026") or until
+ * ("15.12.2026 ж. дейін", "до 15.12.2026", "by 15.12.2026"). malloc'd. */
+static char *date_words(bitim_day day, enum date_form form)
+{
+	static const char *const kk[] = { "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
+					  "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан" };
+	/* the locative ending each month takes in Kazakh: -да/-де/-та/-те */
+	static const char *const kk_at[] = { "да", "да", "да", "де", "да", "да", "де", "да", "те", "да", "да", "да" };
+	static const char *const ru[] = { "января", "февраля", "марта", "апреля", "мая", "июня", "июля",
+					  "августа", "сентября", "октября", "ноября", "декабря" };
+	static const char *const en[] = { "January", "February", "March", "April", "May", "June", "July",
+					  "August", "September", "October", "November", "December" };
+	enum bitim_lang lang = i18n_lang();
+	char *out = NULL, plain[DATE_BUF];
+	int y, m, d, rc = -1;
+
+	date_to_ymd(day, &y, &m, &d);
+	date_format_user(day, plain);
+	m = (m - 1) % 12;
+	if (form == DATE_UNTIL)
+		rc = lang == BITIM_LANG_KK ? asprintf(&out, "%s ж. дейін", plain)
+		     : lang == BITIM_LANG_RU ? asprintf(&out, "до %s", plain) : asprintf(&out, "by %s", plain);
+	else if (lang == BITIM_LANG_KK)
+		rc = asprintf(&out, "%d жылғы %d %s%s", y, d, kk[m], form == DATE_DATED ? kk_at[m] : "");
+	else if (lang == BITIM_LANG_RU)
+		rc = asprintf(&out, "%s%d %s %d г.", form == DATE_DATED ? "от " : "", d, ru[m], y);
+	else
+		rc = asprintf(&out, "%s%d %s %d", form == DATE_DATED ? "of " : "", d, en[m], y);
+	if (rc >= 0 && lang == BITIM_LANG_KK && form == DATE_DATED) {
+		char *more = NULL;
+		rc = asprintf(&more, "%s%s", out, strcmp(kk_at[m], "де") == 0 || strcmp(kk_at[m], "те") == 0 ? "гі" : "ғы");
+		free(out);
+		out = rc >= 0 ? more : NULL;
+	}
+	return rc >= 0 ? out : NULL;
+}
+
 /* The value of a placeholder name (without braces and "?"): malloc'd text,
  * NULL when empty; -1 in *bad when the name is not one a template may use. */
+static char *lookup_plain(struct expander *x, size_t line, const char *name, bool optional, int *bad);
+
 static char *lookup(struct expander *x, size_t line, const char *name, bool optional, int *bad)
+{
+	static const char *const forms[] = { "", "long", "dated", "until" };
+	const char *colon = strchr(name, ':');
+	char field[128];
+	enum date_form form = DATE_PLAIN;
+	const struct field_def *f;
+	const char *v;
+	bitim_day day;
+
+	if (!colon)
+		return lookup_plain(x, line, name, optional, bad);
+	for (int i = 1; i < 4; i++)
+		if (strcmp(colon + 1, forms[i]) == 0)
+			form = (enum date_form)i;
+	snprintf(field, sizeof field, "%.*s", (int)(colon - name), name);
+	*bad = 0;
+	if (form == DATE_PLAIN)
+		return *bad = fail(x, line, N_("unknown form {%s}; a date may be written {FIELD:long}, {FIELD:dated} or {FIELD:until}"), name), NULL;
+	f = procedure_field(x->data->p, field);
+	if (!f || f->type != FIELD_DATE)
+		return *bad = fail(x, line, N_("{%s}: only a date field takes :long, :dated or :until"), name), NULL;
+	char *plain = lookup_plain(x, line, field, optional, bad); /* checks the name, notes what is missing */
+	if (!plain || !x->data->cd)
+		return plain;
+	free(plain);
+	v = casedata_get(x->data->cd, f->entity, f->entity == ENTITY_CASE ? 0 : (size_t)x->row, f->name);
+	return v && date_parse_iso(v, &day) ? date_words(day, form) : NULL;
+}
+
+static char *lookup_plain(struct expander *x, size_t line, const char *name, bool optional, int *bad)
 {
 	static const char *const office_fields[] = { "code", "name", "region", "district", "village" };
 	const struct template_data *d = x->data;
