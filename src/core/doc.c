@@ -169,7 +169,7 @@ static int report_missing(const struct procedure *p, const struct template_data 
  * in the current language). */
 static const char *const parity_clause[DOC_KIND_COUNT] = {
 	N_("This contract on mediation is made in the Kazakh and Russian languages; both texts have equal legal force."),
-	N_("This settlement agreement is made in the Kazakh and Russian languages; both texts have equal legal force."),
+	N_("This agreement is made in the Kazakh and Russian languages; both texts have equal legal force."),
 	N_("This notice is made in the Kazakh and Russian languages; both texts have equal legal force."),
 	N_("These minutes are made in the Kazakh and Russian languages; both texts have equal legal force."),
 	N_("This card is made in the Kazakh and Russian languages; both texts have equal legal force."),
