@@ -175,6 +175,9 @@ static const char *const parity_clause[DOC_KIND_COUNT] = {
 	N_("This card is made in the Kazakh and Russian languages; both texts have equal legal force."),
 	N_("This addendum is made in the Kazakh and Russian languages; both texts have equal legal force."),
 };
+/* ... and for a paper with no clause of its own above. */
+static const char parity_any[] =
+	N_("This document is made in the Kazakh and Russian languages; both texts have equal legal force.");
 
 /* Where the parity clause goes: before the headings of the last signature
  * block, else at the end. */
@@ -249,7 +252,8 @@ static enum bitim_status expand(const struct procedure *p, const struct doc_sour
 		/* Choices and dates are worded in the document's language. */
 		i18n_set_lang((enum bitim_lang)i18n_lang_from_code(langs[i]));
 		st = template_expand(path, &data, &out[i], err, sizeof err);
-		if (st == BITIM_OK && nlangs == 2 && insert_para(&out[i], parity_at(&out[i]), _(parity_clause[req->kind])) < 0)
+		if (st == BITIM_OK && nlangs == 2 && insert_para(&out[i], parity_at(&out[i]),
+							 _(parity_clause[req->kind] ? parity_clause[req->kind] : parity_any)) < 0)
 			st = BITIM_ERR_NOMEM;
 	}
 	i18n_set_lang(ui);
