@@ -37,6 +37,12 @@ enum bitim_status case_remove_row(struct store *s, const struct procedure *p, in
 enum bitim_status case_advance(struct store *s, const struct procedure *p, int64_t case_id,
 			       bitim_day today, struct problems *why);
 
+/* The same, where completing the stage signs the settlement agreement: the
+ * text frozen is the printed version the parties signed, in signed_lang
+ * ("kk", "ru", "en" or "kk+ru"; NULL: the case's language). */
+enum bitim_status case_advance_signed(struct store *s, const struct procedure *p, int64_t case_id,
+				      bitim_day today, const char *signed_lang, struct problems *why);
+
 /* Terminate mediation on the ground recorded in the termination form. */
 enum bitim_status case_terminate(struct store *s, const struct procedure *p, int64_t case_id,
 				 bitim_day today, struct problems *why);

@@ -184,7 +184,7 @@ static enum bitim_status move(struct store *s, const struct procedure *p, int64_
 /* Check the rules and, when they hold, move the case on: to the next stage,
  * or (terminate) to the procedure's termination stage. */
 static enum bitim_status complete(struct store *s, const struct procedure *p, int64_t case_id,
-				  bitim_day today, struct problems *why, bool terminate)
+				  bitim_day today, const char *signed_lang, struct problems *why, bool terminate)
 {
 	struct case_data *cd = NULL;
 	enum bitim_status status;
@@ -206,7 +206,7 @@ static enum bitim_status complete(struct store *s, const struct procedure *p, in
 	/* Completing a stage that freezes (the settlement) is signing it: keep
 	 * the exact text and its fingerprint, in the same transaction. */
 	if (status == BITIM_OK && !terminate && p->stages[stage].freeze)
-		status = doc_freeze(s, p, case_id, today, why);
+		status = doc_freeze(s, p, case_id, today, signed_lang, why);
 out:
 	casedata_free(cd);
 	return store_end(s, status);
@@ -215,13 +215,19 @@ out:
 enum bitim_status case_advance(struct store *s, const struct procedure *p, int64_t case_id,
 			       bitim_day today, struct problems *why)
 {
-	return complete(s, p, case_id, today, why, false);
+	return complete(s, p, case_id, today, NULL, why, false);
+}
+
+enum bitim_status case_advance_signed(struct store *s, const struct procedure *p, int64_t case_id,
+				      bitim_day today, const char *signed_lang, struct problems *why)
+{
+	return complete(s, p, case_id, today, signed_lang, why, false);
 }
 
 enum bitim_status case_terminate(struct store *s, const struct procedure *p, int64_t case_id,
 				 bitim_day today, struct problems *why)
 {
-	return complete(s, p, case_id, today, why, true);
+	return complete(s, p, case_id, today, NULL, why, true);
 }
 
 enum bitim_status case_undo(struct store *s, const struct procedure *p, int64_t case_id,

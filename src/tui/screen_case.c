@@ -361,9 +361,13 @@ static void advance(void)
 		return;
 	}
 	problems_free(&why);
-	/* Completing a freezing stage signs the agreement: its text must be complete. */
+	/* Completing a freezing stage signs the agreement: its text must be
+	 * complete, in the printed version the parties signed. */
+	const char *version = NULL;
+	if (s->freeze && !print_pick_signed_version(C.app, C.cd, &version))
+		return;
 	if (s->freeze) {
-		struct doc_request req = { .kind = DOC_SETTLEMENT, .format = DOC_TXT, .printed_on = today_get() };
+		struct doc_request req = { .kind = DOC_SETTLEMENT, .lang = version, .format = DOC_TXT, .printed_on = today_get() };
 		char *text = NULL;
 		if (doc_render(C.app->store, proc(), C.app->case_id, &req, &text, &why) == BITIM_ERR_GUARD) {
 			show_problems(title, &why);
@@ -380,7 +384,7 @@ static void advance(void)
 			 _("After this, the agreed terms cannot be edited."));
 	if (!dialog_confirm(C.app, _("Complete the stage"), question))
 		return;
-	st = case_advance(C.app->store, proc(), C.app->case_id, today_get(), &why);
+	st = case_advance_signed(C.app->store, proc(), C.app->case_id, today_get(), version, &why);
 	if (st == BITIM_ERR_GUARD)
 		show_problems(title, &why);
 	else if (st != BITIM_OK)
