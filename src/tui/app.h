@@ -52,6 +52,9 @@ struct app {
 	bool quit;
 	int rows, cols;
 	bool demo;                     /* a demonstration database: trainee help shown */
+	/* While a dialog is open: its keys for the key bar (the screen's keys do
+	 * nothing then, so they are not shown). Static arrays; NULL otherwise. */
+	const enum action *overlay;
 };
 
 extern const struct screen screen_list;
@@ -90,9 +93,13 @@ void app_cycle_language(struct app *app);
 /* Whether SIGTERM or SIGHUP asked bitim to stop (checked by dialogs too). */
 bool app_stop_requested(void);
 
-/* Read one key, waiting at most timeout_ms (-1: forever, but signals and
- * resizes still return). Returns OK/KEY_CODE_YES/ERR as get_wch does. */
+/* Read one key as get_wch does (OK/KEY_CODE_YES/ERR). Terminfo's "suspend"
+ * key is given back as Ctrl-Z; an escape sequence no key is known for is
+ * read whole and dropped (ERR), so its tail never lands in a field. */
 int app_read_key(wint_t *key);
+
+/* Whether a key means "switch the language" (F5, Ctrl-L): dialogs ask. */
+bool app_is_language_key(int kind, wint_t key);
 
 /* Run the interface until the user quits or a signal asks to stop. */
 int tui_run(struct store *store, const struct procedure *proc);

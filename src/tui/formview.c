@@ -32,6 +32,7 @@ void fv_clear(struct formview *fv)
 void fv_free(struct formview *fv)
 {
 	fv_clear(fv);
+	fv_forget(fv);
 	editor_free(&fv->ed);
 }
 
@@ -156,6 +157,58 @@ enum fv_commit fv_commit(struct formview *fv, struct app *app)
 	}
 	fv->ed.dirty = false;
 	return FV_SAVED;
+}
+
+/* ------------------------------------------------------ leaving unsaved */
+
+void fv_forget(struct formview *fv)
+{
+	free(fv->abandoned);
+	fv->abandoned = NULL;
+}
+
+bool fv_leave_invalid(struct formview *fv, struct app *app)
+{
+	const struct fv_item *it = fv_current(fv);
+	char question[1024], *typed;
+
+	if (!it || !fv->editing)
+		return true;
+	snprintf(question, sizeof question, "%s\n\n%s\n%s", app->message,
+		 _("Enter: correct it."),
+		 _("Esc: leave it unsaved; what you typed is kept in the undo history, and Undo (F9 or Ctrl-Z) brings it back."));
+	if (dialog_ask(app, N_("This value is not saved"), question, ACT_DLG_CORRECT, ACT_DLG_DISCARD))
+		return false;
+	typed = editor_text(&fv->ed);
+	if (!typed)
+		return false;
+	fv_forget(fv);
+	fv->abandoned = typed;
+	snprintf(fv->abandoned_key, sizeof fv->abandoned_key, "%s", it->field->key);
+	fv->abandoned_row = it->row;
+	fv_load(fv);
+	app_message(app, MSG_INFO, _("Not saved: %s. Undo (F9 or Ctrl-Z) brings back what you typed."), _(it->field->label));
+	return true;
+}
+
+const char *fv_abandoned(const struct formview *fv, int *row)
+{
+	*row = fv->abandoned_row;
+	return fv->abandoned ? fv->abandoned_key : NULL;
+}
+
+bool fv_take_back(struct formview *fv, struct app *app)
+{
+	const struct fv_item *it;
+
+	if (!fv->abandoned || !fv_focus_field(fv, fv->abandoned_key, fv->abandoned_row))
+		return false;
+	it = fv_current(fv);
+	editor_set(&fv->ed, fv->abandoned);
+	fv->ed.dirty = true;
+	fv_forget(fv);
+	app_message(app, MSG_INFO, _("Back in %s: what you typed, not yet saved; correct it and leave the field."), _(it->field->label));
+	return true;
 }
 
 /* ------------------------------------------------------------ choices */

@@ -20,6 +20,7 @@ static struct {
 	struct formview fv;
 	bool fv_ready;
 	int lang;             /* the language the items were built in */
+	int64_t case_id;      /* the case last shown */
 } C;
 
 static const struct procedure *proc(void) { return C.app->proc; }
@@ -474,11 +475,30 @@ static void remove_row(void)
 	app_message(C.app, MSG_INFO, _("Removed: %s"), title);
 }
 
+/* Bring back a text left unsaved, on its page; true when there was one. */
+static bool take_back(void)
+{
+	int row;
+	const char *key = fv_abandoned(&C.fv, &row);
+	const struct field_def *f = key ? procedure_field(proc(), key) : NULL;
+
+	if (!f)
+		return false;
+	if (f->stage != C.page && is_page(f->stage))
+		show_page(f->stage);
+	if (fv_take_back(&C.fv, C.app))
+		return true;
+	fv_forget(&C.fv); /* its row or page is gone: nothing to bring back */
+	return false;
+}
+
 static void undo(void)
 {
 	struct undo_info u;
 	enum bitim_status st;
 
+	if (!C.fv.ed.dirty && take_back())
+		return;
 	if (!commit())
 		return;
 	st = case_undo(C.app->store, proc(), C.app->case_id, &u);
@@ -560,6 +580,10 @@ static void case_enter(struct app *app)
 	}
 	casedata_free(C.cd);
 	C.cd = NULL;
+	/* A text left unsaved belongs to the case it was typed in. */
+	if (C.case_id != app->case_id)
+		fv_forget(&C.fv);
+	C.case_id = app->case_id;
 	if (!reload()) {
 		app_switch(app, &screen_list);
 		return;
@@ -665,9 +689,12 @@ static void case_key(struct app *app, enum action act, bool is_key, wint_t key)
 	case ACT_ESCAPE:
 		if (commit())
 			app_message(app, MSG_INFO, "%s", _("Saved. F10 returns to the case list."));
+		else if (fv_leave_invalid(&C.fv, app))
+			build();
 		return;
 	case ACT_BACK:
-		if (commit())
+		/* Leaving is never refused: an invalid value is corrected or left unsaved. */
+		if (commit() || fv_leave_invalid(&C.fv, app))
 			app_switch(app, &screen_list);
 		return;
 	default:

@@ -93,11 +93,13 @@ static void list_enter(struct app *app)
 	if (store_setting_get(app->store, "welcomed", &done) == BITIM_OK && !done &&
 	    store_case_count(app->store, &all, &count) == BITIM_OK && count == 0) {
 		store_setting_set(app->store, "welcomed", "1");
-		dialog_text(app, _("Welcome to bitim"),
-			    _("bitim guides you through mediation under the Law of the Republic of Kazakhstan \"On Mediation\": from the request, through the parties' consent and the agreement on mediation, to a signed settlement agreement.\n\n"
-			      "Everything you type is saved at once. The keys that work are always shown at the bottom of the screen; F1 explains them.\n\n"
-			      "First, enter your office and your own details. Then press F4 on the case list to open your first case."));
-		app_switch(app, &screen_settings);
+		/* Each key of the greeting does what its label says. */
+		if (dialog_ask(app, N_("Welcome to bitim"),
+			       N_("bitim guides you through mediation under the Law of the Republic of Kazakhstan \"On Mediation\": from the request, through the parties' consent and the agreement on mediation, to a signed settlement agreement.\n\n"
+				  "Everything you type is saved at once. The keys that work are always shown at the bottom of the screen; F1 explains them.\n\n"
+				  "First, enter your office and your own details: Enter opens the settings now; Esc leaves them for later (F9 on the case list). Then press F4 on the case list to open your first case."),
+			       ACT_DLG_SETTINGS, ACT_DLG_LATER))
+			app_switch(app, &screen_settings);
 	}
 	free(done);
 }
@@ -211,7 +213,7 @@ static void open_selected(struct app *app)
 static void new_case(struct app *app)
 {
 	int64_t id;
-	enum bitim_status st = case_new(app->store, app->proc, date_today(), &id);
+	enum bitim_status st = case_new_prefilled(app->store, app->proc, date_today(), &id);
 
 	if (st != BITIM_OK) {
 		app_status(app, st);
