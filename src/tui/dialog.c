@@ -7,18 +7,23 @@
 #include "bitim/i18n.h"
 #include "dialog.h"
 #include "draw.h"
+#include "keybar.h"
 
 /* Width and position of a dialog box on this screen. */
 static void geometry(struct app *app, int want_w, int want_h, int *y, int *x, int *w, int *h)
 {
+	/* Between the title and the message line: the key bar stays in view. */
+	int room;
+
 	getmaxyx(stdscr, app->rows, app->cols);
+	room = app->rows - 2 - KEYBAR_ROWS;
 	*w = want_w < app->cols - 2 ? want_w : app->cols - 2;
-	*h = want_h < app->rows - 2 ? want_h : app->rows - 2;
+	*h = want_h < room ? want_h : room;
 	if (*w < 10)
 		*w = app->cols;
 	if (*h < 3)
 		*h = app->rows;
-	*y = (app->rows - *h) / 2;
+	*y = *h == app->rows ? 0 : 1 + (room - *h) / 2;
 	*x = (app->cols - *w) / 2;
 }
 

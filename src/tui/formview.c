@@ -2,11 +2,15 @@
 #include <config.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 #include "bitim/date.h"
 #include "bitim/i18n.h"
 #include "dialog.h"
 #include "draw.h"
 #include "formview.h"
+
+const char fv_choice_hint[] = N_("Choice: type its first letters or 1-9; Enter: list; ←→: change; Del: clear");
+const char fv_names_hint[] = N_("A party: type the first letters of the name or 1-9; Enter: list; ←→: change");
 
 /* Rows a multi-line field shows. */
 #define MULTILINE_ROWS 3
@@ -77,8 +81,14 @@ void fv_load(struct formview *fv)
 	char buf[4096];
 
 	fv->editing = false;
+	fv->typed_len = 0;
 	if (!is_text(it))
 		return;
+	if (fv->src.names) {
+		const char *names[2];
+		if (fv->src.names(fv->src.ctx, it, names, 2) > 0)
+			return; /* chosen from the names, like a choice */
+	}
 	editor_free(&fv->ed);
 	editor_init(&fv->ed, it->field->type == FIELD_MULTILINE);
 	/* Long stored texts go in whole; buf is only for short displayed forms. */
@@ -213,66 +223,146 @@ bool fv_take_back(struct formview *fv, struct app *app)
 
 /* ------------------------------------------------------------ choices */
 
-static const char *const *choice_labels(const struct field_def *f)
-{
-	static const char *labels[64];
-	size_t n = f->choices->count < 64 ? f->choices->count : 64;
+/* The values a choice field offers: labels (msgids, or names shown as they
+ * are) and what is stored for each. */
+struct options {
+	const char *labels[64];
+	const char *codes[64];
+	size_t n;
+};
 
-	for (size_t i = 0; i < n; i++)
-		labels[i] = f->choices->items[i].label;
-	return labels;
+/* A field's options: its choice list, or the names the screen offers (the
+ * case's parties for "which party"); false for a plain text field. */
+static bool options_of(const struct formview *fv, const struct fv_item *it, struct options *o)
+{
+	const struct field_def *f = it->field;
+
+	o->n = 0;
+	if (f->type == FIELD_CHOICE || f->type == FIELD_YESNO) {
+		for (size_t i = 0; i < f->choices->count && o->n < 64; i++, o->n++) {
+			o->labels[o->n] = f->choices->items[i].label;
+			o->codes[o->n] = f->choices->items[i].code;
+		}
+		return true;
+	}
+	if (fv->src.names) {
+		o->n = fv->src.names(fv->src.ctx, it, o->labels, 64);
+		for (size_t i = 0; i < o->n; i++)
+			o->codes[i] = o->labels[i];
+		return o->n > 0;
+	}
+	return false;
 }
 
-static int choice_index(const struct field_def *f, const char *code)
+static int option_index(const struct options *o, const char *code)
 {
-	for (size_t i = 0; code && i < f->choices->count; i++)
-		if (strcmp(f->choices->items[i].code, code) == 0)
+	for (size_t i = 0; code && i < o->n; i++)
+		if (strcmp(o->codes[i], code) == 0)
 			return (int)i;
 	return -1;
 }
 
-static void save_choice(struct formview *fv, struct app *app, const struct fv_item *it, int index)
+static void save_choice(struct formview *fv, struct app *app, const struct fv_item *it,
+			const struct options *o, int index)
 {
 	const char *reason = NULL;
 	enum bitim_status st;
 
-	if (index < 0 || (size_t)index >= it->field->choices->count)
+	if (index < 0 || (size_t)index >= o->n)
 		return;
-	st = fv->src.save(fv->src.ctx, it, it->field->choices->items[index].code, &reason);
+	st = fv->src.save(fv->src.ctx, it, o->codes[index], &reason);
 	if (st == BITIM_ERR_INVALID)
 		app_message(app, MSG_ERROR, "%s: %s", _(it->field->label), _(reason));
 	else if (st != BITIM_OK)
 		app_status(app, st);
 }
 
-static bool choice_key(struct formview *fv, struct app *app, const struct fv_item *it, bool is_key, wint_t key)
+/* Whether a translated label starts with what was typed (any case). */
+static bool starts_with(const char *label, const wchar_t *typed, size_t n)
 {
-	const struct field_def *f = it->field;
-	int cur = choice_index(f, fv->src.value(fv->src.ctx, it)), n = (int)f->choices->count;
+	wchar_t wide[256];
+	size_t len = mbstowcs(wide, label, 255);
 
-	if ((!is_key && (key == L'\r' || key == L'\n' || key == L' ')) || (is_key && key == KEY_ENTER)) {
-		save_choice(fv, app, it, dialog_pick(app, _(f->label), choice_labels(f), (size_t)(n < 64 ? n : 64), cur));
+	if (len == (size_t)-1 || len < n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (towlower((wint_t)wide[i]) != towlower((wint_t)typed[i]))
+			return false;
+	return true;
+}
+
+/* The first option whose label starts with the typed letters, or -1. */
+static int option_typed(const struct options *o, const wchar_t *typed, size_t n)
+{
+	for (size_t i = 0; i < o->n; i++)
+		if (starts_with(_(o->labels[i]), typed, n))
+			return (int)i;
+	return -1;
+}
+
+/* A letter typed on a choice: it adds to the letters typed so far and the
+ * first option starting with them is chosen. */
+static void choice_letter(struct formview *fv, struct app *app, const struct fv_item *it,
+			  const struct options *o, wchar_t c)
+{
+	int found;
+
+	if (fv->typed_len < sizeof fv->typed / sizeof fv->typed[0])
+		fv->typed[fv->typed_len++] = c;
+	found = option_typed(o, fv->typed, fv->typed_len);
+	if (found < 0 && c != L' ') {
+		/* Not a continuation: maybe the start of another option. */
+		fv->typed[0] = c;
+		fv->typed_len = 1;
+		found = option_typed(o, fv->typed, fv->typed_len);
+	}
+	if (found < 0) {
+		fv->typed_len = 0;
+		if (c != L' ')
+			app_message(app, MSG_INFO, "%s", _(fv_choice_hint));
+		return;
+	}
+	if (found != option_index(o, fv->src.value(fv->src.ctx, it)))
+		save_choice(fv, app, it, o, found);
+}
+
+static bool choice_key(struct formview *fv, struct app *app, const struct fv_item *it,
+		       const struct options *o, bool is_key, wint_t key)
+{
+	int cur = option_index(o, fv->src.value(fv->src.ctx, it)), n = (int)o->n;
+
+	/* Enter opens the list; Space does not (a stray Enter would then choose). */
+	if ((!is_key && (key == L'\r' || key == L'\n')) || (is_key && key == KEY_ENTER)) {
+		fv->typed_len = 0;
+		save_choice(fv, app, it, o, dialog_pick(app, it->field->label, o->labels, o->n, cur));
 		return true;
 	}
 	if (is_key && (key == KEY_RIGHT || key == KEY_LEFT)) {
 		int next = key == KEY_RIGHT ? (cur + 1) % n : (cur <= 0 ? n - 1 : cur - 1);
-		save_choice(fv, app, it, next);
+		fv->typed_len = 0;
+		save_choice(fv, app, it, o, next);
 		return true;
 	}
 	if (!is_key && key >= L'1' && key <= L'9' && (int)(key - L'1') < n) {
-		save_choice(fv, app, it, (int)(key - L'1'));
+		fv->typed_len = 0;
+		save_choice(fv, app, it, o, (int)(key - L'1'));
 		return true;
 	}
-	if ((is_key && (key == KEY_DC || key == KEY_BACKSPACE)) || (!is_key && (key == 127 || key == 8))) {
+	if ((is_key && (key == KEY_DC || key == KEY_BACKSPACE)) || (!is_key && (key == 127 || key == 8 || key == 4))) {
 		const char *reason;
 		enum bitim_status st = fv->src.save(fv->src.ctx, it, "", &reason);
+		fv->typed_len = 0;
 		if (st != BITIM_OK)
 			app_status(app, st);
 		return true;
 	}
-	if (!is_key && key >= 0x20)
-		app_message(app, MSG_INFO, "%s", _("Press Enter or Space to choose, or ←→ to change"));
-	return !is_key;
+	if (!is_key && key == L' ' && fv->typed_len == 0)
+		return true; /* a Space alone chooses nothing */
+	if (!is_key && key >= 0x20) {
+		choice_letter(fv, app, it, o, (wchar_t)key);
+		return true;
+	}
+	return false;
 }
 
 /* -------------------------------------------------------------- typing */
@@ -323,6 +413,7 @@ static bool text_key(struct formview *fv, struct app *app, bool is_key, wint_t k
 bool fv_key(struct formview *fv, struct app *app, bool is_key, wint_t key)
 {
 	const struct fv_item *it = fv_current(fv);
+	struct options o;
 	const char *why;
 
 	if (!it || it->kind != FV_FIELD)
@@ -334,8 +425,8 @@ bool fv_key(struct formview *fv, struct app *app, bool is_key, wint_t key)
 	}
 	if (why)
 		return false;
-	if (!is_text(it))
-		return choice_key(fv, app, it, is_key, key);
+	if (!is_text(it) || options_of(fv, it, &o))
+		return options_of(fv, it, &o) && choice_key(fv, app, it, &o, is_key, key);
 	return text_key(fv, app, is_key, key);
 }
 
@@ -347,10 +438,15 @@ const char *fv_hint(const struct formview *fv)
 		return NULL;
 	if (it->kind == FV_ADD)
 		return N_("Press Enter (or F4) to add one");
+	if (it->kind == FV_FIELD && fv->src.names && !fv->editing && is_text(it)) {
+		const char *names[2];
+		if (fv->src.names(fv->src.ctx, it, names, 2) > 0)
+			return fv_names_hint;
+	}
 	switch (it->field->type) {
 	case FIELD_DATE: return N_("A date: DD.MM.YYYY");
 	case FIELD_CHOICE:
-	case FIELD_YESNO: return N_("Enter or Space: choose from the list; ←→: change; Delete: clear");
+	case FIELD_YESNO: return fv_choice_hint;
 	case FIELD_IIN: return N_("IIN: 12 digits");
 	case FIELD_BIN: return N_("BIN: 12 digits");
 	case FIELD_PHONE: return N_("Phone: +7 7xx xxx xx xx");

@@ -30,7 +30,15 @@ struct fv_source {
 	enum bitim_status (*save)(void *ctx, const struct fv_item *it, const char *input, const char **reason);
 	/* Why the field cannot be changed now (msgid), or NULL. */
 	const char *(*locked)(void *ctx, const struct fv_item *it);
+	/* For a text field chosen from names (the case's parties): fills at
+	 * most max names (borrowed) and returns how many; 0 for a plain text
+	 * field. NULL when no field is. */
+	size_t (*names)(void *ctx, const struct fv_item *it, const char **names, size_t max);
 };
+
+/* The one hint of every choice field (msgid), and of a field chosen from names. */
+extern const char fv_choice_hint[];
+extern const char fv_names_hint[];
 
 struct formview {
 	struct fv_item *items; /* owned */
@@ -40,6 +48,8 @@ struct formview {
 	struct editor ed;      /* holds the focused text field's text */
 	bool editing;          /* ed belongs to the focused item */
 	struct fv_source src;
+	wchar_t typed[32];     /* letters typed on a choice field, to find an option */
+	size_t typed_len;
 	char *abandoned;       /* text left unsaved (invalid) for Undo to bring back; owned */
 	char abandoned_key[128];
 	int abandoned_row;

@@ -2,8 +2,10 @@
 #include <config.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "bitim/i18n.h"
 #include "dialog.h"
+#include "formview.h"
 #include "draw.h"
 #include "help.h"
 
@@ -13,7 +15,6 @@ static const char *const editing_keys[] = {
 	N_("Backspace, Delete (Ctrl-D): delete a character; Ctrl-W: delete the word before the cursor"),
 	N_("↑ ↓: previous or next field (in a text of several lines: previous or next line)"),
 	N_("Shift-Tab: previous field"),
-	N_("Choices: type the first letters or 1-9 to choose; Enter: the list; ← →: change; Delete: clear"),
 };
 
 /* The help text for the current screen and field, in the current language. */
@@ -29,6 +30,9 @@ static char *help_text(struct app *app)
 		return NULL;
 	field = app->screen->field_help ? app->screen->field_help(app) : NULL;
 	if (field) {
+		size_t n = strlen(field);
+		while (n > 0 && field[n - 1] == '\n')
+			field[--n] = '\0';
 		fprintf(out, "%s\n\n", field);
 		free(field);
 	}
@@ -52,6 +56,7 @@ static char *help_text(struct app *app)
 		fprintf(out, "\n%s\n", _("Editing:"));
 		for (size_t i = 0; i < sizeof editing_keys / sizeof editing_keys[0]; i++)
 			fprintf(out, "  • %s\n", _(editing_keys[i]));
+		fprintf(out, "  • %s\n  • %s\n", _(fv_choice_hint), _(fv_names_hint));
 	}
 	fprintf(out, "\n%s", _("Every field is saved when you leave it. Nothing you type is thrown away: a wrong change is taken back with Undo (F9 or Ctrl-Z)."));
 	fclose(out);

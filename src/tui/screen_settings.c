@@ -160,7 +160,7 @@ static enum bitim_status save_value(void *ctx, const struct fv_item *it, const c
 
 static void settings_enter(struct app *app)
 {
-	static const struct fv_source src = { NULL, value_of, save_value, NULL };
+	static const struct fv_source src = { NULL, value_of, save_value, NULL, NULL };
 
 	S.app = app;
 	if (!S.ready) {
