@@ -71,19 +71,29 @@ int app_body_rows(const struct app *app)
 	return app->rows - 1 - 1 - KEYBAR_ROWS; /* title, message line, key bar */
 }
 
+const char *app_stage_name(const struct app *app, int stage, int width)
+{
+	const struct stage_def *s;
+
+	if (stage < 0 || (size_t)stage >= app->proc->nstages)
+		return "";
+	s = &app->proc->stages[stage];
+	if (text_width(_(s->label)) > width && s->short_label)
+		return _(s->short_label);
+	return _(s->label);
+}
+
 void app_title(struct app *app, const char *left, const char *right)
 {
-	int lw = text_width(left), rw = right ? text_width(right) : 0;
+	int rw = right ? text_width(right) : 0;
 
 	draw_blank(0, 0, app->cols, A_REVERSE);
-	/* The left part (case and stage) comes first; the right part gets the rest. */
-	if (lw > app->cols - 2)
-		lw = app->cols - 2;
-	if (rw > app->cols - lw - 4)
-		rw = app->cols - lw - 4;
-	draw_text(0, 1, left, lw, A_REVERSE | A_BOLD, false);
+	if (rw > app->cols - 2)
+		rw = app->cols - 2;
 	if (right && rw > 0)
 		draw_text(0, app->cols - rw - 1, right, rw, A_REVERSE, false);
+	/* The left part (case and stage) takes what the right part leaves. */
+	draw_text_cut(0, 1, left, app->cols - 2 - (rw ? rw + 1 : 0), A_REVERSE | A_BOLD, "");
 }
 
 static void draw_message(struct app *app)
@@ -103,15 +113,26 @@ static void draw_message(struct app *app)
 
 static void draw_too_small(struct app *app)
 {
-	char line[128];
+	char size[256], text[640];
+	struct span spans[12];
+	size_t n;
+	int y;
 
 	erase();
-	snprintf(line, sizeof line, _("Terminal too small: %d×%d. bitim needs at least %d×%d."),
+	snprintf(size, sizeof size, _("Terminal too small: %d×%d. bitim needs at least %d×%d."),
 		 app->cols, app->rows, MIN_COLS, MIN_ROWS);
-	mvaddstr(0, 0, "");
-	draw_text(app->rows / 2, 0, line, app->cols, A_BOLD, false);
-	if (app->rows > 1)
-		draw_text(app->rows / 2 + 1, 0, _("Make the window larger; nothing is lost."), app->cols, A_NORMAL, false);
+	/* Keys wait for the screen; a dialog cannot keep them (it would act blind). */
+	snprintf(text, sizeof text, "%s\n%s", size,
+		 app->overlay ? _("Make the window larger; nothing is lost. Keys typed meanwhile are not used.")
+			      : _("Make the window larger; nothing is lost. What you type meanwhile is kept and acts when it is larger."));
+	/* Wrapped: a narrow window still reads every word. */
+	n = text_wrap(text, app->cols, spans, 12);
+	y = app->rows / 2 - (int)(n < 12 ? n : 12) / 2;
+	if (y < 0)
+		y = 0;
+	for (size_t i = 0; i < n && i < 12; i++)
+		draw_text_n(y + (int)i, 0, text + spans[i].start, spans[i].end - spans[i].start, app->cols,
+			    i == 0 ? A_BOLD : A_NORMAL, false);
 }
 
 bool app_too_small(const struct app *app)
@@ -273,6 +294,15 @@ static void setup_curses(void)
 	curs_set(1);
 }
 
+/* Keys typed while the terminal is too small, kept for when it grows. */
+#define PENDING_MAX 256
+struct pending_key {
+	int kind;
+	wint_t key;
+};
+static struct pending_key pending[PENDING_MAX];
+static size_t pending_count;
+
 /* Handle one key read from the terminal. */
 static void dispatch(struct app *app, int kind, wint_t key)
 {
@@ -281,8 +311,13 @@ static void dispatch(struct app *app, int kind, wint_t key)
 
 	if (is_key && key == KEY_RESIZE)
 		return; /* the next draw lays everything out anew */
-	if (app_too_small(app))
-		return; /* no key acts on a screen the user cannot see */
+	if (app_too_small(app)) {
+		/* No key acts on a screen the user cannot see: the keys wait,
+		 * in order, until the terminal is large enough again. */
+		if (pending_count < PENDING_MAX)
+			pending[pending_count++] = (struct pending_key){ kind, key };
+		return;
+	}
 	act = action_for_key(app->screen->actions(app), is_key, key);
 	/* F1 shows the last message whole; any other key replaces it. */
 	if (act != ACT_HELP)
@@ -336,6 +371,14 @@ int tui_run(struct store *store, const struct procedure *proc)
 			app.screen->enter(&app);
 		}
 		app_draw(&app);
+		/* The terminal is large enough again: the keys typed meanwhile act now. */
+		if (pending_count && !app_too_small(&app)) {
+			size_t n = pending_count;
+			pending_count = 0;
+			for (size_t i = 0; i < n && !app.quit && !app.next && !stop_signal; i++)
+				dispatch(&app, pending[i].kind, pending[i].key);
+			continue;
+		}
 		refresh();
 		/* Benchmarks measure the time to the first drawn screen. */
 		if (getenv("BITIM_BENCH_STARTUP"))

@@ -74,7 +74,12 @@ void app_switch(struct app *app, const struct screen *to);
 int app_body_top(const struct app *app);
 int app_body_rows(const struct app *app);
 
-/* Draw the title line. */
+/* A stage's name, translated: its label, or its short form from forms/
+ * (when it has one) if the label is wider than width columns. */
+const char *app_stage_name(const struct app *app, int stage, int width);
+
+/* Draw the title line. The right part (a deadline) is never cut; the left
+ * part is cut at the end of a word when both do not fit. */
 void app_title(struct app *app, const char *left, const char *right);
 
 /* Whether the terminal is below the smallest usable size. */

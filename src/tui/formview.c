@@ -463,6 +463,23 @@ static int label_rows(const struct formview *fv, const struct fv_item *it)
 	return (int)text_wrap(_(it->field->label), fv->label_width - 2, NULL, 0);
 }
 
+/* Rows the value takes: a multi-line field its box; a one-line value too
+ * wide for its column wraps at words onto up to three rows (a choice such
+ * as a ground of termination is read whole, not cut). */
+static int value_rows(const struct formview *fv, const struct fv_item *it)
+{
+	char buf[4096];
+	size_t n;
+
+	if (it->field->type == FIELD_MULTILINE)
+		return MULTILINE_ROWS;
+	if (fv->value_width < 1)
+		return 1;
+	fv_display(it->field, fv->src.value(fv->src.ctx, it), buf, sizeof buf);
+	n = text_wrap(buf, fv->value_width, NULL, 0);
+	return n < 1 ? 1 : (n > 3 ? 3 : (int)n);
+}
+
 static int item_height(const struct formview *fv, const struct fv_item *it, size_t index)
 {
 	int h;
@@ -475,7 +492,7 @@ static int item_height(const struct formview *fv, const struct fv_item *it, size
 	case FV_ADD:
 		return 1;
 	case FV_FIELD:
-		h = it->field->type == FIELD_MULTILINE ? MULTILINE_ROWS : 1;
+		h = value_rows(fv, it);
 		return label_rows(fv, it) > h ? label_rows(fv, it) : h;
 	}
 	return 1;
@@ -508,7 +525,7 @@ static void draw_value(const struct formview *fv, const struct fv_item *it, int 
 	attr_t a = fv->src.locked && fv->src.locked(fv->src.ctx, it) ? A_NORMAL : A_UNDERLINE;
 
 	fv_display(it->field, stored, buf, sizeof buf);
-	if (it->field->type != FIELD_MULTILINE) {
+	if (it->field->type != FIELD_MULTILINE && text_width(buf) <= fv->value_width) {
 		draw_text(y, x, buf, fv->value_width, a, true);
 		return;
 	}
@@ -518,10 +535,12 @@ static void draw_value(const struct formview *fv, const struct fv_item *it, int 
 		return;
 	text_wrap(buf, fv->value_width, lines, n);
 	for (int r = 0; r < rows; r++) {
-		if ((size_t)r < n) {
-			/* The last visible line shows "…" when more follows. */
-			size_t end = (r == rows - 1 && (size_t)r + 1 < n) ? strlen(buf) : lines[r].end;
-			draw_text_n(y + r, x, buf + lines[r].start, end - lines[r].start, fv->value_width, a, true);
+		if ((size_t)r < n && r == rows - 1 && (size_t)r + 1 < n) {
+			/* The last visible line ends with "…" at a word's end when more follows. */
+			draw_blank(y + r, x, fv->value_width, a);
+			draw_text_cut(y + r, x, buf + lines[r].start, fv->value_width, a, "");
+		} else if ((size_t)r < n) {
+			draw_text_n(y + r, x, buf + lines[r].start, lines[r].end - lines[r].start, fv->value_width, a, true);
 		} else {
 			draw_blank(y + r, x, fv->value_width, a);
 		}
@@ -584,26 +603,38 @@ static void draw_editor(struct formview *fv, int y, int rows, int *cy, int *cx)
 	free(layout);
 }
 
-/* Scroll so the focused item is on screen. */
+/* Scroll so the focused item is on screen with a few rows below it in
+ * view (what comes next), and no blank space below the form's end (after
+ * a resize to a larger terminal the page uses the room). */
 static void scroll_to_focus(struct formview *fv, int rows)
 {
-	int y = 0;
+	int y = 0, total = 0, focus_top = 0, focus_bottom = 0, margin = rows / 4 < 3 ? rows / 4 : 3;
 
 	for (size_t i = 0; i < fv->nitems; i++) {
 		int h = item_height(fv, &fv->items[i], i);
 		if (i == fv->focus) {
 			/* Keep a heading just above the focus in view too. */
-			int top = y;
+			focus_top = y;
 			if (i > 0 && fv->items[i - 1].kind != FV_FIELD)
-				top -= item_height(fv, &fv->items[i - 1], i - 1);
-			if (top < fv->scroll)
-				fv->scroll = top < 0 ? 0 : top;
-			if (y + h > fv->scroll + rows)
-				fv->scroll = y + h - rows;
-			return;
+				focus_top -= item_height(fv, &fv->items[i - 1], i - 1);
+			focus_bottom = y + h;
 		}
 		y += h;
 	}
+	total = y;
+	if (fv->focus < fv->nitems) {
+		if (focus_top < fv->scroll)
+			fv->scroll = focus_top < 0 ? 0 : focus_top;
+		if (focus_bottom + margin > fv->scroll + rows)
+			fv->scroll = focus_bottom + margin - rows;
+		/* A tall item keeps its top in view rather than its margin. */
+		if (focus_top < fv->scroll)
+			fv->scroll = focus_top < 0 ? 0 : focus_top;
+	}
+	if (fv->scroll > total - rows)
+		fv->scroll = total - rows;
+	if (fv->scroll < 0)
+		fv->scroll = 0;
 }
 
 void fv_draw(struct formview *fv, int top, int rows, int cols)
@@ -646,7 +677,7 @@ void fv_draw(struct formview *fv, int top, int rows, int cols)
 			if (focused && fv->editing) {
 				draw_editor(fv, sy, it->field->type == FIELD_MULTILINE ? MULTILINE_ROWS : 1, &cy, &cx);
 			} else {
-				draw_value(fv, it, sy, it->field->type == FIELD_MULTILINE ? MULTILINE_ROWS : 1);
+				draw_value(fv, it, sy, value_rows(fv, it));
 				if (focused) {
 					cy = sy;
 					cx = fv->label_width + 1;

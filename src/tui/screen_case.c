@@ -631,40 +631,72 @@ static void case_enter(struct app *app)
 	show_page(home_page());
 }
 
+/* The title: case number, page, the stage reached and the next deadline
+ * with the days left. The deadline is never cut: the stage names are
+ * shortened first, then the deadline's label and the stage reached left out. */
+static void case_title(struct app *app, char *left, size_t lsize, char *right, size_t rsize)
+{
+	const char *due = casedata_get(C.cd, ENTITY_CASE, 0, "next_deadline");
+	const char *label = casedata_get(C.cd, ENTITY_CASE, 0, "deadline_label");
+	char rights[3][256] = { "", "", "" };
+	int now = current_stage();
+	bitim_day d;
+
+	if (due && label && date_parse_iso(due, &d)) {
+		char shown[DATE_BUF], when[64];
+		bool overdue;
+		date_format_user(d, shown);
+		app_due_text(due, when, sizeof when, &overdue);
+		snprintf(rights[0], sizeof rights[0], "%s %s: %s", _(label), shown, when);
+		snprintf(rights[1], sizeof rights[1], "%s: %s", shown, when);
+		snprintf(rights[2], sizeof rights[2], "%s", when);
+	}
+	/* Tried in order: (left, right) as (detail of the names, detail of the deadline).
+	 * Left 0: full names; 1: the stage reached short; 2: both short;
+	 * 3: the page alone; 4: the page alone, short. Right 0: with the
+	 * deadline's label; 1: its date and days; 2: the days alone. */
+	static const int tries[][2] = { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 }, { 2, 0 }, { 2, 1 },
+		{ 3, 0 }, { 3, 1 }, { 4, 0 }, { 4, 1 }, { 4, 2 } };
+	for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+		int l = tries[i][0], r = tries[i][1];
+		const char *page = app_stage_name(app, C.page, l == 2 || l == 4 ? 0 : 1000);
+		snprintf(left, lsize, "%s · %s", casedata_number(C.cd), page);
+		if (now != C.page && l < 3)
+			snprintf(left + strlen(left), lsize - strlen(left), " · %s %s", _("now at:"),
+				 app_stage_name(app, now, l >= 1 ? 0 : 1000));
+		memcpy(right, rights[r], rsize < sizeof rights[r] ? rsize : sizeof rights[r]);
+		right[rsize - 1] = '\0';
+		/* A blank at each end, one between the two parts. */
+		if (1 + text_width(left) + (*right ? 1 + text_width(right) : 0) + 1 <= app->cols)
+			return;
+	}
+}
+
 static void case_draw(struct app *app)
 {
 	char left[256], right[256] = "", law[1024];
 	const struct stage_def *page = &proc()->stages[C.page];
-	int now = current_stage(), top = app_body_top(app), rows = app_body_rows(app);
-	const char *due = casedata_get(C.cd, ENTITY_CASE, 0, "next_deadline");
-	const char *label = casedata_get(C.cd, ENTITY_CASE, 0, "deadline_label");
-	bitim_day d;
+	int top = app_body_top(app), rows = app_body_rows(app);
 
 	/* Headings and row titles were translated when built: rebuild after F5. */
 	if (C.lang != (int)i18n_lang()) {
 		C.lang = (int)i18n_lang();
 		build();
 	}
-	snprintf(left, sizeof left, "%s · %s", casedata_number(C.cd), _(page->label));
-	if (now != C.page)
-		snprintf(left + strlen(left), sizeof left - strlen(left), " · %s %s", _("now at:"), _(proc()->stages[now].label));
-	if (due && label && date_parse_iso(due, &d)) {
-		char shown[DATE_BUF], when[64];
-		bool overdue;
-		date_format_user(d, shown);
-		app_due_text(due, when, sizeof when, &overdue);
-		snprintf(right, sizeof right, "%s %s: %s", _(label), shown, when);
-	}
+	case_title(app, left, sizeof left, right, sizeof right);
 	app_title(app, left, right);
 	/* What the law requires at this stage, in one or two lines. */
 	snprintf(law, sizeof law, "%s", page->law ? _(page->law) : "");
 	size_t n = text_wrap(law, app->cols, NULL, 0), shown = n > 2 ? 2 : n;
 	struct span lines[2];
 	text_wrap(law, app->cols, lines, 2);
+	/* What does not fit ends with "… F1" at the end of a word: F1 shows it whole. */
 	for (size_t i = 0; i < shown; i++)
-		draw_text_n(top + (int)i, 0, law + lines[i].start,
-			    (i + 1 == shown && n > shown ? strlen(law) : lines[i].end) - lines[i].start,
-			    app->cols, A_BOLD, false);
+		if (i + 1 == shown && n > shown)
+			draw_text_cut(top + (int)i, 0, law + lines[i].start, app->cols, A_BOLD, " F1");
+		else
+			draw_text_n(top + (int)i, 0, law + lines[i].start, lines[i].end - lines[i].start,
+				    app->cols, A_BOLD, false);
 	/* In a demonstration database the trainees' explanation is shown too. */
 	if (app->demo && page->trainee && app->rows >= 24) {
 		char note[1024];
@@ -673,9 +705,11 @@ static void case_draw(struct app *app)
 		struct span tl[3];
 		text_wrap(note, app->cols, tl, 3);
 		for (size_t i = 0; i < tshown; i++)
-			draw_text_n(top + (int)shown + (int)i, 0, note + tl[i].start,
-				    (i + 1 == tshown && tn > tshown ? strlen(note) : tl[i].end) - tl[i].start,
-				    app->cols, A_NORMAL, false);
+			if (i + 1 == tshown && tn > tshown)
+				draw_text_cut(top + (int)shown + (int)i, 0, note + tl[i].start, app->cols, A_NORMAL, " F1");
+			else
+				draw_text_n(top + (int)shown + (int)i, 0, note + tl[i].start, tl[i].end - tl[i].start,
+					    app->cols, A_NORMAL, false);
 		shown += tshown;
 	}
 	mvhline(top + (int)shown, 0, ACS_HLINE, app->cols);
