@@ -264,6 +264,10 @@ bool dialog_text_lang(struct app *app, const char *title, const char *text, bool
 		draw_box(y, x, h, w, _(title));
 		n = draw_wrapped(_(text), y + 1, x + 2, w - 4, body, first);
 		buttons(n > (size_t)body ? long_keys : short_keys, line, sizeof line);
+		/* Where in a long text the view is: "19-36/40". */
+		if (n > (size_t)body)
+			snprintf(line + strlen(line), sizeof line - strlen(line), "   %zu-%zu/%zu", first + 1,
+				 first + (size_t)body < n ? first + (size_t)body : n, n);
 		draw_text(y + h - 2, x + 2, line, w - 4, A_BOLD, false);
 		curs_set(0);
 		refresh();

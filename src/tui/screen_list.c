@@ -110,7 +110,7 @@ struct columns { int number, parties, category, stage, due; };
 static struct columns layout(int cols)
 {
 	/* At 80 columns: most kinds of dispute and every stage (or its short name) whole. */
-	struct columns c = { 13, 0, cols >= 100 ? 18 : (cols >= 76 ? 13 : 0), cols >= 100 ? 18 : 12, 18 };
+	struct columns c = { 13, 0, cols >= 100 ? 18 : (cols >= 76 ? 15 : 0), cols >= 100 ? 18 : 12, 18 };
 	c.parties = cols - c.number - c.category - c.stage - c.due - 4;
 	return c;
 }
