@@ -93,7 +93,7 @@ void app_title(struct app *app, const char *left, const char *right)
 	if (right && rw > 0)
 		draw_text(0, app->cols - rw - 1, right, rw, A_REVERSE, false);
 	/* The left part (case and stage) takes what the right part leaves. */
-	draw_text_cut(0, 1, left, app->cols - 2 - (rw ? rw + 1 : 0), A_REVERSE | A_BOLD, "");
+	draw_text_cut(0, 1, left, app->cols - 2 - (rw ? rw + 2 : 0), A_REVERSE | A_BOLD, "");
 }
 
 static void draw_message(struct app *app)

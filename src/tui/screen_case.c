@@ -655,8 +655,8 @@ static void case_title(struct app *app, char *left, size_t lsize, char *right, s
 	 * Left 0: full names; 1: the stage reached short; 2: both short;
 	 * 3: the page alone; 4: the page alone, short. Right 0: with the
 	 * deadline's label; 1: its date and days; 2: the days alone. */
-	static const int tries[][2] = { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 }, { 2, 0 }, { 2, 1 },
-		{ 3, 0 }, { 3, 1 }, { 4, 0 }, { 4, 1 }, { 4, 2 } };
+	static const int tries[][2] = { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 }, { 3, 0 }, { 3, 1 },
+		{ 2, 0 }, { 2, 1 }, { 4, 0 }, { 4, 1 }, { 4, 2 } };
 	for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
 		int l = tries[i][0], r = tries[i][1];
 		const char *page = app_stage_name(app, C.page, l == 2 || l == 4 ? 0 : 1000);
@@ -666,8 +666,8 @@ static void case_title(struct app *app, char *left, size_t lsize, char *right, s
 				 app_stage_name(app, now, l >= 1 ? 0 : 1000));
 		memcpy(right, rights[r], rsize < sizeof rights[r] ? rsize : sizeof rights[r]);
 		right[rsize - 1] = '\0';
-		/* A blank at each end, one between the two parts. */
-		if (1 + text_width(left) + (*right ? 1 + text_width(right) : 0) + 1 <= app->cols)
+		/* A blank at each end, two between the two parts. */
+		if (1 + text_width(left) + (*right ? 2 + text_width(right) : 0) + 1 <= app->cols)
 			return;
 	}
 }

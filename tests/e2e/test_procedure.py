@@ -33,6 +33,7 @@ def intake_to_signed_agreement_and_back_after_restart():
         steps.complete_stage(t, "Offer and consent")
         steps.fill_consent(t)
         t.wait_for("Answer to the offer")
+        assert t.query("SELECT mediator_name FROM cases") == [("Бақыт Омарова",)]
         steps.complete_stage(t, "Agreement on mediation")
         steps.fill_contract(t)
         steps.complete_stage(t, "Sessions")
