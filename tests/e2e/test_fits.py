@@ -52,7 +52,8 @@ def cut_words(screen):
 def help_text(t, lang):
     """The whole of F1, read page by page (its "19-36/40" tells where)."""
     t.keys("F1")
-    shown = t.wait_for(HELP_TITLE[lang] + " ─")
+    # The box is drawn whole once its own key line and bottom corner show.
+    shown = t.wait_all(HELP_TITLE[lang] + " ─", "Esc Enter: ", "┘")
     text = []
     while True:
         text += [line.split("│")[1].strip() for line in shown.split("\n") if line.count("│") >= 2]
@@ -61,17 +62,28 @@ def help_text(t, lang):
             break
         t.keys("PageDown")
         last = at.group(0)
-        shown = t.wait_until(lambda s: re.search(r"\d+-\d+/\d+", s) and re.search(r"\d+-\d+/\d+", s).group(0) != last,
-                             "the next page of help")
+        shown = t.wait_until(lambda s: "┘" in s and re.search(r"\d+-\d+/\d+", s)
+                             and re.search(r"\d+-\d+/\d+", s).group(0) != last, "the next page of help")
     t.keys("Escape")
     t.wait_gone(HELP_TITLE[lang] + " ─")
     # The box's rows joined: a word wrapped onto the next row comes together again.
     return " ".join(text)
 
 
+def settled(t):
+    """The screen once two captures in a row agree (a redraw is not half done)."""
+    last = [None]
+
+    def same(shown):
+        agree = shown == last[0]
+        last[0] = shown
+        return agree
+    return t.wait_until(same, "a settled screen")
+
+
 def check_words(t, lang, where, rows=None):
     """A word cut before "…" is whole in F1's text (so it was cut at its end, not inside)."""
-    shown = t.screen()
+    shown = settled(t)
     lines = shown.split("\n")
     frags = cut_words("\n".join(l for i, l in enumerate(lines) if rows is None or i in rows))
     if not frags:
@@ -83,6 +95,7 @@ def check_words(t, lang, where, rows=None):
 
 
 def check_screen(t, lang, where, rows=None):
+    settled(t)
     assert all(len(line) <= t.cols for line in t.lines())
     check_key_bar(t, where)
     check_words(t, lang, where, rows)
