@@ -397,6 +397,7 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
+	store_case_plan_free(s);
 	if (s->db) {
 		if (s->depth > 0)
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
