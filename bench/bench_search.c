@@ -4,7 +4,9 @@
  * printed with the goal, and the program exits 1 when a median misses its
  * goal. The database is opened read-only: the benchmark never changes it.
  *
- * Output, one line a figure: "figure<TAB>median ms<TAB>max ms<TAB>goal ms<TAB>ok|MISS". */
+ * Output, one line a figure (see summary.py): R, figure, N, median ms,
+ * max ms, anchor (none), goal, ok or MISS ("-" for a figure without a goal
+ * in the issue, shown for what it tells). */
 #include <config.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,6 +58,7 @@ struct figure {
 };
 
 static int failed;
+static size_t cases;
 
 /* One screen's work: the count line and a page. */
 static int once(struct store *s, const struct figure *f, const struct case_row *anchor, size_t *shown,
@@ -93,11 +96,16 @@ static void measure(struct store *s, const struct figure *f, const struct case_r
 		t[i] = now_ms() - t0;
 	}
 	qsort(t, RUNS, sizeof t[0], cmp_double);
-	bool ok = t[RUNS / 2] <= f->goal;
+	bool ok = f->goal <= 0 || t[RUNS / 2] <= f->goal;
+	char goal[32] = "-";
 	if (!ok)
 		failed = 1;
-	printf("%s\t%.2f\t%.2f\t%.0f\t%s\t%zu shown, %s%zu counted\n", f->name, t[RUNS / 2], t[RUNS - 1], f->goal,
-	       ok ? "ok" : "MISS", shown, tally.uncounted ? "not " : tally.more ? "over " : "", tally.count);
+	if (f->goal > 0)
+		snprintf(goal, sizeof goal, "<= %.0f ms", f->goal);
+	printf("R\t%s\t%zu\t%.2f\t%.2f\t-\t%s\t%s\n", f->name, cases, t[RUNS / 2], t[RUNS - 1], goal,
+	       f->goal <= 0 ? "-" : ok ? "ok" : "MISS");
+	printf("  (%s: %zu shown, %s%zu counted)\n", f->name, shown, tally.uncounted ? "not " : tally.more ? "over " : "",
+	       tally.count);
 }
 
 int main(int argc, char **argv)
@@ -111,23 +119,23 @@ int main(int argc, char **argv)
 	char *iin = sample(argv[1], "SELECT iin FROM parties WHERE id = (SELECT max(id) / 2 FROM parties)");
 	char *number = sample(argv[1], "SELECT number FROM cases WHERE id = (SELECT max(id) / 3 FROM cases)");
 	const struct figure figures[] = {
-		{ "list, first screen", LIST_FIRST, NULL, 5 },
-		{ "list, arrow Down past the screen", LIST_DOWN, NULL, 2 },
-		{ "list, arrow Up at the end", LIST_DEEP_UP, NULL, 2 },
+		{ "list, count and first screen", LIST_FIRST, NULL, 0 },
+		{ "list, next row past the screen", LIST_DOWN, NULL, 2 },
+		{ "list, row before the last screen", LIST_DEEP_UP, NULL, 2 },
 		{ "search, exact 12-digit IIN", SEARCH, iin, 5 },
 		{ "search, case number", SEARCH, number, 5 },
 		{ "search, name with no match", SEARCH, "Қайрат Петров", 10 },
-		{ "search, name (many match)", SEARCH, "Сейітов", 20 },
-		{ "search, name (few match)", SEARCH, "Иван Ким", 20 },
-		{ "search, part of an IIN", SEARCH, "7910", 20 },
+		{ "search, name (many match)", SEARCH, "Сейітов", 0 },
+		{ "search, name (one in 100)", SEARCH, "Иван Ким", 0 },
+		{ "search, part of an IIN", SEARCH, "7910", 0 },
 		{ "search, 1 letter", SEARCH, "ж", 20 },
-		{ "search, 2 letters", SEARCH, "ке", 20 },
+		{ "search, 2 letters", SEARCH, "ер", 20 },
 		{ "search, 2 letters, no match", SEARCH, "qx", 20 },
 	};
 	struct case_query all = { 0 };
 	struct case_page_result first, last;
 
-	if (!iin || !number || store_case_page(s, &all, CASE_PAGE_FIRST, NULL, PAGE, &first) != BITIM_OK ||
+	if (store_case_count(s, &all, &cases) != BITIM_OK || !iin || !number || store_case_page(s, &all, CASE_PAGE_FIRST, NULL, PAGE, &first) != BITIM_OK ||
 	    store_case_page(s, &all, CASE_PAGE_LAST, NULL, PAGE, &last) != BITIM_OK || !first.count || !last.count) {
 		fprintf(stderr, "bench_search: %s holds no cases\n", argv[1]);
 		return 2;
