@@ -52,6 +52,7 @@ struct bulk {
 	char code[16];
 	uint64_t uuid_ms;  /* the time of the load, the first 48 bits of its UUIDs */
 	uint32_t uuid_seq; /* the UUIDs' order within the load */
+	uint64_t uuid_rng; /* their random bits */
 	char stamp[48], stamp_ms[48]; /* created_at and the events' time, once for the load */
 	int seq_year[200]; /* the last sequence number per year (since 1900) */
 };
@@ -114,18 +115,52 @@ static int next_seq(struct bulk *b, int year)
 }
 
 /* A time-ordered UUID (the layout of version 7: the time in milliseconds,
- * then a counter, then random bits). Random UUIDs land all over the
+ * then a counter, then 48 random bits). Random UUIDs land all over the
  * indexes keyed by them, and at a million cases those no longer fit in
- * memory; ordered ones are appended at the end. Still unique across offices. */
+ * memory; ordered ones are appended at the end. The random bits come from a
+ * generator seeded from the kernel once a load; the time and the counter
+ * keep UUIDs apart within one office, the random bits across offices.
+ * Written without printf: a million cases need three million. */
 static void ordered_uuid(struct bulk *b, char out[UUID_BUF])
 {
+	static const char hex[] = "0123456789abcdef";
 	uint32_t n = b->uuid_seq++;
-	char head[24];
+	uint64_t r;
+	unsigned char v[16];
+	size_t o = 0;
 
-	store_uuid(out); /* the random tail */
-	snprintf(head, sizeof head, "%08x-%04x-7%03x-%04x", (unsigned)(b->uuid_ms >> 16),
-		 (unsigned)(b->uuid_ms & 0xFFFF), (unsigned)((n >> 14) & 0xFFF), (unsigned)(0x8000 | (n & 0x3FFF)));
-	memcpy(out, head, 23);
+	b->uuid_rng ^= b->uuid_rng << 13; /* xorshift64 */
+	b->uuid_rng ^= b->uuid_rng >> 7;
+	b->uuid_rng ^= b->uuid_rng << 17;
+	r = b->uuid_rng;
+	for (int i = 0; i < 6; i++)
+		v[i] = (unsigned char)(b->uuid_ms >> (40 - 8 * i));
+	v[6] = (unsigned char)(0x70 | ((n >> 22) & 0x0F));
+	v[7] = (unsigned char)(n >> 14);
+	v[8] = (unsigned char)(0x80 | ((n >> 8) & 0x3F));
+	v[9] = (unsigned char)n;
+	for (int i = 10; i < 16; i++)
+		v[i] = (unsigned char)(r >> (8 * (i - 10)));
+	for (int i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		out[o++] = hex[v[i] >> 4];
+		out[o++] = hex[v[i] & 15];
+	}
+	out[o] = '\0';
+}
+
+/* Seed the UUIDs' random bits from the kernel (through store_uuid). */
+static void seed_uuids(struct bulk *b)
+{
+	char seed[UUID_BUF];
+
+	store_uuid(seed);
+	b->uuid_rng = 0x9E3779B97F4A7C15u;
+	for (const char *c = seed; *c; c++)
+		b->uuid_rng = (b->uuid_rng ^ (unsigned char)*c) * 0x100000001B3u;
+	if (!b->uuid_rng)
+		b->uuid_rng = 1;
 }
 
 static void iso(bitim_day d, char out[DATE_BUF])
@@ -362,6 +397,7 @@ enum bitim_status demo_synthetic(struct store *s, const struct procedure *p, siz
 	free(code);
 	clock_gettime(CLOCK_REALTIME, &now);
 	b.uuid_ms = ((uint64_t)now.tv_sec * 1000 + (uint64_t)now.tv_nsec / 1000000) & 0xFFFFFFFFFFFFu;
+	seed_uuids(&b);
 	{
 		struct tm tm;
 		char secs[24];
