@@ -8,7 +8,7 @@
 set -eu
 DB=$1
 N=$2
-RUNS=${EXPORT_RUNS:-3}
+RUNS=${EXPORT_RUNS:-$([ "$N" -ge 1000000 ] && echo 1 || echo 3)}
 BITIM=${BITIM:?}
 WORK=${BENCH_DIR:-${TMPDIR:-/tmp}/bitim-bench}
 command -v sqlite3 >/dev/null || { echo "install sqlite3" >&2; exit 1; }

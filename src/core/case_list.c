@@ -302,7 +302,7 @@ static enum bitim_status plan_get(struct store *s, const struct case_query *q, s
 		   *category = q->category && *q->category ? q->category : NULL;
 	int64_t version = register_version(s);
 	struct case_plan *p = s->list_plan;
-	enum bitim_status status;
+	enum bitim_status status = BITIM_OK;
 	bool failed = false;
 
 	if (p && p->version == version && same(p->text, text) && same(p->stage, stage) && same(p->category, category)) {
