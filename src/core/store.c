@@ -489,6 +489,20 @@ enum bitim_status store_integrity(struct store *s, char **report)
 		status = store_status(s, rc);
 		sqlite3_finalize(st);
 	}
+	/* The case counts the triggers keep must agree with the cases. */
+	if (status == BITIM_OK && (status = store_prepare(s,
+		"SELECT stage FROM (SELECT stage, count(*) FROM cases GROUP BY stage"
+		"  EXCEPT SELECT stage, n FROM case_counts WHERE n <> 0)"
+		" UNION SELECT stage FROM (SELECT stage, n FROM case_counts WHERE n <> 0"
+		"  EXCEPT SELECT stage, count(*) FROM cases GROUP BY stage)", &st)) == BITIM_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			fprintf(mem, "case count: the number kept for stage %s differs from the cases\n",
+				sqlite3_column_text(st, 0));
+			ok = false;
+		}
+		status = store_status(s, rc);
+		sqlite3_finalize(st);
+	}
 	if (ok)
 		fputs("ok", mem);
 	fclose(mem);
