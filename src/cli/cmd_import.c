@@ -71,11 +71,20 @@ static int import_all(struct store *s, const struct procedure *p, int argc, char
 		      const char *failed)
 {
 	struct import_counts c;
+	char *backup = NULL;
 
 	if (!run_all(s, p, true, argc, argv, feed, ctx, &c)) {
 		cli_error("%s", failed);
 		return EXIT_FAIL;
 	}
+	/* Backed up only now, when the import is about to write. */
+	if (store_backup_beside(s, "before-import", &backup) != BITIM_OK) {
+		cli_error(_("cannot back up the database (%s); nothing was imported"), store_errmsg(s));
+		free(backup);
+		return EXIT_FAIL;
+	}
+	printf(_("backup: %s\n"), backup);
+	free(backup);
 	if (!run_all(s, p, false, argc, argv, feed, ctx, &c)) {
 		cli_error("%s", _("stopped; what was brought in before the error stays, and running the same command again"
 				  " after the cause is fixed continues where it stopped"));
@@ -359,7 +368,7 @@ static int merge_all(struct store *s, struct procedure *p, int argc, char **argv
 		goto out;
 	}
 	if (store_backup_beside(s, "before-merge", backup) != BITIM_OK) {
-		cli_error(_("cannot back up the database to %s; nothing was merged"), *backup ? *backup : "");
+		cli_error(_("cannot back up the database (%s); nothing was merged"), store_errmsg(s));
 		goto out;
 	}
 	printf(_("backup: %s\n"), *backup);

@@ -342,7 +342,7 @@ static enum bitim_status take_values(struct store *s, const struct procedure *p,
 		/* Decided on the version shown: a value changed here since is not
 		 * overwritten (the listing then shows the newer one). */
 		status = case_set_field_from(s, p, c->case_id, key, c->table == EXPORT_CASES ? NULL : c->uuid,
-					     lookup(&c->ours, name), true, v, reason);
+					     lookup(&c->ours, name), true, v, reason, NULL);
 		if (status == BITIM_ERR_STALE)
 			*reason = N_("this database's value changed since the conflict was kept aside; list the conflicts"
 				     " again to see the newer value, then decide");

@@ -33,6 +33,15 @@ static enum bitim_status write_one(void *ctx, const char *const *values, size_t 
 	return st;
 }
 
+static enum bitim_status office_code_set(struct store *s)
+{
+	char *code = NULL;
+	enum bitim_status st = store_office_code(s, &code);
+
+	free(code);
+	return st;
+}
+
 enum bitim_status export_csv(struct store *s, const struct procedure *p, enum export_table t,
 			     const struct export_filter *f, struct csv_writer *w, export_progress_fn progress,
 			     void *progress_ctx, size_t *rows, struct export_problem *bad)
@@ -45,15 +54,11 @@ enum bitim_status export_csv(struct store *s, const struct procedure *p, enum ex
 	*rows = 0;
 	/* The office code tells this office's cases from every other's in the
 	 * region: no register leaves the office without one. */
-	{
-		char *code = NULL;
-		st = store_office_code(s, &code);
-		free(code);
-		if (st != BITIM_OK)
-			return st;
-	}
-	/* A long read of the whole register: mapping the file saves copying every page. */
-	store_exec(s, "PRAGMA mmap_size = 1073741824");
+	if ((st = office_code_set(s)) != BITIM_OK)
+		return st;
+	/* The file is read through SQLite's small page cache, not mapped: mapped
+	 * pages count as the program's memory, and a register of a million cases
+	 * would hold a gigabyte. Memory stays the same at any size. */
 	if ((st = export_columns(p, t, f->include_confidential, &job.names, &n)) != BITIM_OK)
 		return st;
 	st = csv_write_row(w, job.names, n, &bad_field);

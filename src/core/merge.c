@@ -14,6 +14,7 @@
 #include "bitim/date.h"
 #include "bitim/i18n.h"
 #include "bitim/search.h"
+#include "columns.h"
 #include "import_internal.h"
 
 /* One record as a list of values in the table's export columns. */
@@ -330,22 +331,30 @@ enum bitim_status merge_reindex(struct importer *im)
 
 /* -------------------------------------------------------------- adding */
 
+/* The column-backed fields (columns.h) in an INSERT: ", col" and ", ?". */
+#define INSERT_NAME(col) ", " #col
+#define INSERT_PARAM(col) ", ?"
+
+/* A new record's fixed columns, bound in the export's order (?1..); for the
+ * rows of a case, the case's id is ?26. "?" takes the number after the
+ * largest one before it. */
 static const char *const insert_sql[EXPORT_OUTCOMES] = {
-	[EXPORT_CASES] = "INSERT INTO cases(uuid, number, office_code, year, seq, stage, status, outcome, received_on,"
-		" referral_source, category, regime, village, language, mediator_name, contract_on, signed_on,"
-		" termination_ground, terminated_on, followup_result, closed_on, next_deadline, deadline_label,"
-		" created_at, updated_at) VALUES (?1, ?2, COALESCE(?3, substr(?2, 1, instr(?2, '-') - 1)),"
+	[EXPORT_CASES] = "INSERT INTO cases(uuid, number, office_code, year, seq, stage, status, outcome"
+		CASE_COLUMNS(INSERT_NAME) ", closed_on, next_deadline, deadline_label, created_at, updated_at)"
+		" VALUES (?1, ?2, COALESCE(?3, substr(?2, 1, instr(?2, '-') - 1)),"
 		" COALESCE(?4, CAST(substr(?2, instr(?2, '-') + 1, 4) AS INTEGER)),"
 		" COALESCE(?5, CAST(substr(?2, instr(?2, '-') + 6) AS INTEGER)),"
-		" ?6, COALESCE(?7, 'open'), ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,"
+		" ?6, COALESCE(?7, 'open'), ?8" CASE_COLUMNS(INSERT_PARAM) ", ?21, ?22, ?23,"
 		" COALESCE(?24, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), COALESCE(?25, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
-	[EXPORT_PARTIES] = "INSERT INTO parties(uuid, case_id, position, side, kind, full_name, iin, bin, role)"
-		" VALUES (?1, ?26, COALESCE(?4, 1), ?5, ?6, ?7, ?8, ?9, ?10)",
-	[EXPORT_SESSIONS] = "INSERT INTO sessions(uuid, case_id, position, held_on, kind)"
-		" VALUES (?1, ?26, COALESCE(?4, 1), ?5, ?6)",
-	[EXPORT_OBLIGATIONS] = "INSERT INTO obligations(uuid, case_id, position, due_on, status)"
-		" VALUES (?1, ?26, COALESCE(?4, 1), ?5, ?6)",
+	[EXPORT_PARTIES] = "INSERT INTO parties(uuid, position" PARTY_COLUMNS(INSERT_NAME) ", case_id)"
+		" VALUES (?1, COALESCE(?4, 1)" PARTY_COLUMNS(INSERT_PARAM) ", ?26)",
+	[EXPORT_SESSIONS] = "INSERT INTO sessions(uuid, position" SESSION_COLUMNS(INSERT_NAME) ", case_id)"
+		" VALUES (?1, COALESCE(?4, 1)" SESSION_COLUMNS(INSERT_PARAM) ", ?26)",
+	[EXPORT_OBLIGATIONS] = "INSERT INTO obligations(uuid, position" OBLIGATION_COLUMNS(INSERT_NAME) ", case_id)"
+		" VALUES (?1, COALESCE(?4, 1)" OBLIGATION_COLUMNS(INSERT_PARAM) ", ?26)",
 };
+/* The cases' parameters after its columns are numbered: ?9..?20 are they. */
+_Static_assert(COLUMN_COUNT(CASE_COLUMNS) == 12, "renumber ?21.. of the cases' INSERT");
 
 /* The case a row belongs to, by the case's UUID. */
 static enum bitim_status case_id_of(struct importer *im, const char *uuid, int64_t *id)

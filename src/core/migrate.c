@@ -116,7 +116,26 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"ALTER TABLE conflicts ADD COLUMN resolution TEXT CHECK (resolution IN ('kept', 'taken'));"
 	"ALTER TABLE conflicts ADD COLUMN resolved_at TEXT;"
 	"PRAGMA user_version = 3;",
-	/* 4: registers that merge. A case is the same case by its UUID; its
+	/* 4: the number of cases at each stage, kept by triggers, so that the
+	 * case list shows how many there are without counting a million rows;
+	 * and the list's order within a stage as an index, so a stage filter
+	 * pages through that index alone. */
+	"CREATE TABLE case_counts (stage TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO case_counts(stage, n) SELECT stage, count(*) FROM cases GROUP BY stage;"
+	"CREATE TRIGGER case_counts_insert AFTER INSERT ON cases BEGIN"
+	"  INSERT INTO case_counts(stage, n) VALUES (new.stage, 1) ON CONFLICT(stage) DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE TRIGGER case_counts_delete AFTER DELETE ON cases BEGIN"
+	"  UPDATE case_counts SET n = n - 1 WHERE stage = old.stage;"
+	" END;"
+	"CREATE TRIGGER case_counts_stage AFTER UPDATE OF stage ON cases WHEN old.stage IS NOT new.stage BEGIN"
+	"  UPDATE case_counts SET n = n - 1 WHERE stage = old.stage;"
+	"  INSERT INTO case_counts(stage, n) VALUES (new.stage, 1) ON CONFLICT(stage) DO UPDATE SET n = n + 1;"
+	" END;"
+	"DROP INDEX cases_stage;"
+	"CREATE INDEX cases_stage_urgency ON cases(stage, status = 'closed', next_deadline IS NULL, next_deadline, id DESC);"
+	"PRAGMA user_version = 4;",
+	/* 5: registers that merge. A case is the same case by its UUID; its
 	 * number is unique only within the office that gave it, so two offices'
 	 * KRG-2026-0001 live side by side. The office code is unset until the
 	 * user sets one. rev counts the changes of a case, so a write that
@@ -124,7 +143,7 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	 * what another register last sent: the base of the three-way merge.
 	 * Rebuilt with foreign keys off (store_migrate), ids kept. */
 	"DROP VIEW outcomes;"
-	"CREATE TABLE cases_v4 ("
+	"CREATE TABLE cases_v5 ("
 	"  id INTEGER PRIMARY KEY,"
 	"  uuid TEXT NOT NULL UNIQUE,"
 	"  number TEXT NOT NULL,"
@@ -141,27 +160,38 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
 	"  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
 	"  rev INTEGER NOT NULL DEFAULT 0);"
-	"INSERT INTO cases_v4 SELECT *, 0 FROM cases;"
+	"INSERT INTO cases_v5 SELECT *, 0 FROM cases;"
 	"DROP TABLE cases;"
-	"ALTER TABLE cases_v4 RENAME TO cases;"
+	"ALTER TABLE cases_v5 RENAME TO cases;"
 	"CREATE INDEX cases_number ON cases(number COLLATE NOCASE);"
 	"CREATE INDEX cases_office_seq ON cases(office_code, year, seq);"
-	"CREATE INDEX cases_stage ON cases(stage);"
+	"CREATE INDEX cases_stage_urgency ON cases(stage, status = 'closed', next_deadline IS NULL, next_deadline, id DESC);"
 	"CREATE INDEX cases_category ON cases(category);"
 	"CREATE INDEX cases_received_on ON cases(received_on);"
 	"CREATE INDEX cases_urgency ON cases(status = 'closed', next_deadline IS NULL, next_deadline, id DESC);"
+	/* The triggers of migration 4 went with the old table. */
+	"CREATE TRIGGER case_counts_insert AFTER INSERT ON cases BEGIN"
+	"  INSERT INTO case_counts(stage, n) VALUES (new.stage, 1) ON CONFLICT(stage) DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE TRIGGER case_counts_delete AFTER DELETE ON cases BEGIN"
+	"  UPDATE case_counts SET n = n - 1 WHERE stage = old.stage;"
+	" END;"
+	"CREATE TRIGGER case_counts_stage AFTER UPDATE OF stage ON cases WHEN old.stage IS NOT new.stage BEGIN"
+	"  UPDATE case_counts SET n = n - 1 WHERE stage = old.stage;"
+	"  INSERT INTO case_counts(stage, n) VALUES (new.stage, 1) ON CONFLICT(stage) DO UPDATE SET n = n + 1;"
+	" END;"
 	"CREATE VIEW outcomes AS"
 	"  SELECT uuid AS case_uuid, number, outcome, termination_ground, terminated_on,"
 	"         signed_on, followup_result, closed_on"
 	"  FROM cases WHERE outcome IS NOT NULL;"
-	"CREATE TABLE office_v4 ("
+	"CREATE TABLE office_v5 ("
 	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
 	"  uuid TEXT NOT NULL UNIQUE,"
 	"  code TEXT,"
 	"  name TEXT, region TEXT, district TEXT, village TEXT);"
-	"INSERT INTO office_v4 SELECT * FROM office;"
+	"INSERT INTO office_v5 SELECT * FROM office;"
 	"DROP TABLE office;"
-	"ALTER TABLE office_v4 RENAME TO office;"
+	"ALTER TABLE office_v5 RENAME TO office;"
 	/* The registers merged from, by their office's UUID; and per record a
 	 * fingerprint of each non-empty value they last sent (merge.c). */
 	"CREATE TABLE merge_origin (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE);"
@@ -173,7 +203,7 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	/* Cases whose search keys a merge still has to rebuild: done once per
 	 * case at its end, and by the next one if it was killed first. */
 	"CREATE TABLE search_pending (id INTEGER PRIMARY KEY);"
-	"PRAGMA user_version = 4;",
+	"PRAGMA user_version = 5;",
 };
 
 /* Migrations that rebuild a table run with foreign keys off: dropping the

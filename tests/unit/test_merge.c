@@ -309,13 +309,13 @@ static void a_write_from_a_value_changed_meanwhile_is_refused(void **state)
 	const char *reason;
 	/* A case screen shows the subject; an import changes it meanwhile. */
 	assert_int_equal(case_set_field_from(f->office, f->p, f->id, "case.subject", NULL, "Шекара мен суару суы", true,
-					     "Импорттан", &reason), BITIM_OK);
+					     "Импорттан", &reason, NULL), BITIM_OK);
 	assert_int_equal(case_set_field_from(f->office, f->p, f->id, "case.subject", NULL, "Шекара мен суару суы", true,
-					     "Экраннан", &reason), BITIM_ERR_STALE);
+					     "Экраннан", &reason, NULL), BITIM_ERR_STALE);
 	assert_value(f, f->office, f->id, "case.subject", "Импорттан");
 	/* from the newer value shown, the write goes through */
 	assert_int_equal(case_set_field_from(f->office, f->p, f->id, "case.subject", NULL, "Импорттан", true,
-					     "Экраннан", &reason), BITIM_OK);
+					     "Экраннан", &reason, NULL), BITIM_OK);
 	assert_value(f, f->office, f->id, "case.subject", "Экраннан");
 }
 
