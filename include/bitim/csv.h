@@ -23,6 +23,9 @@ struct csv_writer;
 enum bitim_status csv_writer_new(FILE *out, enum csv_encoding enc, char delimiter, bool translit,
 				 struct csv_writer **w);
 void csv_writer_free(struct csv_writer *w);
+/* How many letters --translit replaced so far (only what the encoding cannot
+ * hold is replaced: nothing in KZ-1048, Kazakh letters in CP1251). */
+size_t csv_writer_replaced(const struct csv_writer *w);
 
 /* Write one record of n fields (NULL is an empty field). A cell starting with
  * = + - @ or a tab is neutralised with a leading apostrophe. When a field
@@ -50,6 +53,14 @@ void csv_unneutralise(char *field);
 
 /* The line the last record started on (1-based), and the last error (msgid). */
 size_t csv_reader_line(const struct csv_reader *r);
+/* The encoding read: the one given, or the one guessed (UTF-8, or KZ-1048
+ * for a file that is not UTF-8: then csv_reader_not_utf8 is the first line
+ * that is not). csv_reader_unlikely: read from CP1251 or KZ-1048, the first
+ * line holding letters no Kazakh or Russian text has (0: none) — the file is
+ * likely in another encoding. */
+int csv_reader_encoding(const struct csv_reader *r);
+size_t csv_reader_not_utf8(const struct csv_reader *r);
+size_t csv_reader_unlikely(const struct csv_reader *r);
 const char *csv_reader_error(const struct csv_reader *r);
 
 /* Longest field the reader accepts (a hostile file cannot exhaust memory). */

@@ -41,6 +41,20 @@ static void show_progress(void *ctx, size_t rows)
 	fprintf(stderr, "\r%s: %zu", (const char *)ctx, rows);
 }
 
+/* What --translit changed, on stderr: never silently. */
+static void say_translit(const struct export_options *eo, enum export_table t, size_t replaced)
+{
+	if (eo->enc != CSV_CP1251)
+		fprintf(stderr, _("bitim: --translit: %s holds every Kazakh letter; %s is written unchanged\n"),
+			csv_encoding_name(eo->enc), export_table_name(t));
+	else if (replaced > 0)
+		fprintf(stderr, ngettext("bitim: --translit: %s: %zu Kazakh letter written as its Russian neighbour"
+					 " (ә→а ғ→г қ→к ң→н ө→о ұ ү→у һ→х)\n",
+					 "bitim: --translit: %s: %zu Kazakh letters written as their Russian neighbours"
+					 " (ә→а ғ→г қ→к ң→н ө→о ұ ү→у һ→х)\n", replaced),
+			export_table_name(t), replaced);
+}
+
 /* One table to an open stream. */
 static int write_table(struct store *s, const struct procedure *p, const struct export_options *eo,
 		       enum export_table t, FILE *out, size_t *rows_out)
@@ -56,6 +70,8 @@ static int write_table(struct store *s, const struct procedure *p, const struct 
 		return EXIT_FAIL;
 	}
 	st = export_csv(s, p, t, &eo->filter, w, tty ? show_progress : NULL, (void *)export_table_name(t), &rows, &bad);
+	if (eo->translit && st == BITIM_OK)
+		say_translit(eo, t, csv_writer_replaced(w));
 	csv_writer_free(w);
 	if (rows_out)
 		*rows_out = rows;

@@ -34,6 +34,9 @@ typedef bool (*feed_fn)(struct importer *, const char *, void *);
 
 /* Set while the rows about to be merged are those a dry run just checked. */
 static bool checked;
+/* Set during the first pass over the files: what is said about their
+ * encoding is said once. */
+static bool warn;
 
 /* Run every source through a fresh importer: dry (checks only) or for real. */
 static bool run_all(struct store *s, const struct procedure *p, bool dry, int argc, char **argv, feed_fn feed,
@@ -72,8 +75,12 @@ static int import_all(struct store *s, const struct procedure *p, int argc, char
 {
 	struct import_counts c;
 	char *backup = NULL;
+	bool ok;
 
-	if (!run_all(s, p, true, argc, argv, feed, ctx, &c)) {
+	warn = true;
+	ok = run_all(s, p, true, argc, argv, feed, ctx, &c);
+	warn = false;
+	if (!ok) {
 		cli_error("%s", failed);
 		return EXIT_FAIL;
 	}
@@ -142,6 +149,13 @@ static bool import_file(struct importer *im, const char *path, int enc)
 		cli_error(_("%s: the file cannot be read in this encoding"), path);
 		goto out;
 	}
+	if (csv_reader_not_utf8(r) && warn)
+		cli_error(_("%s:%zu: this line is not UTF-8; the file is read as KZ-1048 (give --encoding if it is in"
+			    " another)"), path, csv_reader_not_utf8(r));
+	if (csv_reader_unlikely(r) && warn)
+		cli_error(_("%s:%zu: read as %s, this line holds letters no Kazakh or Russian text has (such as љ or џ):"
+			    " the file is likely in another encoding; check the result, or give another --encoding"),
+			  path, csv_reader_unlikely(r), csv_encoding_name(csv_reader_encoding(r)));
 	if ((st = csv_read_row(r, &fields, &n)) != BITIM_OK) {
 		cli_error(_("%s:%zu: %s"), path, csv_reader_line(r), st == BITIM_ERR_NOTFOUND ? _("the file is empty") : _(csv_reader_error(r)));
 		goto out;

@@ -64,6 +64,7 @@ struct csv_writer {
 	enum csv_encoding enc;
 	char delimiter;
 	bool translit;
+	size_t replaced; /* letters --translit wrote as their Russian neighbours */
 	bool started;              /* the BOM is written before the first record */
 	iconv_t cd;                /* to the legacy encoding, or (iconv_t)-1 */
 	char special[5];           /* characters that make a field need quotes */
@@ -123,8 +124,9 @@ static const char *kazakh_fallback(uint32_t cp)
 	return NULL;
 }
 
-/* The field with Kazakh letters replaced (malloc'd). */
-static char *transliterate(const char *s)
+/* The field with Kazakh letters replaced (malloc'd); *count grows by the
+ * letters replaced. */
+static char *transliterate(const char *s, size_t *count)
 {
 	size_t len = strlen(s), i = 0, o = 0;
 	char *out = malloc(len * 2 + 1);
@@ -138,6 +140,7 @@ static char *transliterate(const char *s)
 		if (to) {
 			memcpy(out + o, to, strlen(to));
 			o += strlen(to);
+			++*count;
 		} else {
 			memcpy(out + o, s + i, n ? n : 1);
 			o += n ? n : 1;
@@ -236,6 +239,18 @@ static bool field_fits(struct csv_writer *w, const char *s)
 	return true;
 }
 
+/* Whether --translit changes anything: only for an encoding that cannot hold
+ * Kazakh letters (CP1251); KZ-1048 holds them, so they stay as they are. */
+static bool translits(const struct csv_writer *w)
+{
+	return w->translit && w->cd != (iconv_t)-1 && w->enc == CSV_CP1251;
+}
+
+size_t csv_writer_replaced(const struct csv_writer *w)
+{
+	return w->replaced;
+}
+
 enum bitim_status csv_write_row(struct csv_writer *w, const char *const *fields, size_t n, size_t *bad_field)
 {
 	size_t conv_len = 0;
@@ -243,7 +258,7 @@ enum bitim_status csv_write_row(struct csv_writer *w, const char *const *fields,
 	w->len = 0;
 	for (size_t i = 0; i < n; i++) {
 		const char *f = fields[i] ? fields[i] : "";
-		char *t = w->translit && w->cd != (iconv_t)-1 ? transliterate(f) : NULL;
+		char *t = translits(w) ? transliterate(f, &w->replaced) : NULL;
 		bool ok = (i == 0 || reserve(w, 1)) && put_field(w, t ? t : f);
 		free(t);
 		if (!ok)
@@ -258,7 +273,8 @@ enum bitim_status csv_write_row(struct csv_writer *w, const char *const *fields,
 	if (w->cd != (iconv_t)-1 && !convert_line(w, &conv_len)) {
 		/* Find the field that does not fit, to name it. */
 		for (size_t i = 0; i < n; i++) {
-			char *t = w->translit ? transliterate(fields[i] ? fields[i] : "") : NULL;
+			size_t ignored = 0;
+			char *t = translits(w) ? transliterate(fields[i] ? fields[i] : "", &ignored) : NULL;
 			bool fits = field_fits(w, t ? t : fields[i] ? fields[i] : "");
 			free(t);
 			if (!fits) {
@@ -288,7 +304,53 @@ struct csv_reader {
 	const char *error; /* msgid */
 	char **fields;     /* the last record; owned */
 	size_t nfields;
+	int enc;           /* the encoding read (given or guessed) */
+	size_t not_utf8;   /* guessed KZ-1048: the first line that is not UTF-8; 0 otherwise */
+	size_t unlikely;   /* read from a legacy encoding: the first line with letters no
+			    * Kazakh or Russian text has (another encoding's text); 0 when none */
 };
+
+/* The line (from 1) of byte offset at in text. */
+static size_t line_of(const char *text, size_t at)
+{
+	size_t line = 1;
+	for (size_t i = 0; i < at; i++)
+		line += text[i] == '\n';
+	return line;
+}
+
+/* The first line holding a letter that neither Kazakh nor Russian uses
+ * (Serbian and Macedonian ђ ѓ љ њ ќ ћ џ ў ј ѕ): text decoded in the wrong
+ * legacy encoding, or UTF-8 read as one; 0 when there is none. */
+static size_t unlikely_line(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(text + i, len - i, &cp);
+		if (n && ((cp >= 0x0402 && cp <= 0x040F && cp != 0x0404 && cp != 0x0406 && cp != 0x0407 && cp != 0x040D) ||
+			  (cp >= 0x0452 && cp <= 0x045F && cp != 0x0454 && cp != 0x0456 && cp != 0x0457 && cp != 0x045D)))
+			return line_of(text, i);
+		i += n ? n : 1;
+	}
+	return 0;
+}
+
+/* The first line that is not valid UTF-8. */
+static size_t first_invalid_line(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(text + i, len - i, &cp);
+		if (!n)
+			return line_of(text, i);
+		i += n;
+	}
+	return 0;
+}
+
+size_t csv_reader_not_utf8(const struct csv_reader *r) { return r->not_utf8; }
+size_t csv_reader_unlikely(const struct csv_reader *r) { return r->unlikely; }
+int csv_reader_encoding(const struct csv_reader *r) { return r->enc; }
 
 /* Read the whole file; input files are registers of at most some megabytes. */
 static char *slurp(FILE *in, size_t *len)
@@ -334,8 +396,13 @@ enum bitim_status csv_reader_new(FILE *in, int enc, char delimiter, struct csv_r
 	size_t skip = len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	if (skip && enc < 0)
 		enc = CSV_UTF8_BOM;
+	if (enc < 0 && !utf8_valid(raw, len)) {
+		nr->not_utf8 = first_invalid_line(raw, len);
+		enc = CSV_KZ1048;
+	}
 	if (enc < 0)
-		enc = utf8_valid(raw, len) ? CSV_UTF8 : CSV_KZ1048;
+		enc = CSV_UTF8;
+	nr->enc = enc;
 	if (enc == CSV_CP1251 || enc == CSV_KZ1048) {
 		iconv_t cd = open_legacy((enum csv_encoding)enc, false);
 		bool ok = cd != (iconv_t)-1 && convert(cd, raw, len, &nr->text, &nr->len);
@@ -354,6 +421,7 @@ enum bitim_status csv_reader_new(FILE *in, int enc, char delimiter, struct csv_r
 		}
 		nr->text = z;
 		nr->text[nr->len] = '\0';
+		nr->unlikely = unlikely_line(nr->text, nr->len);
 	} else {
 		memmove(raw, raw + skip, len - skip + 1);
 		nr->text = raw;

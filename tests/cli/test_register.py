@@ -507,3 +507,23 @@ def report_counts_and_warns():
 
 
 T.run()
+
+
+@T.test
+def encodings_that_decode_to_unlikely_text_warn_and_translit_says_what_it_changed():
+    folder = os.path.join(TMP, "kz-src")
+    export_all(sample(), folder, "--encoding", "kz1048")
+    db = os.path.join(TMP, "kz-as-cp.db")
+    r = bitim("--db", db, "import", "--encoding", "cp1251", os.path.join(folder, "parties.csv"))
+    err = r.stderr.decode()
+    assert "parties.csv:2:" in err and "read as cp1251" in err and "another encoding" in err, err
+    db = os.path.join(TMP, "kz-guessed.db")
+    r = bitim("--db", db, "import", os.path.join(folder, "cases.csv"))
+    err = r.stderr.decode()
+    assert r.returncode == 0 and "cases.csv:2:" in err and "KZ-1048" in err, (r.stdout, err)
+    # --translit changes only what the encoding cannot hold, and says so
+    r = bitim("--db", sample(), "export", "--table", "parties", "--encoding", "kz1048", "--translit")
+    plain = bitim("--db", sample(), "export", "--table", "parties", "--encoding", "kz1048")
+    assert r.returncode == 0 and r.stdout == plain.stdout and "holds every Kazakh letter" in r.stderr.decode(), r
+    r = bitim("--db", sample(), "export", "--table", "parties", "--encoding", "cp1251", "--translit")
+    assert r.returncode == 0 and "Kazakh letters written as their Russian neighbours" in r.stderr.decode(), r.stderr
