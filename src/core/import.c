@@ -14,8 +14,9 @@
  * (busy timeout) gets the lock in time, long enough to be fast. */
 #define BATCH_ROWS 4000
 #define PROGRESS_ROWS 5000
-/* Text the editor would never let a user type. */
-#define MAX_TEXT_BYTES 80000
+/* Text the editor would never let a user type: it holds at most 20,000
+ * characters in a field (EDITOR_MAX_CHARS in src/tui/editor.h). */
+#define MAX_TEXT_CHARS 20000
 #define MAX_LINE_BYTES 2000
 
 void importer_on_conflict(struct importer *im, import_conflict_fn fn, void *ctx)
@@ -258,7 +259,7 @@ static const char *check_field(const struct field_def *f, const char *v)
 	char *norm = NULL;
 	const char *why;
 
-	if (strlen(v) > (f->type == FIELD_MULTILINE ? MAX_TEXT_BYTES : MAX_LINE_BYTES))
+	if (strlen(v) > MAX_TEXT_CHARS && (strlen(v) > 4 * MAX_TEXT_CHARS || utf8_len_chars(v) > MAX_TEXT_CHARS))
 		return N_("is longer than the form lets anyone type");
 	if (has_control(v, f->type == FIELD_MULTILINE))
 		return N_("holds control characters");
