@@ -33,8 +33,8 @@ enum bitim_status export_columns(const struct procedure *p, enum export_table t,
 				 const char ***names, size_t *count);
 
 /* For the merge: the SQL that reads one record of a table (not outcomes) by
- * its UUID (?1): the fixed columns, then the case's number, the case's id
- * and the row's removed flag. And how many fixed columns a table has. */
+ * its UUID (?1): the fixed columns, then the case's number, the case's id,
+ * the row's removed flag and the row's id. And how many fixed columns a table has. */
 const char *export_by_uuid_sql(enum export_table t);
 size_t export_fixed_columns(enum export_table t);
 

@@ -85,17 +85,17 @@ static size_t fixed_count(enum export_table t)
 }
 
 /* The same rows, one record by its UUID (?1), for the merge's look-up: then
- * the case's number, the case's id and the row's removed flag. */
+ * the case's number, the case's id, the row's removed flag and its id. */
 static const char *const by_uuid_sql[EXPORT_OUTCOMES] = {
 	[EXPORT_CASES] = "SELECT c.uuid, c.number, c.office_code, c.year, c.seq, c.stage, c.status, c.outcome,"
 		CASE_COLUMNS(SELECT_C) " c.closed_on, c.next_deadline,"
-		" c.deadline_label, c.created_at, c.updated_at, c.number, c.id, 0 FROM cases c WHERE c.uuid = ?1",
+		" c.deadline_label, c.created_at, c.updated_at, c.number, c.id, 0, c.id FROM cases c WHERE c.uuid = ?1",
 	[EXPORT_PARTIES] = "SELECT t.uuid, c.uuid, c.number, t.position," PARTY_COLUMNS(SELECT_T)
-		" c.number, c.id, t.deleted FROM parties t JOIN cases c ON c.id = t.case_id WHERE t.uuid = ?1",
+		" c.number, c.id, t.deleted, t.id FROM parties t JOIN cases c ON c.id = t.case_id WHERE t.uuid = ?1",
 	[EXPORT_SESSIONS] = "SELECT t.uuid, c.uuid, c.number, t.position," SESSION_COLUMNS(SELECT_T)
-		" c.number, c.id, t.deleted FROM sessions t JOIN cases c ON c.id = t.case_id WHERE t.uuid = ?1",
+		" c.number, c.id, t.deleted, t.id FROM sessions t JOIN cases c ON c.id = t.case_id WHERE t.uuid = ?1",
 	[EXPORT_OBLIGATIONS] = "SELECT t.uuid, c.uuid, c.number, t.position," OBLIGATION_COLUMNS(SELECT_T)
-		" c.number, c.id, t.deleted FROM obligations t JOIN cases c ON c.id = t.case_id WHERE t.uuid = ?1",
+		" c.number, c.id, t.deleted, t.id FROM obligations t JOIN cases c ON c.id = t.case_id WHERE t.uuid = ?1",
 };
 
 const char *export_by_uuid_sql(enum export_table t)

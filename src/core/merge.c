@@ -21,7 +21,7 @@
 struct version {
 	char **v;       /* nallowed values, NULL for empty; owned */
 	bool found, deleted;
-	int64_t case_id;
+	int64_t case_id, row_id;
 };
 
 static void version_free(struct version *r, size_t n)
@@ -73,6 +73,7 @@ static enum bitim_status read_ours(struct importer *im, const char *uuid, struct
 			return BITIM_ERR_NOMEM;
 	out->case_id = sqlite3_column_int64(st, (int)im->fixed + 1);
 	out->deleted = sqlite3_column_int(st, (int)im->fixed + 2) != 0;
+	out->row_id = sqlite3_column_int64(st, (int)im->fixed + 3);
 	if (im->nallowed == im->fixed)
 		return BITIM_OK;
 	if ((status = import_stmt(im, Q_EXTRAS, "SELECT key, value FROM field_values WHERE owner = ?1", &kv)) != BITIM_OK)
@@ -111,7 +112,8 @@ uint64_t merge_value_fp(const char *value)
 }
 
 /* The base: per column, the fingerprint of the value sent last time. Stored
- * as 12-byte entries (name's fingerprint, value's), non-empty values only. */
+ * as the record's UUID's fingerprint (8 bytes), then 12-byte entries (name's
+ * fingerprint, value's), non-empty values only. */
 struct base {
 	bool found;
 	uint64_t *fp; /* nallowed; owned */
@@ -141,8 +143,9 @@ static enum bitim_status origin_id(struct importer *im)
 	return store_status(im->s, rc == SQLITE_ROW ? SQLITE_OK : rc);
 }
 
-static enum bitim_status read_base(struct importer *im, const char *uuid, struct base *out)
+static enum bitim_status read_base(struct importer *im, int64_t row_id, const char *uuid, struct base *out)
 {
+	uint64_t key;
 	sqlite3_stmt *st;
 	enum bitim_status status;
 	int rc;
@@ -151,16 +154,20 @@ static enum bitim_status read_base(struct importer *im, const char *uuid, struct
 	if (!(out->fp = calloc(im->nallowed ? im->nallowed : 1, sizeof *out->fp)))
 		return BITIM_ERR_NOMEM;
 	if ((status = origin_id(im)) != BITIM_OK ||
-	    (status = import_stmt(im, Q_BASE_GET, "SELECT row FROM merge_base WHERE origin = ?1 AND uuid = ?2", &st)) != BITIM_OK)
+	    (status = import_stmt(im, Q_BASE_GET, "SELECT row FROM merge_base WHERE origin = ?1 AND tab = ?2 AND id = ?3",
+				  &st)) != BITIM_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, im->origin_id);
-	store_bind_text(st, 2, uuid);
+	sqlite3_bind_int(st, 2, (int)im->table);
+	sqlite3_bind_int64(st, 3, row_id);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW)
 		return store_status(im->s, rc == SQLITE_DONE ? SQLITE_OK : rc);
-	out->found = true;
 	out->blob = sqlite3_column_blob(st, 0);
 	out->len = (size_t)sqlite3_column_bytes(st, 0);
-	for (size_t at = 0; out->blob && at + BASE_ENTRY <= out->len; at += BASE_ENTRY) {
+	if (!out->blob || out->len < 8 || (memcpy(&key, out->blob, 8), key != merge_value_fp(uuid)))
+		return BITIM_OK; /* another record's, whose id this one took: no base */
+	out->found = true;
+	for (size_t at = 8; at + BASE_ENTRY <= out->len; at += BASE_ENTRY) {
 		uint32_t name;
 		uint64_t value;
 		memcpy(&name, (const char *)out->blob + at, 4);
@@ -175,13 +182,17 @@ static enum bitim_status read_base(struct importer *im, const char *uuid, struct
 }
 
 /* What they sent becomes the base for next time (written only when it changed). */
-static enum bitim_status put_base(struct importer *im, const char *uuid, const char *const *values, struct base *old)
+static enum bitim_status put_base(struct importer *im, int64_t row_id, const char *uuid, const char *const *values,
+			       struct base *old)
 {
-	char *blob = malloc(im->nallowed * BASE_ENTRY + 1);
-	size_t len = 0;
+	char *blob = malloc(im->nallowed * BASE_ENTRY + 8);
+	size_t len = 8;
+	uint64_t key = merge_value_fp(uuid);
 	sqlite3_stmt *st;
 	enum bitim_status status = blob ? BITIM_OK : BITIM_ERR_NOMEM;
 
+	if (blob)
+		memcpy(blob, &key, 8);
 	for (size_t k = 0; blob && k < im->nallowed; k++) {
 		uint64_t value = merge_value_fp(import_incoming(im, values, k));
 		if (!value || (im->kind[k] & IMPORT_KEPT))
@@ -191,11 +202,12 @@ static enum bitim_status put_base(struct importer *im, const char *uuid, const c
 		len += BASE_ENTRY;
 	}
 	if (status == BITIM_OK && !(old->found && old->len == len && memcmp(old->blob, blob, len) == 0) &&
-	    (status = import_stmt(im, Q_BASE_PUT, "INSERT OR REPLACE INTO merge_base(origin, uuid, row) VALUES (?1, ?2, ?3)",
-				  &st)) == BITIM_OK) {
+	    (status = import_stmt(im, Q_BASE_PUT, "INSERT OR REPLACE INTO merge_base(origin, tab, id, row)"
+				  " VALUES (?1, ?2, ?3, ?4)", &st)) == BITIM_OK) {
 		sqlite3_bind_int64(st, 1, im->origin_id);
-		store_bind_text(st, 2, uuid);
-		sqlite3_bind_blob(st, 3, blob, (int)len, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, (int)im->table);
+		sqlite3_bind_int64(st, 3, row_id);
+		sqlite3_bind_blob(st, 4, blob, (int)len, SQLITE_STATIC);
 		status = step(im, st);
 	}
 	free(blob);
@@ -393,7 +405,8 @@ static enum bitim_status add_values(struct importer *im, const char *uuid, int64
 	return status;
 }
 
-static enum bitim_status add(struct importer *im, const char *uuid, int64_t case_id, const char *const *values)
+static enum bitim_status add(struct importer *im, const char *uuid, int64_t case_id, const char *const *values,
+			     int64_t *row_id)
 {
 	sqlite3_stmt *st;
 	enum bitim_status status = import_stmt(im, Q_INSERT, insert_sql[im->table], &st);
@@ -406,8 +419,9 @@ static enum bitim_status add(struct importer *im, const char *uuid, int64_t case
 		sqlite3_bind_int64(st, 26, case_id);
 	if ((status = step(im, st)) != BITIM_OK)
 		return status;
+	*row_id = sqlite3_last_insert_rowid(im->s->db);
 	if (im->table == EXPORT_CASES) {
-		case_id = sqlite3_last_insert_rowid(im->s->db);
+		case_id = *row_id;
 		/* The case's log says where it came from; its times stay as they came. */
 		if ((status = import_stmt(im, Q_EVENT, "INSERT INTO events(case_id, kind, entity, owner, field, new)"
 					  " VALUES (?1, 'create', 'case', ?2, 'import', ?3)", &st)) != BITIM_OK)
@@ -675,16 +689,17 @@ enum bitim_status merge_row(struct importer *im, const char *const *values, cons
 	}
 	/* A record this database does not have yet needs no base to merge. */
 	if (status == BITIM_OK && ours.found)
-		status = read_base(im, uuid, &base);
+		status = read_base(im, ours.row_id, uuid, &base);
 	else if (status == BITIM_OK && !(base.fp = calloc(1, sizeof *base.fp)))
 		status = BITIM_ERR_NOMEM;
 	else if (status == BITIM_OK)
 		status = origin_id(im);
 	if (status == BITIM_OK)
-		status = ours.found ? merge_existing(im, uuid, values, &ours, &base) : add(im, uuid, case_id, values);
+		status = ours.found ? merge_existing(im, uuid, values, &ours, &base)
+				    : add(im, uuid, case_id, values, &ours.row_id);
 	/* The base read is still valid: its statement is reset only by the next read. */
 	if (status == BITIM_OK)
-		status = put_base(im, uuid, values, &base);
+		status = put_base(im, ours.row_id, uuid, values, &base);
 	free(base.fp);
 	version_free(&ours, im->nallowed);
 	return status;

@@ -195,11 +195,15 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	/* The registers merged from, by their office's UUID; and per record a
 	 * fingerprint of each non-empty value they last sent (merge.c). */
 	"CREATE TABLE merge_origin (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE);"
+	/* Keyed by this database's row (table 0 cases .. 3 obligations, id): a
+	 * merge writes them in the order it adds the rows, and the row begins
+	 * with its UUID's fingerprint, so a reused id is never taken for another. */
 	"CREATE TABLE merge_base ("
 	"  origin INTEGER NOT NULL REFERENCES merge_origin(id),"
-	"  uuid TEXT NOT NULL,"
+	"  tab INTEGER NOT NULL,"
+	"  id INTEGER NOT NULL,"
 	"  row BLOB NOT NULL,"
-	"  PRIMARY KEY (origin, uuid));"
+	"  PRIMARY KEY (origin, tab, id)) WITHOUT ROWID;"
 	/* Cases whose search keys a merge still has to rebuild: done once per
 	 * case at its end, and by the next one if it was killed first. */
 	"CREATE TABLE search_pending (id INTEGER PRIMARY KEY);"
