@@ -145,7 +145,7 @@ static enum bitim_status origin_id(struct importer *im)
 
 static enum bitim_status read_base(struct importer *im, int64_t row_id, const char *uuid, struct base *out)
 {
-	uint64_t key;
+	uint64_t key = 0;
 	sqlite3_stmt *st;
 	enum bitim_status status;
 	int rc;
