@@ -49,12 +49,12 @@ const char *store_backup_path(const struct store *s);
  * passes over it see the same rows. */
 enum bitim_status store_read_snapshot(struct store *s);
 
-/* For a pass over the whole register (merge, import): a page cache of some
- * tens of MB (not the file mapped: mapped pages would count as memory that
- * grows with the register), a bound whatever the register's size; and
- * in WAL mode a commit that syncs at checkpoints only (the database stays
- * whole on a crash; the last batches may be lost, and a merge run again
- * brings them back). */
+/* For a pass over the whole register (merge, import): a page cache of 32 MB
+ * (not the file mapped: mapped pages would count as memory that grows with
+ * the register), a bound whatever the register's size; and in WAL mode a
+ * commit that syncs at checkpoints only (the database stays whole on a
+ * crash; the last batches may be lost, and a merge run again brings them
+ * back). */
 void store_tune_bulk(struct store *s);
 
 /* Group several changes into one transaction. Nested, an inner level is a

@@ -323,7 +323,6 @@ static bool sources_open(struct sources *src, const struct procedure *p, int arg
 			store_close(src->stores[src->n]);
 			return false;
 		}
-		store_tune_bulk(src->stores[src->n]);
 	}
 	return true;
 }

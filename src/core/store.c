@@ -426,7 +426,7 @@ enum bitim_status store_read_snapshot(struct store *s)
 
 void store_tune_bulk(struct store *s)
 {
-	store_exec(s, "PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL");
+	store_exec(s, "PRAGMA cache_size = -32768; PRAGMA synchronous = NORMAL");
 }
 
 /* The outermost level is a transaction; inner levels are savepoints, so a
