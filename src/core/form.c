@@ -126,6 +126,8 @@ const char *field_normalize(const struct field_def *f, const char *input, char *
 		return NULL;
 	case FIELD_DATE:
 		err = date_parse_user(trimmed, &d);
+		if (!err && f->not_future && d > date_today())
+			err = N_("This date cannot be later than today: record what has happened");
 		if (!err) {
 			*out = malloc(DATE_BUF);
 			if (*out)
@@ -208,6 +210,9 @@ static void stage_free(struct stage_def *s)
 		struct guard *g = &s->guards[i];
 		free(g->field); free(g->literal); free(g->message); free(g->file);
 		operands_free(g->rhs, g->nrhs);
+		for (size_t w = 0; w < g->nwhen; w++)
+			condition_free(&g->when[w]);
+		free(g->when);
 	}
 	free(s->guards);
 	for (size_t i = 0; i < s->ndeadlines; i++) {
