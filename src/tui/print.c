@@ -99,8 +99,9 @@ static bool save_one(struct app *app, int64_t case_id, struct doc_request *req, 
 bool print_case(struct app *app, int64_t case_id, struct problems *why)
 {
 	static const char *const kinds[DOC_KIND_COUNT] = {
-		N_("Agreement on mediation"), N_("Settlement agreement"), N_("Record of termination"),
+		N_("Agreement on mediation"), N_("Settlement agreement"), N_("Notice of termination of mediation"),
 		N_("Minutes of the sessions"), N_("Case card"), N_("Addendum to the signed agreement"),
+		N_("Letter: mediation not started"),
 	};
 	static const char *const langs[] = { N_("Kazakh"), N_("Russian"), N_("English"), N_("Kazakh and Russian") };
 	static const char *const codes[] = { "kk", "ru", "en", "kk+ru" };
