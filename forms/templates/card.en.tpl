@@ -6,7 +6,7 @@
 - Date received: {case.received_on}
 - Referred by: {case.referral_source}
 - Kind of dispute: {case.category}
-- Stage of the dispute: {case.regime}
+- Stage of the dispute: {case.regime?}
 {if case.village}
 - Village or town: {case.village}
 {end}

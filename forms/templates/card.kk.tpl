@@ -6,7 +6,7 @@
 - Түскен күні: {case.received_on}
 - Кім жолдады: {case.referral_source}
 - Дау түрі: {case.category}
-- Даудың сатысы: {case.regime}
+- Даудың сатысы: {case.regime?}
 {if case.village}
 - Ауыл немесе қала: {case.village}
 {end}

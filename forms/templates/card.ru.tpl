@@ -6,7 +6,7 @@
 - Дата поступления: {case.received_on}
 - Кем направлено: {case.referral_source}
 - Вид спора: {case.category}
-- Стадия спора: {case.regime}
+- Стадия спора: {case.regime?}
 {if case.village}
 - Село или город: {case.village}
 {end}

@@ -4,13 +4,16 @@
  *                                  three parties, an organisation with a BIN and
  *                                  a representative, long names, multi-line terms
  *   mkdb DB FORMS_DIR --sample-draft       the same, all filled in but not signed
- *   mkdb DB FORMS_DIR --sample-terminated  the same, terminated during the sessions */
+ *   mkdb DB FORMS_DIR --sample-terminated  the same, terminated during the sessions
+ *   mkdb DB FORMS_DIR --regimes    one case per regime through to its papers (regimes.c)
+ *   mkdb DB FORMS_DIR --regimes-draft      the same, the settlements typed but not signed */
 #include <config.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bitim/casefile.h"
 #include "bitim/i18n.h"
+#include "regimes.h"
 
 static struct store *s;
 static struct procedure *p;
@@ -152,6 +155,14 @@ int main(int argc, char **argv)
 	}
 	if (store_open(argv[1], &s) != BITIM_OK || procedure_load(argv[2], &p, &err) != BITIM_OK) {
 		fprintf(stderr, "mkdb: cannot open %s or load %s: %s\n", argv[1], argv[2], err.message);
+		goto out;
+	}
+	if (argc > 3 && strncmp(argv[3], "--regimes", 9) == 0) {
+		if (store_office_set(s, "code", "KRG") != BITIM_OK || store_office_set(s, "village", "Көктал") != BITIM_OK ||
+		    store_office_set(s, "name", "Көктал ауылдық округінің әкімдігі") != BITIM_OK ||
+		    store_mediator_save(s, &(struct mediator){ .full_name = "Бақыт Омарова", .kind = "public" }) != BITIM_OK)
+			goto out;
+		rc = regimes_make(s, p, date_from_ymd(2026, 3, 20), strcmp(argv[3], "--regimes-draft") == 0) < 0;
 		goto out;
 	}
 	if (argc > 3 && strncmp(argv[3], "--sample", 8) == 0) {
