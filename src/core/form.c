@@ -126,8 +126,6 @@ const char *field_normalize(const struct field_def *f, const char *input, char *
 		return NULL;
 	case FIELD_DATE:
 		err = date_parse_user(trimmed, &d);
-		if (!err && f->not_future && d > date_today())
-			err = N_("This date cannot be later than today: record what has happened");
 		if (!err) {
 			*out = malloc(DATE_BUF);
 			if (*out)

@@ -107,6 +107,9 @@ static void invalid_input_is_refused_and_not_stored(void **state)
 	assert_int_equal(case_set_field(f->s, f->p, f->id, "party.iin", a, "791028302729", &reason), BITIM_ERR_INVALID);
 	assert_non_null(strstr(reason, "check digit"));
 	assert_int_equal(case_set_field(f->s, f->p, f->id, "case.received_on", NULL, "31.02.2026", &reason), BITIM_ERR_INVALID);
+	/* max=today: a request cannot be received in the future */
+	assert_int_equal(case_set_field(f->s, f->p, f->id, "case.received_on", NULL, "01.01.2099", &reason), BITIM_ERR_INVALID);
+	assert_non_null(strstr(reason, "later than today"));
 	assert_int_equal(case_set_field(f->s, f->p, f->id, "case.nonexistent", NULL, "x", &reason), BITIM_ERR_INVALID);
 	assert_int_equal(case_set_field(f->s, f->p, f->id, "case.subject", NULL, "a\x01b", &reason), BITIM_ERR_INVALID);
 	struct case_data *cd = load(f);
