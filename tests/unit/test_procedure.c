@@ -540,6 +540,20 @@ static void deadlines_by_stage(void **state)
 	set(cd, "term_extension_days", "10");
 	assert_true(procedure_next_deadline(proc, cd, &due, &label));
 	assert_int_equal(due, date_from_ymd(2024, 3, 26));
+	/* a criminal case keeps its own term (Art. 24 p.4), not 30 + 30 */
+	set(cd, "regime", "criminal");
+	set(cd, "case_term_until", "2024-05-20");
+	assert_true(procedure_next_deadline(proc, cd, &due, &label));
+	assert_int_equal(due, date_from_ymd(2024, 5, 20));
+	assert_string_equal(label, "End of the case's procedural term");
+	/* in court, a stay that ends first is the deadline */
+	set(cd, "regime", "civil_court");
+	set(cd, "case_term_until", NULL);
+	set(cd, "stay_until", "2024-03-01");
+	assert_true(procedure_next_deadline(proc, cd, &due, &label));
+	assert_int_equal(due, date_from_ymd(2024, 3, 1));
+	set(cd, "stay_until", NULL);
+	set(cd, "regime", "out_of_court");
 	casedata_set_identity(cd, 1, "uuid-1", "TST-2026-0001", "intake");
 	assert_false(procedure_next_deadline(proc, cd, &due, &label));
 	casedata_free(cd);
