@@ -225,8 +225,11 @@ static void conditional_fields_apply_by_regime(void **state)
 	assert_fails_with(cd, "intake", "caused a death");
 	set(cd, "crim_death", "no");
 	set(cd, "crim_gravity", "grave");
-	set(cd, "crim_first_offence", "no");
-	assert_fails_with(cd, "intake", "part 2");
+	assert_fails_with(cd, "intake", "Missing: For a grave crime");
+	set(cd, "crim_grave_allowed", "no");
+	assert_fails_with(cd, "intake", "part 2 allows it");
+	set(cd, "crim_grave_allowed", "yes");
+	assert_passes(cd, "intake");
 	set(cd, "crim_gravity", "minor");
 	set(cd, "excl_domestic_repeat", "yes");
 	assert_fails_with(cd, "intake", "Domestic violence repeated");
