@@ -27,7 +27,7 @@
 
 ## Рәсімнің барысы
 {if case.offer_sent_on}
-- Шақыру жіберілді: {case.offer_sent_on}
+- Медиацияға жүгіну туралы ұсыныс жіберілді: {case.offer_sent_on}
 {end}
 {if case.contract_on}
 - Медиация туралы шарт: {case.contract_on}

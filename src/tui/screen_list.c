@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bitim/backup.h"
 #include "bitim/casefile.h"
 #include "bitim/conflicts.h"
 #include "bitim/i18n.h"
@@ -14,6 +15,7 @@
 #include "editor.h"
 #include "help.h"
 #include "register.h"
+#include "today.h"
 
 static struct {
 	struct case_row *rows; /* the visible page; owned */
@@ -77,6 +79,20 @@ static void count_conflicts(struct app *app)
 		L.conflicts = 0;
 }
 
+/* Once a run: a register that no copy left for 30 days is one stolen
+ * laptop from being lost. */
+static void warn_no_copy(struct app *app)
+{
+	static bool warned;
+	bool overdue = false;
+
+	if (warned || backup_copy_overdue(app->store, today_get(), &overdue) != BITIM_OK || !overdue)
+		return;
+	warned = true;
+	app_message(app, MSG_ERROR, "%s",
+		    _("No copy left this computer in 30 days: run bitim backup --to DIR"));
+}
+
 static void list_enter(struct app *app)
 {
 	char *done = NULL;
@@ -89,15 +105,19 @@ static void list_enter(struct app *app)
 		editor_init(&L.search, false);
 		L.ready = true;
 	}
-	/* A first run greets the user and offers the settings. */
+	/* A first run greets the user and offers the settings; the greeting
+	 * counts as seen once it is dismissed (a bitim ended while it shows
+	 * greets again next time). */
 	if (store_setting_get(app->store, "welcomed", &done) == BITIM_OK && !done &&
 	    store_case_count(app->store, &all, &count) == BITIM_OK && count == 0) {
-		store_setting_set(app->store, "welcomed", "1");
 		dialog_text(app, _("Welcome to bitim"),
 			    _("bitim guides you through mediation under the Law of the Republic of Kazakhstan \"On Mediation\": from the request, through the parties' consent and the agreement on mediation, to a signed settlement agreement.\n\n"
 			      "Everything you type is saved at once. The keys that work are always shown at the bottom of the screen; F1 explains them.\n\n"
 			      "First, enter your office and your own details. Then press F4 on the case list to open your first case."));
+		store_setting_set(app->store, "welcomed", "1");
 		app_switch(app, &screen_settings);
+	} else {
+		warn_no_copy(app);
 	}
 	free(done);
 }
@@ -211,7 +231,7 @@ static void open_selected(struct app *app)
 static void new_case(struct app *app)
 {
 	int64_t id;
-	enum bitim_status st = case_new(app->store, app->proc, date_today(), &id);
+	enum bitim_status st = case_new(app->store, app->proc, today_get(), &id);
 
 	if (st != BITIM_OK) {
 		app_status(app, st);
