@@ -9,6 +9,11 @@
 /* A new case in the procedure's first stage. */
 enum bitim_status case_new(struct store *s, const struct procedure *p, bitim_day today, int64_t *id);
 
+/* case_new, with what the settings already say filled in: the office's
+ * village or town and the mediator's name (each where a form has the field
+ * and the setting is given; the user may change them like any value). */
+enum bitim_status case_new_prefilled(struct store *s, const struct procedure *p, bitim_day today, int64_t *id);
+
 /* Set a field from what the user typed. key is "case.name" or "party.name"
  * (row_uuid names the row). The input is checked for the field's type;
  * when it is not valid, *reason is an untranslated msgid saying why,

@@ -62,6 +62,40 @@ enum bitim_status case_new(struct store *s, const struct procedure *p, bitim_day
 	return store_case_create(s, p->stages[0].name, today, id);
 }
 
+/* Fill a field of a new case from a setting, when a form has the field. */
+static enum bitim_status prefill(struct store *s, const struct procedure *p, int64_t id,
+				 const char *key, const char *value)
+{
+	const char *reason = NULL;
+	enum bitim_status st;
+
+	if (!value || !*value || !procedure_field(p, key))
+		return BITIM_OK;
+	st = case_set_field(s, p, id, key, NULL, value, &reason);
+	/* A setting the form would not take is left for the user to type. */
+	return st == BITIM_ERR_INVALID ? BITIM_OK : st;
+}
+
+enum bitim_status case_new_prefilled(struct store *s, const struct procedure *p, bitim_day today, int64_t *id)
+{
+	struct mediator *list = NULL;
+	size_t n = 0;
+	char *village = NULL;
+	enum bitim_status st = case_new(s, p, today, id);
+
+	if (st != BITIM_OK)
+		return st;
+	if ((st = store_office_get(s, "village", &village)) != BITIM_OK ||
+	    (st = prefill(s, p, *id, "case.village", village)) != BITIM_OK)
+		goto out;
+	if ((st = store_mediator_list(s, &list, &n)) == BITIM_OK && n > 0)
+		st = prefill(s, p, *id, "case.mediator_name", list[0].full_name);
+out:
+	store_mediators_free(list, n);
+	free(village);
+	return st;
+}
+
 /* Whether the case may be changed at all in its stage. */
 static enum bitim_status check_open(const struct procedure *p, const struct case_data *cd)
 {

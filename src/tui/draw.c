@@ -73,6 +73,20 @@ int draw_text(int y, int x, const char *utf8, int width, attr_t attr, bool pad)
 	return draw_text_n(y, x, utf8 ? utf8 : "", utf8 ? strlen(utf8) : 0, width, attr, pad);
 }
 
+int draw_text_cut(int y, int x, const char *utf8, int width, attr_t attr, const char *tail)
+{
+	struct span first;
+	int tw = text_width(tail), w;
+
+	if (text_width(utf8) <= width)
+		return draw_text(y, x, utf8, width, attr, false);
+	/* The first line of the text wrapped at the room left for "…" and the tail. */
+	text_wrap(utf8, width - tw - 1, &first, 1);
+	w = draw_text_n(y, x, utf8, first.end, width - tw - 1, attr, false);
+	w += draw_text(y, x + w, "…", 1, attr, false);
+	return w + draw_text(y, x + w, tail, tw, attr, false);
+}
+
 size_t text_wrap(const char *utf8, int width, struct span *lines, size_t max)
 {
 	size_t len = strlen(utf8), i = 0, count = 0;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "bitim/backup.h"
 #include "bitim/i18n.h"
+#include "bitim/utf8.h"
 #include "bitim/validate.h"
 #include "draw.h"
 #include "formview.h"
@@ -27,7 +28,7 @@ static struct choice_list langs = { "ui_language", lang_items, 3 };
 static struct field_def fields[] = {
 	{ .key = "office.code", .name = "code", .type = FIELD_TEXT, .required = true,
 	  .label = N_("Office code (starts every case number)"),
-	  .help = N_("Two to six Latin capital letters or digits, for example KRG or ALM01.") },
+	  .help = N_("Two to six Latin capital letters A-Z or digits 0-9, for example KRG or ALM01; small letters are made capital. Kazakh and Russian letters cannot be used: the code goes into case numbers and file names.") },
 	{ .key = "office.name", .name = "name", .type = FIELD_TEXT, .label = N_("Office") },
 	{ .key = "office.region", .name = "region", .type = FIELD_TEXT, .label = N_("Region") },
 	{ .key = "office.district", .name = "district", .type = FIELD_TEXT, .label = N_("District") },
@@ -153,14 +154,17 @@ static const char *value_of(void *ctx, const struct fv_item *it)
 	return S.values[index_of(it->field)];
 }
 
+/* The office code starts every case number and file name: two to six
+ * Latin capitals or digits. Counted in letters, not bytes (АҚСУ is four). */
 static const char *check_code(const char *text)
 {
-	size_t n = strlen(text);
+	size_t n = utf8_len_chars(text);
+
+	for (const char *c = text; *c; c++)
+		if (!isupper((unsigned char)*c) && !isdigit((unsigned char)*c))
+			return N_("The office code takes only Latin capital letters A-Z and digits 0-9 (Kazakh and Russian letters cannot be used), for example KRG or ALM01");
 	if (n < 2 || n > 6)
-		return N_("The office code has two to six characters");
-	for (size_t i = 0; i < n; i++)
-		if (!isupper((unsigned char)text[i]) && !isdigit((unsigned char)text[i]))
-			return N_("The office code may hold only Latin capital letters and digits");
+		return N_("The office code has two to six Latin capital letters or digits, for example KRG or ALM01");
 	return NULL;
 }
 
@@ -228,7 +232,7 @@ static enum bitim_status save_value(void *ctx, const struct fv_item *it, const c
 
 static void settings_enter(struct app *app)
 {
-	static const struct fv_source src = { NULL, value_of, save_value, NULL };
+	static const struct fv_source src = { NULL, value_of, save_value, NULL, NULL };
 
 	S.app = app;
 	if (!S.ready) {
@@ -284,8 +288,13 @@ static void settings_key(struct app *app, enum action act, bool is_key, wint_t k
 		return;
 	case ACT_ESCAPE:
 	case ACT_BACK:
-		if (fv_commit(&S.fv, app) != FV_INVALID)
+		/* Leaving is never refused: an invalid value is corrected or left unsaved. */
+		if (fv_commit(&S.fv, app) != FV_INVALID || fv_leave_invalid(&S.fv, app))
 			app_switch(app, &screen_list);
+		return;
+	case ACT_UNDO:
+		if (!fv_take_back(&S.fv, app))
+			app_message(app, MSG_INFO, "%s", _("Nothing to undo here: every setting you left is saved."));
 		return;
 	default:
 		break;
@@ -302,7 +311,7 @@ static void settings_key(struct app *app, enum action act, bool is_key, wint_t k
 
 static const enum action *settings_actions(struct app *app)
 {
-	static const enum action actions[] = { ACT_HELP, ACT_LANGUAGE, ACT_NEXT_FIELD, ACT_ESCAPE, ACT_BACK, ACT_NONE };
+	static const enum action actions[] = { ACT_HELP, ACT_LANGUAGE, ACT_UNDO, ACT_NEXT_FIELD, ACT_ESCAPE, ACT_BACK, ACT_NONE };
 	(void)app;
 	return actions;
 }

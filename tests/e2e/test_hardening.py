@@ -233,11 +233,14 @@ def bad_input_stores_nothing_wrong():
             f.write("Көк\x01\x02\x07тал\x1b[31m".encode())
         t.tmux("load-buffer", path)
         t.tmux("paste-buffer")
-        time.sleep(0.3)
+        t.wait_for("Keys on this screen")   # the pasted ^G is the help key
+        t.keys("Escape")
+        t.wait_gone("Keys on this screen")
         t.keys("Tab")
         t.wait_for("Subject of the dispute")
         village = t.wait_rows("SELECT village FROM cases", lambda rows: rows[0][0] is not None)[0][0]
         assert village is not None and "Көк" in village and not any(ord(c) < 32 for c in village), repr(village)
+        assert "[31m" not in village, repr(village)   # the escape sequence is dropped whole
         # an all-zero IIN
         for _ in range(6):
             t.keys("Tab")

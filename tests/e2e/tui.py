@@ -109,6 +109,18 @@ class Tui:
         for i in range(0, len(text), 400):
             self.tmux("send-keys", "-l", text[i:i + 400])
 
+    def raw(self, data):
+        """Bytes exactly as a terminal sends them (an escape sequence in the
+        CSI or SS3 form), whatever tmux itself would send for the key."""
+        if isinstance(data, str):
+            data = data.encode()
+        self.tmux("send-keys", "-H", *("%02x" % b for b in data))
+
+    def key_bar(self):
+        """The two bottom lines."""
+        lines = self.lines()
+        return lines[self.rows - 2:self.rows]
+
     def resize(self, cols, rows):
         self.tmux("resize-window", "-x", str(cols), "-y", str(rows))
         self.cols, self.rows = cols, rows
