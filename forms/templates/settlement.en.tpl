@@ -80,7 +80,7 @@ Consequences of non-performance or improper performance:\
 If a party evades performance, the interested party may go to court under the procedural law of the Republic of Kazakhstan (Art. 27 p.9).
 {if case.court_order_clause=yes}
 
-The parties agree that, if this agreement is not performed, the interested party may apply to the court for a court order (Civil Procedure Code Art. 135).
+The parties agree that, if this agreement is not performed, the interested party may apply to the court for a court order (Civil Procedure Code Art. 135 sub-item 3).
 {end}
 {if case.regime=civil_court|admin_court|enforcement}
 

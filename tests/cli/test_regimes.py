@@ -128,7 +128,10 @@ def civil_out_of_court():
     })
     require(1, "settlement", SETTLEMENT_COMMON)
     require(1, "settlement", {
-        "court-order clause": {"kk": "сот бұйрығын шығару туралы", "ru": "о вынесении судебного приказа", "en": "a court order"},
+        "court-order clause (Civil Procedure Code Art. 135(3))": {
+            "kk": ["сот бұйрығын шығару туралы", "135-бабының 3) тармақшасы"],
+            "ru": ["о вынесении судебного приказа", "пп. 3) ст. 135 ГПК"],
+            "en": ["a court order", "Art. 135 sub-item 3"]},
         "property registration data (Art. 27 p.7-1)": {
             "kk": ["кадастрлық нөмір 03-047-012-345", "(27-баптың 7-1-тармағы)"],
             "ru": ["кадастрлық нөмір 03-047-012-345", "(п. 7-1 ст. 27)"],
