@@ -42,6 +42,8 @@ struct procedure *cli_load_procedure(const struct cli_options *o);
 /* When the forms differ from those the database last saw, recompute the
  * open cases' cached deadlines (a failure is told, not fatal). */
 void cli_refresh_deadlines(const struct cli_options *o, struct store *s, const struct procedure *p);
+/* Record that the database's deadlines were made for the forms in use. */
+bool cli_mark_deadlines_current(const struct cli_options *o, struct store *s);
 
 /* Open the database, creating its folder when it is the default one;
  * prints what is wrong and what to do on error. The first open of a day

@@ -110,6 +110,17 @@ void cli_refresh_deadlines(const struct cli_options *o, struct store *s, const s
 			  store_errmsg(s));
 }
 
+bool cli_mark_deadlines_current(const struct cli_options *o, struct store *s)
+{
+	char fingerprint[65];
+
+	if (deadlines_forms_fingerprint(cli_forms_dir(o), fingerprint) == BITIM_OK &&
+	    deadlines_mark_current(s, fingerprint) == BITIM_OK)
+		return true;
+	cli_error("%s", store_errmsg(s));
+	return false;
+}
+
 struct procedure *cli_load_procedure(const struct cli_options *o)
 {
 	struct procedure *p = NULL;

@@ -94,6 +94,8 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 		printf(_("%s: %ld synthetic cases added\n"), store_path(s), cases);
 	} else if (existing > 0) {
 		printf(_("%s is already a demonstration database (%zu cases)\n"), store_path(s), existing);
+		rc = EXIT_OK;
+		goto out;
 	} else {
 		if (demo_build(s, p, today_get(), why, sizeof why) != BITIM_OK) {
 			cli_error(_("the demonstration cases could not be made: %s"), why);
@@ -101,7 +103,10 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 		}
 		printf(_("%s: demonstration database ready; open it with: bitim --db %s\n"), store_path(s), store_path(s));
 	}
-	rc = EXIT_OK;
+	/* The demonstration's deadlines were made for these forms: the first
+	 * start has nothing to recompute. */
+	if (cli_mark_deadlines_current(o, s))
+		rc = EXIT_OK;
 out:
 	free(demo);
 	store_close(s);
