@@ -50,8 +50,13 @@ bool cli_mark_deadlines_current(const struct cli_options *o, struct store *s);
  * makes an automatic backup (backup.h). */
 struct store *cli_open_store(const struct cli_options *o);
 
-/* Print "bitim: <message>" to stderr; the format is already translated. */
+/* Print "bitim: <message>" to stderr; the format is already translated.
+ * Control characters in the message are shown escaped, never sent raw. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* text with its control characters escaped, for a message on stdout; valid
+ * until eight more calls. */
+const char *cli_safe(const char *text);
 
 /* Write a file whole or not at all: a temporary file beside it, synced,
  * then renamed; mode 0600. Says what went wrong; 0 on success. */
