@@ -91,6 +91,7 @@ static int import_all(struct store *s, const struct procedure *p, int argc, char
 		return EXIT_FAIL;
 	}
 	printf(_("backup: %s\n"), backup);
+	fflush(stdout);
 	free(backup);
 	if (!run_all(s, p, false, argc, argv, feed, ctx, &c)) {
 		cli_error("%s", _("stopped; what was brought in before the error stays, and running the same command again"

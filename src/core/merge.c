@@ -343,21 +343,21 @@ enum bitim_status merge_reindex(struct importer *im)
 
 /* -------------------------------------------------------------- adding */
 
-/* The column-backed fields (columns.h) in an INSERT: ", col" and ", ?". */
+/* The column-backed fields (columns.h) in an INSERT: ", col" and ", ?"
+ * ("?" takes the number after the largest one before it). */
 #define INSERT_NAME(col) ", " #col
 #define INSERT_PARAM(col) ", ?"
 
-/* A new record's fixed columns, bound in the export's order (?1..); for the
- * rows of a case, the case's id is ?26. "?" takes the number after the
- * largest one before it. */
 static const char *const insert_sql[EXPORT_OUTCOMES] = {
+	/* The cases' column-backed fields are ?9..?20, in the export's order. */
 	[EXPORT_CASES] = "INSERT INTO cases(uuid, number, office_code, year, seq, stage, status, outcome"
-		CASE_COLUMNS(INSERT_NAME) ", closed_on, next_deadline, deadline_label, created_at, updated_at)"
-		" VALUES (?1, ?2, COALESCE(?3, substr(?2, 1, instr(?2, '-') - 1)),"
+		CASE_COLUMNS(INSERT_NAME) ", closed_on, next_deadline, deadline_label,"
+		" created_at, updated_at) VALUES (?1, ?2, COALESCE(?3, substr(?2, 1, instr(?2, '-') - 1)),"
 		" COALESCE(?4, CAST(substr(?2, instr(?2, '-') + 1, 4) AS INTEGER)),"
 		" COALESCE(?5, CAST(substr(?2, instr(?2, '-') + 6) AS INTEGER)),"
 		" ?6, COALESCE(?7, 'open'), ?8" CASE_COLUMNS(INSERT_PARAM) ", ?21, ?22, ?23,"
 		" COALESCE(?24, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), COALESCE(?25, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
+	/* A row's fields are ?5.. and its case's id ?26. */
 	[EXPORT_PARTIES] = "INSERT INTO parties(uuid, position" PARTY_COLUMNS(INSERT_NAME) ", case_id)"
 		" VALUES (?1, COALESCE(?4, 1)" PARTY_COLUMNS(INSERT_PARAM) ", ?26)",
 	[EXPORT_SESSIONS] = "INSERT INTO sessions(uuid, position" SESSION_COLUMNS(INSERT_NAME) ", case_id)"
@@ -365,8 +365,9 @@ static const char *const insert_sql[EXPORT_OUTCOMES] = {
 	[EXPORT_OBLIGATIONS] = "INSERT INTO obligations(uuid, position" OBLIGATION_COLUMNS(INSERT_NAME) ", case_id)"
 		" VALUES (?1, COALESCE(?4, 1)" OBLIGATION_COLUMNS(INSERT_PARAM) ", ?26)",
 };
-/* The cases' parameters after its columns are numbered: ?9..?20 are they. */
+/* ?21.. of the cases and ?26 of the rows follow the column-backed fields. */
 _Static_assert(COLUMN_COUNT(CASE_COLUMNS) == 12, "renumber ?21.. of the cases' INSERT");
+_Static_assert(COLUMN_COUNT(PARTY_COLUMNS) <= 21, "a row's fields must stay below ?26");
 
 /* The case a row belongs to, by the case's UUID. */
 static enum bitim_status case_id_of(struct importer *im, const char *uuid, int64_t *id)

@@ -141,7 +141,9 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	 * user sets one. rev counts the changes of a case, so a write that
 	 * started from an older rev is refused. merge_base keeps, per record,
 	 * what another register last sent: the base of the three-way merge.
-	 * Rebuilt with foreign keys off (store_migrate), ids kept. */
+	 * Rebuilt with foreign keys off (store_migrate), ids kept; the case
+	 * counts stay as they were, and their triggers (dropped with the old
+	 * table) are made again. */
 	"DROP VIEW outcomes;"
 	"CREATE TABLE cases_v5 ("
 	"  id INTEGER PRIMARY KEY,"
@@ -169,7 +171,6 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"CREATE INDEX cases_category ON cases(category);"
 	"CREATE INDEX cases_received_on ON cases(received_on);"
 	"CREATE INDEX cases_urgency ON cases(status = 'closed', next_deadline IS NULL, next_deadline, id DESC);"
-	/* The triggers of migration 4 went with the old table. */
 	"CREATE TRIGGER case_counts_insert AFTER INSERT ON cases BEGIN"
 	"  INSERT INTO case_counts(stage, n) VALUES (new.stage, 1) ON CONFLICT(stage) DO UPDATE SET n = n + 1;"
 	" END;"
@@ -195,19 +196,29 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	/* The registers merged from, by their office's UUID; and per record a
 	 * fingerprint of each non-empty value they last sent (merge.c). */
 	"CREATE TABLE merge_origin (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE);"
-	/* Keyed by this database's row (table 0 cases .. 3 obligations, id): a
-	 * merge writes them in the order it adds the rows, and the row begins
-	 * with its UUID's fingerprint, so a reused id is never taken for another. */
+	"CREATE TABLE merge_base ("
+	"  origin INTEGER NOT NULL REFERENCES merge_origin(id),"
+	"  uuid TEXT NOT NULL,"
+	"  row BLOB NOT NULL,"
+	"  PRIMARY KEY (origin, uuid));"
+	/* Cases whose search keys a merge still has to rebuild: done once per
+	 * case at its end, and by the next one if it was killed first. */
+	"CREATE TABLE search_pending (id INTEGER PRIMARY KEY);"
+	"PRAGMA user_version = 5;",
+	/* 6: the base keyed by this database's row (table 0 cases .. 3
+	 * obligations, id), which a merge writes in the order it adds the rows,
+	 * its row beginning with the record's UUID's fingerprint so that a reused
+	 * id is never taken for another record. The bases of schema 5 (keyed by
+	 * UUID, kept for some days only while it was current) are dropped: the
+	 * next merge of an office then compares as a first one. */
+	"DROP TABLE merge_base;"
 	"CREATE TABLE merge_base ("
 	"  origin INTEGER NOT NULL REFERENCES merge_origin(id),"
 	"  tab INTEGER NOT NULL,"
 	"  id INTEGER NOT NULL,"
 	"  row BLOB NOT NULL,"
 	"  PRIMARY KEY (origin, tab, id)) WITHOUT ROWID;"
-	/* Cases whose search keys a merge still has to rebuild: done once per
-	 * case at its end, and by the next one if it was killed first. */
-	"CREATE TABLE search_pending (id INTEGER PRIMARY KEY);"
-	"PRAGMA user_version = 5;",
+	"PRAGMA user_version = 6;",
 };
 
 /* Migrations that rebuild a table run with foreign keys off: dropping the
