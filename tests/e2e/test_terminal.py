@@ -190,6 +190,26 @@ def escape_keeps_and_saves_typed_text():
 
 
 @T.test
+def a_value_changed_by_an_import_while_the_case_is_open_is_not_overwritten():
+    with Tui(BITIM) as t:
+        new_case(t)
+        go_to_village(t)
+        t.type("Жаркент")
+        # meanwhile an import (another process) sets the same field
+        con = sqlite3.connect(t.db)
+        con.execute("UPDATE cases SET village = 'Көктал'")
+        con.commit()
+        con.close()
+        t.keys("Escape")
+        t.wait_for("changed meanwhile")
+        assert t.query("SELECT village FROM cases") == [("Көктал",)]
+        t.keys("Escape")  # leave the stale text unsaved
+        t.wait_gone("changed meanwhile")
+        t.wait_for("Көктал")  # the newer value is shown
+        assert t.query("SELECT village FROM cases") == [("Көктал",)]
+
+
+@T.test
 def sizes_and_terminal_types():
     for term, cols, rows in (("xterm", 60, 18), ("linux", 80, 24), ("screen", 120, 40), ("tmux-256color", 80, 24)):
         with Tui(BITIM, cols=cols, rows=rows, term=term) as t:
