@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "bitim/date.h"
 #include "bitim/export.h"
 
 struct importer;
@@ -39,6 +40,10 @@ void importer_on_conflict(struct importer *im, import_conflict_fn fn, void *ctx)
 
 /* Check only: rows are validated, nothing is written (call before the first table). */
 void importer_dry_run(struct importer *im);
+
+/* The day a stage taken from the other register is completed on (the
+ * clock's unless set). */
+void importer_set_today(struct importer *im, bitim_day today);
 
 /* The rows that follow are those a dry run just checked, read from the same
  * snapshot (a database held in one read transaction): not checked again. */

@@ -12,6 +12,7 @@
 #include "bitim/import.h"
 #include "bitim/manifest.h"
 #include "cli.h"
+#include "today.h"
 
 static const enum export_table import_order[] = { EXPORT_CASES, EXPORT_PARTIES, EXPORT_SESSIONS, EXPORT_OBLIGATIONS };
 
@@ -50,6 +51,7 @@ static bool run_all(struct store *s, const struct procedure *p, bool dry, int ar
 		cli_error("%s", bitim_strerror(BITIM_ERR_NOMEM));
 		return false;
 	}
+	importer_set_today(im, today_get());
 	if (dry)
 		importer_dry_run(im);
 	else

@@ -41,6 +41,11 @@ const char *importer_errmsg(const struct importer *im)
 	return store_errmsg(im->s);
 }
 
+void importer_set_today(struct importer *im, bitim_day today)
+{
+	im->today = today;
+}
+
 void importer_checked(struct importer *im)
 {
 	im->trusted = true;
@@ -69,6 +74,7 @@ enum bitim_status importer_new(struct store *s, const struct procedure *p, const
 	}
 	im->s = s;
 	im->p = p;
+	im->today = date_today();
 	im->table = EXPORT_TABLE_COUNT;
 	/* Every record is looked up by UUID in indexes that grow with the
 	 * register: a page cache of some tens of MB keeps them in memory (a

@@ -44,6 +44,7 @@ struct importer {
 	struct import_counts counts;
 	bool dry;          /* check only: nothing is written */
 	bool trusted;      /* the same rows passed a dry run: not checked again */
+	bitim_day today;   /* the day a stage taken is completed on */
 	size_t in_batch;   /* rows written since the last commit */
 	size_t rows;       /* rows seen, for progress */
 	sqlite3_stmt *q[Q_COUNT];

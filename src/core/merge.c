@@ -515,8 +515,8 @@ static enum bitim_status take_stage(struct importer *im, int64_t case_id, const 
 		return BITIM_ERR_GUARD;
 	while (status == BITIM_OK && at != to) {
 		struct problems why;
-		status = to == im->p->termination_stage ? case_terminate(im->s, im->p, case_id, date_today(), &why)
-							 : case_advance(im->s, im->p, case_id, date_today(), &why);
+		status = to == im->p->termination_stage ? case_terminate(im->s, im->p, case_id, im->today, &why)
+							 : case_advance(im->s, im->p, case_id, im->today, &why);
 		problems_free(&why);
 		if (status == BITIM_OK)
 			status = current_stage(im, case_id, &at);
