@@ -238,7 +238,7 @@ static void conditional_fields_apply_by_regime(void **state)
 	set(cd, "crim_first_offence", "yes");
 	set(cd, "excl_crim_special", "no");
 	set(cd, "excl_crim_repeat", "yes");
-	assert_fails_with(cd, "intake", "released for reconciliation before");
+	assert_fails_with(cd, "intake", "Criminal Code Art. 68 part 4(8)");
 	set(cd, "excl_crim_repeat", "no");
 	set(cd, "excl_domestic_repeat", "no");
 	casedata_set(cd, ENTITY_PARTY, 0, "proc_role", "suspect");
