@@ -382,6 +382,16 @@ const char *import_incoming(const struct importer *im, const char *const *values
 
 /* ----------------------------------------------------------- batching */
 
+/* A statement left stepped keeps a read transaction open after COMMIT, and
+ * while one is open the WAL file can never start over: it would grow by the
+ * whole merge (gigabytes for a million cases). Reset them all at each commit. */
+void import_reset_all(struct importer *im)
+{
+	for (int q = 0; q < Q_COUNT; q++)
+		if (im->q[q])
+			sqlite3_reset(im->q[q]);
+}
+
 static enum bitim_status next_row(struct importer *im)
 {
 	enum bitim_status st = BITIM_OK;
@@ -390,6 +400,7 @@ static enum bitim_status next_row(struct importer *im)
 		im->on_progress(im->progress_ctx, im->rows);
 	if (im->dry || ++im->in_batch < BATCH_ROWS)
 		return BITIM_OK;
+	import_reset_all(im);
 	if ((st = store_commit(im->s)) == BITIM_OK)
 		im->in_batch = 0;
 	return st;
@@ -435,6 +446,7 @@ enum bitim_status importer_finish(struct importer *im, bool commit, struct impor
 
 	if (counts)
 		*counts = im->counts;
+	import_reset_all(im);
 	if (!im->dry && commit && im->s->depth > 0)
 		status = store_commit(im->s); /* rolls back by itself if COMMIT fails */
 	else if (!im->dry)

@@ -73,6 +73,10 @@ bool merge_kept_column(const char *name);
 uint32_t merge_name_fp(const char *name);
 uint64_t merge_value_fp(const char *value);
 
+/* Reset every prepared statement of the importer (before a commit: a
+ * statement left stepped holds a read transaction, and the WAL cannot start over). */
+void import_reset_all(struct importer *im);
+
 /* A prepared statement of the importer, reset and unbound; prepared on first use. */
 enum bitim_status import_stmt(struct importer *im, enum import_stmt which, const char *sql, sqlite3_stmt **out);
 

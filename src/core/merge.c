@@ -336,6 +336,7 @@ enum bitim_status merge_reindex(struct importer *im)
 			done++;
 		}
 		sqlite3_finalize(st);
+		import_reset_all(im);
 		status = store_end(im->s, status);
 	} while (status == BITIM_OK && done > 0);
 	return status;
