@@ -203,7 +203,9 @@ bool dialog_ask(struct app *app, const char *title, const char *text, enum actio
 		draw_wrapped(_(text), y + 2, x + 2, w - 4, h - 5, 0);
 		buttons(keys, line, sizeof line);
 		draw_text(y + h - 2, x + 2, line, w - 4, A_BOLD, false);
-		curs_set(0);
+		/* The cursor on the question's answers: screen readers follow it. */
+		curs_set(1);
+		move(y + h - 2, x + 2);
 		refresh();
 		if (!dialog_key(&kind, &key))
 			break;
@@ -269,7 +271,9 @@ bool dialog_text_lang(struct app *app, const char *title, const char *text, bool
 			snprintf(line + strlen(line), sizeof line - strlen(line), "   %zu-%zu/%zu", first + 1,
 				 first + (size_t)body < n ? first + (size_t)body : n, n);
 		draw_text(y + h - 2, x + 2, line, w - 4, A_BOLD, false);
-		curs_set(0);
+		/* The cursor at the start of the text in view: screen readers follow it. */
+		curs_set(1);
+		move(y + 1, x + 2);
 		refresh();
 		if (!dialog_key(&kind, &key))
 			break;
@@ -358,7 +362,9 @@ int dialog_pick(struct app *app, const char *title, const char *const *labels, s
 			draw_text(y + 1 + r, x + 4, _(labels[i]), w - 6, a, false);
 		}
 		draw_text(y + h - 2, x + 2, line, w - 4, A_BOLD, false);
-		curs_set(0);
+		/* The cursor on the line in hand (screen readers follow it). */
+		curs_set(1);
+		move(y + 1 + (int)(sel - top), x + 2);
 		refresh();
 		if (!dialog_key(&kind, &key))
 			break;

@@ -231,4 +231,38 @@ def same_iin_under_another_name_is_flagged():
             t.wait_for("cases")
 
 
+@T.test
+def keys_typed_while_the_terminal_is_too_small_are_kept():
+    with Tui(BITIM) as t:
+        new_case(t)
+        go_to_village(t)
+        t.resize(40, 12)
+        t.wait_all("Terminal too small", "kept")
+        t.type("Жаркент")
+        t.keys("Tab")
+        t.resize(80, 24)
+        assert t.wait_query("SELECT village FROM cases", [("Жаркент",)]) == [("Жаркент",)], t.screen()
+        t.wait_for("Жаркент")
+
+
+@T.test
+def the_cursor_is_on_the_field_and_rows_below_it_stay_in_view():
+    with Tui(BITIM) as t:
+        new_case(t)
+        go_to_village(t)
+        t.type("Көктал")
+        row = next(i for i, line in enumerate(t.lines()) if "Village or town" in line)
+        t.wait_until(lambda s: t.cursor() == (33 + len("Көктал"), row), "the cursor after the typed text")
+        # Down the page: the field in hand never sits on the last row of the form.
+        # (Six fields follow the village before the last line, "+ Add: Party".)
+        last_body_row = t.rows - 4                    # above the message line and the key bar
+        for _ in range(6):
+            t.keys("Tab")
+        t.wait_until(lambda s: "Does another law forbid" in s.split("\n")[t.cursor()[1]], "the cursor on the last question")
+        assert t.cursor()[1] <= last_body_row - 3, t.screen()   # rows below it in view
+        # A larger terminal: the page uses the room (its top is back in view).
+        t.resize(120, 50)
+        t.wait_all("The request", "Date the request was received", "+ Add: Party")
+
+
 T.run()
