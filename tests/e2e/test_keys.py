@@ -3,6 +3,7 @@ greeting's keys, both forms of the cursor keys, unknown escape sequences,
 Ctrl-Z under TERM=linux, F5 inside dialogs, choices typed by their first
 letters, parties picked by name, settings that fill a new case."""
 import os
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests"))
@@ -12,7 +13,8 @@ from tui import Tui  # noqa: E402
 import steps  # noqa: E402
 
 T = Tap()
-BITIM = paths()["bitim"]
+P = paths()
+BITIM = P["bitim"]
 
 
 def new_case(t):
@@ -229,6 +231,28 @@ def same_iin_under_another_name_is_flagged():
             t.wait_query("SELECT count(*) FROM parties WHERE iin = '791028302728'", [(1 if name.startswith("Қ") else 2,)])
             t.keys("F10")
             t.wait_for("cases")
+
+
+@T.test
+def who_performs_is_picked_from_the_parties():
+    with Tui(BITIM) as t:
+        t.tmux("kill-server", check=False)
+        subprocess.run([P["mkdb"], t.db, P["forms"], "--sample-draft"], check=True, timeout=60)
+        t.start()
+        t.wait_for("KRG-")
+        t.keys("Enter")
+        t.wait_for("Obligation 1")
+        for _ in range(5):                 # to "Who performs it" of obligation 1
+            t.keys("Tab")
+        t.wait_for("A party: type the first letters")
+        t.keys("Enter")                    # the list holds the parties as entered
+        t.wait_all("Мария Петровна Иванова", "«Береке-Агро» жауапкершілігі шектеулі серіктестігі")
+        t.keys("Escape")
+        t.wait_gone("↑↓ Enter: Choose")
+        t.type("ма")                       # the first letters of a party's name
+        t.wait_for("Who performs it                Мария Петровна Иванова")
+        assert t.wait_rows("SELECT value FROM field_values WHERE key = 'debtor'",
+                           lambda rows: ("Мария Петровна Иванова",) in rows), t.screen()
 
 
 @T.test
