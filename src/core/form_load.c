@@ -19,6 +19,8 @@ struct loader {
 
 /* Record an error at line (format is a msgid translated here). Returns -1. */
 static int fail(struct loader *ld, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int fail(struct loader *ld, int line, const char *fmt, ...)
 {
 	va_list ap;
 

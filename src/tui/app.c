@@ -12,6 +12,7 @@
 #include "app.h"
 #include "draw.h"
 #include "keybar.h"
+#include "today.h"
 
 static volatile sig_atomic_t stop_signal;
 static bool curses_active;
@@ -166,7 +167,7 @@ void app_due_text(const char *iso, char *buf, size_t size, bool *overdue)
 	buf[0] = '\0';
 	if (!iso || !date_parse_iso(iso, &d))
 		return;
-	days = d - date_today();
+	days = d - today_get();
 	if (days < 0) {
 		*overdue = true;
 		snprintf(buf, size, ngettext("!%ld day overdue", "!%ld days overdue", (unsigned long)-days), -days);
@@ -380,9 +381,11 @@ int tui_run(struct store *store, const struct procedure *proc)
 			continue;
 		}
 		refresh();
+#ifdef BITIM_TEST_HOOKS
 		/* Benchmarks measure the time to the first drawn screen. */
 		if (getenv("BITIM_BENCH_STARTUP"))
 			break;
+#endif
 		kind = app_read_key(&key);
 		/* Keys typed ahead or pasted are all handled before the next redraw. */
 		while (kind != ERR) {

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <wctype.h>
 #include "bitim/i18n.h"
+#include "bitim/utf8.h"
 #include "dialog.h"
 #include "draw.h"
 #include "keybar.h"
@@ -82,7 +83,7 @@ static char *lay_out(const char *text, int width)
 			size_t head = strspn(body, " ");
 			if (strncmp(body + head, "• ", strlen("• ")) == 0)
 				head += strlen("• ");
-			indent = text_width_n(body, head);
+			indent = utf8_width(body, head);
 			if (indent > width / 2)
 				head = 0, indent = 0;
 			fprintf(f, "%.*s", (int)head, body);

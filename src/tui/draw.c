@@ -7,28 +7,9 @@
 #include "draw.h"
 #include "editor.h"
 
-int text_width_n(const char *utf8, size_t len_bytes)
-{
-	size_t i = 0;
-	int cols = 0;
-	uint32_t cp;
-
-	while (i < len_bytes) {
-		size_t n = utf8_decode(utf8 + i, len_bytes - i, &cp);
-		if (n == 0) {
-			cols++;
-			i++;
-			continue;
-		}
-		cols += editor_char_width((wchar_t)cp);
-		i += n;
-	}
-	return cols;
-}
-
 int text_width(const char *utf8)
 {
-	return utf8 ? text_width_n(utf8, strlen(utf8)) : 0;
+	return utf8 ? utf8_width(utf8, strlen(utf8)) : 0;
 }
 
 void draw_blank(int y, int x, int width, attr_t attr)
@@ -50,7 +31,7 @@ int draw_text_n(int y, int x, const char *utf8, size_t len_bytes, int width, att
 	size_t i = 0, n = 0;
 	int cols = 0;
 	uint32_t cp;
-	bool cut = text_width_n(utf8, len_bytes) > width;
+	bool cut = utf8_width(utf8, len_bytes) > width;
 	int room = cut ? width - 1 : width; /* leave a column for "…" */
 
 	if (width <= 0)

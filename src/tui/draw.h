@@ -11,9 +11,8 @@ struct span {
 	size_t start, end;
 };
 
-/* Display width of UTF-8 text (of its first len_bytes bytes). */
+/* Display width of UTF-8 text (utf8_width of utf8.h for a part of one). */
 int text_width(const char *utf8);
-int text_width_n(const char *utf8, size_t len_bytes);
 
 /* Draw text at (y, x) in at most width columns with attribute attr, padding
  * with blanks to the full width when pad is set. A text that does not fit

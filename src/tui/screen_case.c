@@ -13,6 +13,7 @@
 #include "formview.h"
 #include "help.h"
 #include "print.h"
+#include "today.h"
 
 static struct {
 	struct app *app;
@@ -126,9 +127,15 @@ static enum bitim_status save_value(void *ctx, const struct fv_item *it, const c
 {
 	const char *before = value_of(ctx, it);
 	char *old = before ? strdup(before) : NULL;
-	enum bitim_status st = case_set_field(C.app->store, proc(), C.app->case_id, it->field->key, row_uuid(it),
-					      input, reason);
-	if (st == BITIM_OK && reload()) {
+	struct case_data *after = NULL;
+	enum bitim_status st = case_set_field_get(C.app->store, proc(), C.app->case_id, it->field->key, row_uuid(it),
+						  input, reason, &after);
+	/* the case as saved comes back with the change: loaded once, not again here */
+	if (after) {
+		casedata_free(C.cd);
+		C.cd = after;
+	}
+	if (st == BITIM_OK && (after || reload())) {
 		const char *now = value_of(ctx, it);
 		bool changed = (old == NULL) != (now == NULL) || (old && now && strcmp(old, now) != 0);
 		if (changed)
@@ -373,7 +380,7 @@ static void advance(void)
 		snprintf(question, sizeof question, _("Terminate mediation of this case? Ground: %s. A terminated case cannot be reopened."), shown);
 		if (!dialog_confirm(C.app, _("Terminate mediation"), question))
 			return;
-		st = case_terminate(C.app->store, proc(), C.app->case_id, date_today(), &why);
+		st = case_terminate(C.app->store, proc(), C.app->case_id, today_get(), &why);
 		problems_free(&why);
 		if (st != BITIM_OK) {
 			app_status(C.app, st);
@@ -395,9 +402,13 @@ static void advance(void)
 		return;
 	}
 	problems_free(&why);
-	/* Completing a freezing stage signs the agreement: its text must be complete. */
+	/* Completing a freezing stage signs the agreement: its text must be
+	 * complete, in the printed version the parties signed. */
+	const char *version = NULL;
+	if (s->freeze && !print_pick_signed_version(C.app, C.cd, &version))
+		return;
 	if (s->freeze) {
-		struct doc_request req = { .kind = DOC_SETTLEMENT, .format = DOC_TXT, .printed_on = date_today() };
+		struct doc_request req = { .kind = DOC_SETTLEMENT, .lang = version, .format = DOC_TXT, .printed_on = today_get() };
 		char *text = NULL;
 		if (doc_render(C.app->store, proc(), C.app->case_id, &req, &text, &why) == BITIM_ERR_GUARD) {
 			show_problems(title, &why);
@@ -414,7 +425,7 @@ static void advance(void)
 			 _("After this, the agreed terms cannot be edited."));
 	if (!dialog_confirm(C.app, _("Complete the stage"), question))
 		return;
-	st = case_advance(C.app->store, proc(), C.app->case_id, date_today(), &why);
+	st = case_advance_signed(C.app->store, proc(), C.app->case_id, today_get(), version, &why);
 	if (st == BITIM_ERR_GUARD)
 		show_problems(title, &why);
 	else if (st != BITIM_OK)

@@ -319,10 +319,9 @@ def who_else_is_this_shows_earlier_cases():
 
 @T.test
 def print_saves_text_and_html_and_lists_what_is_missing():
-    with Tui(BITIM) as t:
-        docs = os.path.join(t.tmp, "docs")
-        t.env["BITIM_DOCUMENTS"] = docs
-        t.restart()
+    # started once, with its documents folder already in the environment
+    with Tui(BITIM, env=lambda tmp: {"BITIM_DOCUMENTS": os.path.join(tmp, "docs")}) as t:
+        docs = t.env["BITIM_DOCUMENTS"]
         steps.skip_welcome(t, office="Көктал ауылдық әкімдігі", mediator="Бақыт Омарова")
         t.keys("F4")
         t.wait_for("· Intake")

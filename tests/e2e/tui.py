@@ -1,7 +1,8 @@
 """Drive the real bitim in a real terminal (tmux) and read the screen.
 
 Every scenario gets a fresh temporary folder (HOME, XDG_DATA_HOME and the
-database live there), a fixed environment (DESIGN.md §7) and waits for text
+database live there), a fixed environment (LC_ALL, TERM, TZ, ESCDELAY, no
+LINES/COLUMNS, which ncurses would trust over the real size) and waits for text
 with a time limit, dumping the screen when it does not come."""
 import os
 import shutil
@@ -43,6 +44,8 @@ class Tui:
             "NCURSES_NO_UTF8_ACS": "1",
             "BITIM_TODAY": today,
         }
+        if callable(env):                   # an environment naming places in tmp
+            env = env(self.tmp)
         if env:
             self.env.update(env)
         self.cols, self.rows = cols, rows
