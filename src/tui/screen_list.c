@@ -294,10 +294,10 @@ static void list_draw(struct app *app)
 		editor_cursor_at(&L.search, 1000, &crow, &ccol);
 		curs_set(1);
 		move(top, text_width(line) + ccol < app->cols ? text_width(line) + ccol : app->cols - 1);
-	} else if (L.sel >= L.top && L.sel - L.top < L.nrows) {
+	} else if (L.sel < L.nrows) {
 		/* The cursor on the selected case (screen readers follow it). */
 		curs_set(1);
-		move(top + 2 + (int)(L.sel - L.top), 0);
+		move(top + 2 + (int)L.sel, 0);
 	} else {
 		curs_set(0);
 	}
