@@ -297,6 +297,10 @@ static int option_typed(const struct options *o, const wchar_t *typed, size_t n)
 	for (size_t i = 0; i < o->n; i++)
 		if (starts_with(_(o->labels[i]), typed, n))
 			return (int)i;
+	/* On a Latin keyboard the English words work too ("y" for Иә). */
+	for (size_t i = 0; i < o->n; i++)
+		if (starts_with(o->labels[i], typed, n))
+			return (int)i;
 	return -1;
 }
 
