@@ -774,12 +774,12 @@ static void case_key(struct app *app, enum action act, bool is_key, wint_t key)
 	case ACT_ESCAPE:
 		if (commit())
 			app_message(app, MSG_INFO, "%s", _("Saved. F10 returns to the case list."));
-		else if (fv_leave_invalid(&C.fv, app))
+		else if (fv_leave_invalid(&C.fv, app, FV_STAY))
 			build();
 		return;
 	case ACT_BACK:
 		/* Leaving is never refused: an invalid value is corrected or left unsaved. */
-		if (commit() || fv_leave_invalid(&C.fv, app))
+		if (commit() || fv_leave_invalid(&C.fv, app, FV_TO_LIST_FROM_CASE))
 			app_switch(app, &screen_list);
 		return;
 	default:
