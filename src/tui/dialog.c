@@ -72,11 +72,13 @@ static char *lay_out(const char *text, int width)
 		if (!line)
 			break;
 		if (tab) {
+			/* Keys too wide for their column stand on a line of their own. */
 			*tab = '\0';
-			indent = text_width(line) + 1 > 13 ? text_width(line) + 1 : 13;
-			if (indent > width / 2)
-				indent = width / 2;
-			fprintf(f, "%s%*s", line, indent - text_width(line) > 0 ? indent - text_width(line) : 1, "");
+			indent = 13 < width / 2 ? 13 : width / 2;
+			if (text_width(line) + 2 > indent)
+				fprintf(f, "%s\n%*s", line, indent, "");
+			else
+				fprintf(f, "%s%*s", line, indent - text_width(line), "");
 			body = tab + 1;
 		} else {
 			/* Blanks and a bullet lead the line; wrapped rows start under its text. */
