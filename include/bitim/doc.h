@@ -48,11 +48,17 @@ enum bitim_status doc_check_templates(const struct procedure *p, char *err, size
 /* The SHA-256 of text, as 64 hex digits. */
 void doc_fingerprint(const char *text, size_t len, char hex[DOC_FINGERPRINT_BUF]);
 
-/* Freeze the settlement agreement as signed: store its exact text (in the
- * case's language) and fingerprint. Part of the caller's transaction. When
- * data the document needs is missing, returns BITIM_ERR_GUARD with *missing. */
+/* Freeze the settlement agreement as signed: store its exact text in the
+ * version the parties signed (lang: "kk", "ru", "en" or "kk+ru"; NULL: the
+ * case's language) and its fingerprint. Part of the caller's transaction.
+ * When data the document needs is missing, returns BITIM_ERR_GUARD with
+ * *missing; an unknown lang is BITIM_ERR_INVALID. */
 enum bitim_status doc_freeze(struct store *s, const struct procedure *p, int64_t case_id, bitim_day today,
-			     struct problems *missing);
+			     const char *lang, struct problems *missing);
+
+/* The printed versions a settlement can be signed in: the case's language
+ * and kk+ru (one when they are the same). Returns the count (1 or 2). */
+size_t doc_sign_versions(const struct case_data *cd, const char *versions[2]);
 
 /* The language ("kk", "ru", "en", "kk+ru") a document of this kind is given
  * in whatever is asked: the signed settlement agreement's, as it was signed.

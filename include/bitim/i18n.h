@@ -4,6 +4,7 @@
 
 #include <libintl.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #define _(msgid) gettext(msgid)
 #define N_(msgid) (msgid)
@@ -26,6 +27,10 @@ enum bitim_lang i18n_lang(void);
 /* "kk", "ru", "en"; and the reverse (returns -1 for an unknown code). */
 const char *i18n_lang_code(enum bitim_lang lang);
 int i18n_lang_from_code(const char *code);
+
+/* A number with decimals as the current language writes it: a decimal
+ * comma in Kazakh and Russian (12,5), a point in English (12.5). Returns out. */
+char *i18n_decimal(double value, int decimals, char *out, size_t size);
 
 /* The language named by LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else English. */
 enum bitim_lang i18n_lang_from_env(void);

@@ -4,18 +4,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "bitim/doc.h"
 #include "bitim/i18n.h"
 #include "cli.h"
+#include "today.h"
 
 static void print_usage(void)
 {
 	puts(_("Usage: bitim print CASE --doc contract|settlement|termination|minutes|card|addendum\n"
 	       "                   [--lang kk|ru|en|kk+ru] [--format txt|html] [-o FILE]\n"
-	       "                   [--include-confidential]\n"
+	       "                   [--include-confidential] [--force]\n"
 	       "Render a document of the case (its number, such as KRG-2026-0001).\n"
-	       "The language is the case's language of mediation unless --lang says otherwise.\n"
-	       "Without -o the document goes to standard output."));
+	       "The language is the case's language of mediation unless --lang says otherwise;\n"
+	       "the signed settlement agreement is always given in the version signed.\n"
+	       "Without -o the document goes to standard output. An existing FILE is not\n"
+	       "replaced unless --force is given."));
 }
 
 /* The case by number or UUID, with a message when there is none. */
@@ -30,7 +34,8 @@ static bool find_case(struct store *s, const char *key, int64_t *id)
 	return st == BITIM_OK;
 }
 
-static int render(struct cli_options *o, const char *number, const struct doc_request *req, const char *file)
+static int render(struct cli_options *o, const char *number, const struct doc_request *req, const char *file,
+		  bool force)
 {
 	struct procedure *p = cli_load_procedure(o);
 	struct store *s = p ? cli_open_store(o) : NULL;
@@ -41,6 +46,13 @@ static int render(struct cli_options *o, const char *number, const struct doc_re
 
 	if (!s || !find_case(s, number, &id))
 		goto out;
+	/* An earlier paper (perhaps the one the parties signed) is never
+	 * replaced unasked. */
+	struct stat there;
+	if (file && !force && lstat(file, &there) == 0) {
+		cli_error(_("%s exists already; give another file name, or add --force to replace it"), file);
+		goto out;
+	}
 	char fixed[8];
 	if (req->lang && doc_fixed_lang(s, id, req->kind, fixed) == BITIM_OK && strcmp(fixed, req->lang) != 0)
 		fprintf(stderr, _("bitim: note: the settlement agreement was signed in %s; it is given as signed, not in %s\n"),
@@ -73,11 +85,13 @@ int cmd_print(struct cli_options *o, int argc, char **argv)
 		{ "format", required_argument, NULL, 'F' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "include-confidential", no_argument, NULL, 'c' },
+		{ "force", no_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct doc_request req = { .kind = DOC_KIND_COUNT, .format = DOC_TXT, .printed_on = date_today() };
+	struct doc_request req = { .kind = DOC_KIND_COUNT, .format = DOC_TXT, .printed_on = today_get() };
 	const char *file = NULL;
+	bool force = false;
 	int opt, kind;
 
 	optind = 0; /* glibc: start anew (and permute options after the case number) */
@@ -99,6 +113,7 @@ int cmd_print(struct cli_options *o, int argc, char **argv)
 			break;
 		case 'o': file = optarg; break;
 		case 'c': req.include_confidential = true; break;
+		case 'f': force = true; break;
 		case 'h': print_usage(); return EXIT_OK;
 		case 'L':
 			/* --lang names the document's language here, kk+ru included */
@@ -119,7 +134,7 @@ int cmd_print(struct cli_options *o, int argc, char **argv)
 		cli_error(_("print needs a case number and --doc; see 'bitim print --help'"));
 		return EXIT_USAGE;
 	}
-	return render(o, argv[optind], &req, file);
+	return render(o, argv[optind], &req, file, force);
 }
 
 int cmd_verify(struct cli_options *o, int argc, char **argv)

@@ -51,9 +51,9 @@ void doc_fingerprint(const char *text, size_t len, char hex[DOC_FINGERPRINT_BUF]
 enum bitim_status doc_check_templates(const struct procedure *p, char *err, size_t err_size)
 {
 	static const char *const langs[] = { "kk", "ru", "en" };
-	char path[4096];
+	char path[4096], pair[4096];
 
-	for (int k = 0; k < DOC_KIND_COUNT; k++)
+	for (int k = 0; k < DOC_KIND_COUNT; k++) {
 		for (size_t l = 0; l < 3; l++) {
 			struct template_data data = { .p = p }; /* no case: syntax only */
 			struct blocks b;
@@ -65,6 +65,13 @@ enum bitim_status doc_check_templates(const struct procedure *p, char *err, size
 			if (st != BITIM_OK)
 				return st;
 		}
+		/* the kk and ru of a kind make one bilingual paper: built alike */
+		snprintf(path, sizeof path, "%s/templates/%s.kk.tpl", p->dir, kind_names[k]);
+		snprintf(pair, sizeof pair, "%s/templates/%s.ru.tpl", p->dir, kind_names[k]);
+		enum bitim_status alike = template_compare(path, pair, err, err_size);
+		if (alike != BITIM_OK)
+			return alike;
+	}
 	return BITIM_OK;
 }
 
@@ -158,6 +165,74 @@ static int report_missing(const struct procedure *p, const struct template_data 
 	return 0;
 }
 
+/* The clause of a bilingual paper that both texts have equal force (worded
+ * in the current language). */
+static const char *const parity_clause[DOC_KIND_COUNT] = {
+	N_("This contract on mediation is made in the Kazakh and Russian languages; both texts have equal legal force."),
+	N_("This agreement is made in the Kazakh and Russian languages; both texts have equal legal force."),
+	N_("This notice is made in the Kazakh and Russian languages; both texts have equal legal force."),
+	N_("These minutes are made in the Kazakh and Russian languages; both texts have equal legal force."),
+	N_("This card is made in the Kazakh and Russian languages; both texts have equal legal force."),
+	N_("This addendum is made in the Kazakh and Russian languages; both texts have equal legal force."),
+};
+/* ... and for a paper with no clause of its own above. */
+static const char parity_any[] =
+	N_("This document is made in the Kazakh and Russian languages; both texts have equal legal force.");
+
+/* Where the parity clause goes: before the headings of the last signature
+ * block, else at the end. */
+static size_t parity_at(const struct blocks *b)
+{
+	size_t at = b->count;
+
+	for (size_t i = b->count; i > 0; i--)
+		if (b->items[i - 1].kind == BLOCK_SIGN) {
+			at = i - 1;
+			while (at > 0 && b->items[at - 1].kind == BLOCK_SIGN)
+				at--;
+			break;
+		}
+	while (at > 0 && at < b->count && b->items[at - 1].kind == BLOCK_HEADING)
+		at--;
+	return at;
+}
+
+static int insert_para(struct blocks *b, size_t at, const char *text)
+{
+	struct block *grown = realloc(b->items, (b->count + 1) * sizeof *grown);
+	char *copy = strdup(text);
+
+	if (grown)
+		b->items = grown;
+	if (!grown || !copy) {
+		free(copy);
+		return -1;
+	}
+	memmove(grown + at + 1, grown + at, (b->count - at) * sizeof *grown);
+	grown[at] = (struct block){ BLOCK_PARA, copy, 0 };
+	b->count++;
+	return 0;
+}
+
+/* A kk+ru paper pairs the blocks one to one: the same kinds in the same
+ * order. When they are not, err names both templates' lines. */
+static bool parallel(const struct blocks b[2], enum doc_kind kind, char *err, size_t err_size)
+{
+	size_t n = b[0].count < b[1].count ? b[0].count : b[1].count;
+
+	for (size_t i = 0; i <= n; i++) {
+		bool end_a = i == b[0].count, end_b = i == b[1].count;
+		if (end_a && end_b)
+			return true;
+		if (!end_a && !end_b && b[0].items[i].kind == b[1].items[i].kind)
+			continue;
+		snprintf(err, err_size, _("%s.ru.tpl:%d: this part has no pair at %s.kk.tpl:%d; the kk and ru texts of a bilingual paper must be built alike"),
+			 doc_kind_name(kind), end_b ? 0 : b[1].items[i].line, doc_kind_name(kind), end_a ? 0 : b[0].items[i].line);
+		return false;
+	}
+	return true;
+}
+
 /* Expand the document's template in each language into blocks. */
 static enum bitim_status expand(const struct procedure *p, const struct doc_source *src,
 				const struct doc_request *req, const char *langs[2], size_t nlangs,
@@ -177,8 +252,13 @@ static enum bitim_status expand(const struct procedure *p, const struct doc_sour
 		/* Choices and dates are worded in the document's language. */
 		i18n_set_lang((enum bitim_lang)i18n_lang_from_code(langs[i]));
 		st = template_expand(path, &data, &out[i], err, sizeof err);
+		if (st == BITIM_OK && nlangs == 2 && insert_para(&out[i], parity_at(&out[i]),
+							 _(parity_clause[req->kind] ? parity_clause[req->kind] : parity_any)) < 0)
+			st = BITIM_ERR_NOMEM;
 	}
 	i18n_set_lang(ui);
+	if (st == BITIM_OK && nlangs == 2 && !parallel(out, req->kind, err, sizeof err))
+		st = BITIM_ERR_FORMS;
 	memset(missing, 0, sizeof *missing);
 	if (st == BITIM_ERR_FORMS) {
 		missing->items = calloc(1, sizeof *missing->items);
@@ -193,19 +273,10 @@ static enum bitim_status expand(const struct procedure *p, const struct doc_sour
 	return st;
 }
 
-/* The text body of the document: each language in turn, a page apart. */
+/* The text body of the document; kk+ru as one paper, clause by clause. */
 static char *text_body(struct blocks b[2], size_t nlangs)
 {
-	char *first = layout_text_body(&b[0]), *second, *both = NULL;
-
-	if (nlangs == 1 || !first)
-		return first;
-	second = layout_text_body(&b[1]);
-	if (second && asprintf(&both, "%s\f\n%s", first, second) < 0)
-		both = NULL;
-	free(first);
-	free(second);
-	return both;
+	return layout_text_body(&b[0], nlangs == 2 ? &b[1] : NULL);
 }
 
 /* ----------------------------------------------------------------- HTML */
@@ -216,14 +287,18 @@ static const char html_style[] =
 	"h1 { text-align: center; font-size: 14pt; margin: 0 0 1em; }\n"
 	"h2 { font-size: 12pt; margin: 1.2em 0 .4em; }\n"
 	"p { text-align: justify; margin: 0 0 .6em; white-space: pre-line; }\n"
-	"ul { margin: 0 0 .6em; padding-left: 1.5em; }\n"
+	"p.li { text-align: left; margin: 0 0 .3em 1.5em; text-indent: -1em; }\n"
 	"pre { font-family: 'DejaVu Sans Mono', monospace; font-size: 10pt; white-space: pre-wrap; }\n"
 	".sign { display: flex; justify-content: space-between; align-items: flex-end; margin-top: 2.4em; page-break-inside: avoid; }\n"
 	".sign .who { width: 55%; }\n"
 	".sign .line { width: 40%; border-bottom: 1px solid #000; height: 1.2em; }\n"
 	".break { page-break-after: always; break-after: page; }\n"
-	".cols { display: flex; gap: 8mm; }\n"
-	".cols > div { flex: 1; }\n"
+	"h1, h2 { page-break-after: avoid; break-after: avoid; }\n"
+	".keep { page-break-inside: avoid; break-inside: avoid; }\n"
+	"table.bi { width: 100%; border-collapse: collapse; table-layout: fixed; }\n"
+	"table.bi td { width: 50%; vertical-align: top; padding: 0 3mm; }\n"
+	"table.bi td + td { border-left: 1px solid #999; }\n"
+	"table.bi tr { page-break-inside: avoid; break-inside: avoid; }\n"
 	".footer { position: fixed; bottom: 0; left: 0; right: 0; font-size: 8pt; text-align: center; color: #333; }\n"
 	"@media screen { body { max-width: 180mm; margin: 1em auto 3em; } .footer { position: static; margin-top: 3em; } }\n";
 
@@ -244,14 +319,8 @@ static char *html_document(const struct doc_source *src, struct blocks b[2], siz
 		fputs("<pre>", out);
 		layout_html_escape(out, signed_body);
 		fputs("</pre>\n", out);
-	} else if (nlangs == 2) {
-		fputs("<div class=\"cols\">\n<div lang=\"kk\">\n", out);
-		layout_html_blocks(out, &b[0]);
-		fputs("</div>\n<div lang=\"ru\">\n", out);
-		layout_html_blocks(out, &b[1]);
-		fputs("</div>\n</div>\n", out);
 	} else {
-		layout_html_blocks(out, &b[0]);
+		layout_html_blocks(out, &b[0], nlangs == 2 ? &b[1] : NULL);
 	}
 	fputs("<div class=\"footer\">bitim · ", out);
 	layout_html_escape(out, casedata_number(src->cd));
@@ -335,8 +404,15 @@ static char *signers(const struct doc_source *src)
 	return text;
 }
 
+size_t doc_sign_versions(const struct case_data *cd, const char *versions[2])
+{
+	versions[0] = doc_case_lang(cd);
+	versions[1] = "kk+ru";
+	return strcmp(versions[0], "kk+ru") == 0 ? 1 : 2;
+}
+
 enum bitim_status doc_freeze(struct store *s, const struct procedure *p, int64_t case_id, bitim_day today,
-			     struct problems *missing)
+			     const char *version, struct problems *missing)
 {
 	struct doc_source src;
 	struct blocks b[2] = { { 0 }, { 0 } };
@@ -349,8 +425,11 @@ enum bitim_status doc_freeze(struct store *s, const struct procedure *p, int64_t
 	memset(missing, 0, sizeof *missing);
 	if ((st = source_load(s, case_id, &src)) != BITIM_OK)
 		goto done;
-	lang = doc_case_lang(src.cd);
-	nlangs = split_langs(lang, langs);
+	lang = version ? version : doc_case_lang(src.cd);
+	if (!(nlangs = split_langs(lang, langs))) {
+		st = BITIM_ERR_INVALID;
+		goto done;
+	}
 	if ((st = expand(p, &src, &req, langs, nlangs, b, missing)) != BITIM_OK)
 		goto done;
 	body = text_body(b, nlangs);

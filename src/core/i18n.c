@@ -2,6 +2,7 @@
 #include <config.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bitim/i18n.h"
@@ -49,6 +50,17 @@ void i18n_set_lang(enum bitim_lang lang)
 enum bitim_lang i18n_lang(void)
 {
 	return current;
+}
+
+char *i18n_decimal(double value, int decimals, char *out, size_t size)
+{
+	char *point;
+
+	snprintf(out, size, "%.*f", decimals, value);
+	/* "%f" writes the C locale's point whatever the language is */
+	if (current != BITIM_LANG_EN && (point = strchr(out, '.')) != NULL)
+		*point = ',';
+	return out;
 }
 
 const char *i18n_lang_code(enum bitim_lang lang)

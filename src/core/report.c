@@ -223,7 +223,9 @@ char *report_text(const struct report *r)
 	snprintf(line, sizeof line, _("Share settled of those ended: %.0f%%"), r->share_settled * 100);
 	fprintf(out, "  %s\n", line);
 	if (r->avg_days >= 0) {
-		snprintf(line, sizeof line, _("Average days from the agreement on mediation to the outcome: %.1f"), r->avg_days);
+		char days[32];
+		snprintf(line, sizeof line, _("Average days from the agreement on mediation to the outcome: %s"),
+			 i18n_decimal(r->avg_days, 1, days, sizeof days));
 		fprintf(out, "  %s\n", line);
 	}
 	for (size_t i = 0; i < r->nrows; i++) {

@@ -22,12 +22,16 @@ struct expander {
 	const char *file;
 	struct blocks *out;
 	char *para;            /* the paragraph being gathered; owned */
+	size_t para_line;      /* the line the paragraph began on */
+	size_t line;           /* the line being expanded */
 	char *err;
 	size_t err_size;
 	enum entity row_entity; /* inside {each}: the group, else ENTITY_CASE */
 	int row;                /* inside {each}: the row index */
 };
 
+static int fail(struct expander *x, size_t line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 static int fail(struct expander *x, size_t line, const char *fmt, ...)
 {
 	va_list ap;
@@ -48,7 +52,7 @@ static int add_block(struct expander *x, enum block_kind kind, char *text)
 		return -1;
 	}
 	x->out->items = grown;
-	grown[x->out->count++] = (struct block){ kind, text };
+	grown[x->out->count++] = (struct block){ kind, text, (int)x->line + 1 };
 	return 0;
 }
 
@@ -63,7 +67,11 @@ static int flush_para(struct expander *x)
 	len = strlen(p);
 	if (len && p[len - 1] == '\\')
 		p[len - 1] = '\0'; /* a break at the very end breaks nothing */
-	return add_block(x, BLOCK_PARA, p);
+	size_t here = x->line;
+	x->line = x->para_line;
+	int rc = add_block(x, BLOCK_PARA, p);
+	x->line = here;
+	return rc;
 }
 
 /* --------------------------------------------------------------- values */
@@ -99,9 +107,83 @@ static char *shown(const struct field_def *f, const char *v)
 	return strdup(v);
 }
 
+/* Date forms a placeholder may ask for with a modifier: {case.signed_on:long}. */
+enum date_form { DATE_PLAIN, DATE_LONG, DATE_DATED, DATE_UNTIL };
+
+/* A date written out in the current language: long ("2026 жылғы 3 қараша",
+ * "3 ноября 2026 г.", "3 November 2026"), dated ("2026 жылғы 3
+ * қарашадағы", "от 3 ноября 2026 г.", "of 3 November 2026") or until
+ * ("15.12.2026 ж. дейін", "до 15.12.2026", "by 15.12.2026"). malloc'd. */
+static char *date_words(bitim_day day, enum date_form form)
+{
+	static const char *const kk[] = { "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
+					  "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан" };
+	/* the locative ending each month takes in Kazakh: -да/-де/-та/-те */
+	static const char *const kk_at[] = { "да", "да", "да", "де", "да", "да", "де", "да", "те", "да", "да", "да" };
+	static const char *const ru[] = { "января", "февраля", "марта", "апреля", "мая", "июня", "июля",
+					  "августа", "сентября", "октября", "ноября", "декабря" };
+	static const char *const en[] = { "January", "February", "March", "April", "May", "June", "July",
+					  "August", "September", "October", "November", "December" };
+	enum bitim_lang lang = i18n_lang();
+	char *out = NULL, plain[DATE_BUF];
+	int y, m, d, rc = -1;
+
+	date_to_ymd(day, &y, &m, &d);
+	date_format_user(day, plain);
+	m = (m - 1) % 12;
+	if (form == DATE_UNTIL)
+		rc = lang == BITIM_LANG_KK ? asprintf(&out, "%s ж. дейін", plain)
+		     : lang == BITIM_LANG_RU ? asprintf(&out, "до %s", plain) : asprintf(&out, "by %s", plain);
+	else if (lang == BITIM_LANG_KK)
+		rc = asprintf(&out, "%d жылғы %d %s%s", y, d, kk[m], form == DATE_DATED ? kk_at[m] : "");
+	else if (lang == BITIM_LANG_RU)
+		rc = asprintf(&out, "%s%d %s %d г.", form == DATE_DATED ? "от " : "", d, ru[m], y);
+	else
+		rc = asprintf(&out, "%s%d %s %d", form == DATE_DATED ? "of " : "", d, en[m], y);
+	if (rc >= 0 && lang == BITIM_LANG_KK && form == DATE_DATED) {
+		char *more = NULL;
+		rc = asprintf(&more, "%s%s", out, strcmp(kk_at[m], "де") == 0 || strcmp(kk_at[m], "те") == 0 ? "гі" : "ғы");
+		free(out);
+		out = rc >= 0 ? more : NULL;
+	}
+	return rc >= 0 ? out : NULL;
+}
+
 /* The value of a placeholder name (without braces and "?"): malloc'd text,
  * NULL when empty; -1 in *bad when the name is not one a template may use. */
+static char *lookup_plain(struct expander *x, size_t line, const char *name, bool optional, int *bad);
+
 static char *lookup(struct expander *x, size_t line, const char *name, bool optional, int *bad)
+{
+	static const char *const forms[] = { "", "long", "dated", "until" };
+	const char *colon = strchr(name, ':');
+	char field[128];
+	enum date_form form = DATE_PLAIN;
+	const struct field_def *f;
+	const char *v;
+	bitim_day day;
+
+	if (!colon)
+		return lookup_plain(x, line, name, optional, bad);
+	for (int i = 1; i < 4; i++)
+		if (strcmp(colon + 1, forms[i]) == 0)
+			form = (enum date_form)i;
+	snprintf(field, sizeof field, "%.*s", (int)(colon - name), name);
+	*bad = 0;
+	if (form == DATE_PLAIN)
+		return *bad = fail(x, line, N_("unknown form {%s}; a date may be written {FIELD:long}, {FIELD:dated} or {FIELD:until}"), name), NULL;
+	f = procedure_field(x->data->p, field);
+	if (!f || f->type != FIELD_DATE)
+		return *bad = fail(x, line, N_("{%s}: only a date field takes :long, :dated or :until"), name), NULL;
+	char *plain = lookup_plain(x, line, field, optional, bad); /* checks the name, notes what is missing */
+	if (!plain || !x->data->cd)
+		return plain;
+	free(plain);
+	v = casedata_get(x->data->cd, f->entity, f->entity == ENTITY_CASE ? 0 : (size_t)x->row, f->name);
+	return v && date_parse_iso(v, &day) ? date_words(day, form) : NULL;
+}
+
+static char *lookup_plain(struct expander *x, size_t line, const char *name, bool optional, int *bad)
 {
 	static const char *const office_fields[] = { "code", "name", "region", "district", "village" };
 	const struct template_data *d = x->data;
@@ -378,6 +460,7 @@ static int text_line(struct expander *x, size_t i, const char *l)
 	}
 	if (!x->para) {
 		x->para = text;
+		x->para_line = i;
 		return 0;
 	}
 	/* Lines of one paragraph join with a blank; after a line that ended
@@ -400,6 +483,7 @@ static int expand_range(struct expander *x, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++) {
 		const char *l = x->lines[i];
+		x->line = i;
 		if (*l == '\0') {
 			if (flush_para(x) < 0)
 				return -1;
@@ -513,6 +597,103 @@ enum bitim_status template_expand(const char *path, struct template_data *data, 
 		return err[0] ? BITIM_ERR_FORMS : BITIM_ERR_NOMEM;
 	}
 	return BITIM_OK;
+}
+
+/* ------------------------------------------------------------ parallel */
+
+/* The kind of structure a template line brings (what a kk and a ru template
+ * must have alike), or SHAPE_NONE for a line that continues a paragraph or
+ * only separates. *spec is the directive's condition or group. */
+enum shape { SHAPE_NONE, SHAPE_TITLE, SHAPE_HEADING, SHAPE_ITEM, SHAPE_PARA, SHAPE_EACH, SHAPE_IF, SHAPE_END,
+	     SHAPE_SIGN, SHAPE_SIGN_MEDIATOR, SHAPE_PAGE };
+
+static const char *const shape_names[] = {
+	N_("the end of the file"), N_("a title"), N_("a heading"), N_("a list item"), N_("a paragraph"),
+	N_("an {each} block"), N_("an {if} block"), N_("an {end}"), N_("{signatures}"), N_("{signatures mediator}"),
+	N_("{page}"),
+};
+
+static enum shape line_shape(const char *l, bool *in_para, const char **spec)
+{
+	bool was_para = *in_para;
+
+	*spec = NULL;
+	*in_para = false;
+	if (*l == '\0')
+		return SHAPE_NONE;
+	if (strncmp(l, "{each ", 6) == 0)
+		return *spec = l + 6, SHAPE_EACH;
+	if (strncmp(l, "{if ", 4) == 0)
+		return *spec = l + 4, SHAPE_IF;
+	if (strcmp(l, "{end}") == 0)
+		return SHAPE_END;
+	if (strcmp(l, "{signatures}") == 0)
+		return SHAPE_SIGN;
+	if (strcmp(l, "{signatures mediator}") == 0)
+		return SHAPE_SIGN_MEDIATOR;
+	if (strcmp(l, "{page}") == 0)
+		return SHAPE_PAGE;
+	if (strncmp(l, "## ", 3) == 0)
+		return SHAPE_HEADING;
+	if (strncmp(l, "# ", 2) == 0)
+		return SHAPE_TITLE;
+	if (strncmp(l, "- ", 2) == 0)
+		return SHAPE_ITEM;
+	*in_para = true;
+	return was_para ? SHAPE_NONE : SHAPE_PARA;
+}
+
+/* The next line at or after *i that brings structure; nlines at the end. */
+static enum shape next_shape(const struct expander *x, size_t *i, bool *in_para, const char **spec)
+{
+	for (; *i < x->nlines; (*i)++) {
+		enum shape sh = line_shape(x->lines[*i], in_para, spec);
+		if (sh != SHAPE_NONE)
+			return sh;
+	}
+	*spec = NULL;
+	return SHAPE_NONE;
+}
+
+static void free_lines(struct expander *x)
+{
+	for (size_t i = 0; i < x->nlines; i++)
+		free(x->lines[i]);
+	free(x->lines);
+}
+
+enum bitim_status template_compare(const char *path_a, const char *path_b, char *err, size_t err_size)
+{
+	const char *sa = strrchr(path_a, '/'), *sb = strrchr(path_b, '/');
+	struct expander a = { .file = sa ? sa + 1 : path_a, .err = err, .err_size = err_size };
+	struct expander b = { .file = sb ? sb + 1 : path_b, .err = err, .err_size = err_size };
+	bool pa = false, pb = false;
+	enum bitim_status st = BITIM_OK;
+
+	err[0] = '\0';
+	if (read_lines(&a, path_a) < 0 || read_lines(&b, path_b) < 0) {
+		st = err[0] ? BITIM_ERR_FORMS : BITIM_ERR_NOMEM;
+		goto out;
+	}
+	for (size_t i = 0, j = 0;; i++, j++) {
+		const char *speca, *specb;
+		enum shape ka = next_shape(&a, &i, &pa, &speca), kb = next_shape(&b, &j, &pb, &specb);
+		bool same = ka == kb && (!speca || strcmp(speca, specb) == 0);
+		if (!same) {
+			/* name the line of the second file, and what the first has */
+			size_t line = j < b.nlines ? j + 1 : b.nlines;
+			snprintf(err, err_size, _("%s:%zu: %s here, but %s at %s:%zu; the kk and ru templates of a document must have the same titles, headings, paragraphs, items and blocks in the same order"),
+				 b.file, line, _(shape_names[kb]), _(shape_names[ka]), a.file, i < a.nlines ? i + 1 : a.nlines);
+			st = BITIM_ERR_FORMS;
+			break;
+		}
+		if (ka == SHAPE_NONE)
+			break; /* both ended */
+	}
+out:
+	free_lines(&a);
+	free_lines(&b);
+	return st;
 }
 
 void blocks_free(struct blocks *b)

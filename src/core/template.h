@@ -19,6 +19,7 @@ enum block_kind {
 struct block {
 	enum block_kind kind;
 	char *text; /* owned */
+	int line;   /* the template line it came from (1-based) */
 };
 
 struct blocks {
@@ -49,5 +50,11 @@ struct template_data {
 enum bitim_status template_expand(const char *path, struct template_data *data, struct blocks *out,
 				  char *err, size_t err_size);
 void blocks_free(struct blocks *b);
+
+/* Whether two templates (the kk and ru of a kind) are built alike: the same
+ * titles, headings, paragraphs, items, {each}/{if} blocks, signatures and
+ * page breaks in the same order. When they are not, returns BITIM_ERR_FORMS
+ * and writes "file:line: reason" (naming the other file's line) into err. */
+enum bitim_status template_compare(const char *path_a, const char *path_b, char *err, size_t err_size);
 
 #endif

@@ -14,6 +14,7 @@
 #include "bitim/i18n.h"
 #include "dialog.h"
 #include "print.h"
+#include "today.h"
 
 extern char **environ;
 
@@ -75,6 +76,40 @@ static bool send_to_printer(const char *file)
 	return status == 0;
 }
 
+/* Whether BASE.txt or BASE.html is there already. */
+static bool taken(const char *base)
+{
+	char path[4096];
+	struct stat st;
+
+	snprintf(path, sizeof path, "%s.txt", base);
+	if (lstat(path, &st) == 0)
+		return true;
+	snprintf(path, sizeof path, "%s.html", base);
+	return lstat(path, &st) == 0;
+}
+
+/* A file name (without extension) for a document that no earlier saved
+ * paper has: DIR/NUMBER-KIND-LANG, else with -2, -3, ... added, so that a
+ * paper printed before (perhaps the one signed) is never overwritten.
+ * malloc'd; NULL when out of memory or of numbers. */
+static char *free_base(const char *dir, const char *number, const char *kind, const char *lang)
+{
+	char *base = NULL;
+
+	for (int n = 1; n < 10000; n++) {
+		int rc = n == 1 ? asprintf(&base, "%s/%s-%s-%s", dir, number, kind, lang)
+				: asprintf(&base, "%s/%s-%s-%s-%d", dir, number, kind, lang, n);
+		if (rc < 0)
+			return NULL;
+		if (!taken(base))
+			return base;
+		free(base);
+		base = NULL;
+	}
+	return NULL;
+}
+
 /* Render one format and save it as BASE.EXT. */
 static bool save_one(struct app *app, int64_t case_id, struct doc_request *req, const char *base,
 		     const char *ext, char **path, struct problems *why)
@@ -96,15 +131,33 @@ static bool save_one(struct app *app, int64_t case_id, struct doc_request *req, 
 	return true;
 }
 
+static const char *const lang_names[] = { N_("Kazakh"), N_("Russian"), N_("English"), N_("Kazakh and Russian") };
+static const char *const lang_codes[] = { "kk", "ru", "en", "kk+ru" };
+
+bool print_pick_signed_version(struct app *app, const struct case_data *cd, const char **version)
+{
+	const char *versions[2], *labels[2];
+	size_t n = doc_sign_versions(cd, versions);
+	int pick = 0;
+
+	for (size_t v = 0; v < n; v++)
+		for (int i = 0; i < 4; i++)
+			if (strcmp(versions[v], lang_codes[i]) == 0)
+				labels[v] = _(lang_names[i]);
+	if (n > 1 && (pick = dialog_pick(app, _("Which printed version did the parties sign?"), labels, n, 0)) < 0)
+		return false;
+	*version = versions[pick];
+	return true;
+}
+
 bool print_case(struct app *app, int64_t case_id, struct problems *why)
 {
 	static const char *const kinds[DOC_KIND_COUNT] = {
-		N_("Agreement on mediation"), N_("Settlement agreement"), N_("Record of termination"),
+		N_("Agreement on mediation"), N_("Settlement agreement"), N_("Notice of termination of the mediation procedure"),
 		N_("Minutes of the sessions"), N_("Case card"), N_("Addendum to the signed agreement"),
 	};
-	static const char *const langs[] = { N_("Kazakh"), N_("Russian"), N_("English"), N_("Kazakh and Russian") };
-	static const char *const codes[] = { "kk", "ru", "en", "kk+ru" };
-	struct doc_request req = { .format = DOC_TXT, .printed_on = date_today() };
+	const char *const *langs = lang_names, *const *codes = lang_codes;
+	struct doc_request req = { .format = DOC_TXT, .printed_on = today_get() };
 	struct case_data *cd = NULL;
 	char *dir = NULL, *base = NULL, *txt = NULL, *html = NULL, fixed[8];
 	int kind, lang = -1, current = 3;
@@ -133,7 +186,7 @@ bool print_case(struct app *app, int64_t case_id, struct problems *why)
 		app_message(app, MSG_ERROR, "%s", _("Cannot create the folder for documents"));
 		goto out;
 	}
-	if (asprintf(&base, "%s/%s-%s-%s", dir, casedata_number(cd), doc_kind_name(req.kind), req.lang) < 0)
+	if (!(base = free_base(dir, casedata_number(cd), doc_kind_name(req.kind), req.lang)))
 		goto out;
 	if (!save_one(app, case_id, &req, base, "txt", &txt, why))
 		goto out;

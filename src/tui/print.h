@@ -15,4 +15,9 @@ char *documents_dir(const char *sub);
  * missing, *why lists it (the caller shows it) and false is returned. */
 bool print_case(struct app *app, int64_t case_id, struct problems *why);
 
+/* Completing the settlement stage: ask which printed version the parties
+ * signed (the case's language or kk+ru; no question when there is one).
+ * false when the user cancelled. */
+bool print_pick_signed_version(struct app *app, const struct case_data *cd, const char **version);
+
 #endif

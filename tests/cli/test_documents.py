@@ -49,6 +49,18 @@ def compare_golden(name, text):
     assert text == want, "%s differs from the golden file:\n%s" % (name, text)
 
 
+def column(text, side):
+    """One column of a two-column bilingual text (0: kk, 1: ru), its lines
+    joined with blanks: the words of that language in order."""
+    words = []
+    for line in text.split("\n"):
+        part = line[:37] if side == 0 else line[39:]
+        if line.startswith("-- bitim") or (side == 1 and len(line) > 37 and line[37:39] != "  "):
+            continue  # a footer, or a line across the page (title, signature)
+        words.extend(part.split())
+    return " ".join(words)
+
+
 def render(db, kind, lang, fmt="txt", *extra):
     r = bitim("--db", db, "print", "KRG-2026-0001", "--doc", kind, "--lang", lang, "--format", fmt, *extra)
     assert r.returncode == 0, r.stderr
@@ -90,8 +102,9 @@ def html_is_well_formed_and_escapes_user_text():
     assert "15 &lt;үй&gt; &amp; &quot;бақ&quot;" in html, html
     assert "<үй>" not in html
     html = render(sample("draft"), "settlement", "kk+ru", "html")
-    assert 'class="cols"' in html and 'lang="ru"' in html
-    assert html.count('class="sign"') == 8  # three parties and the mediator, twice
+    # one paper: a two-column table, a clause a row, one signature block
+    assert 'class="bi"' in html and '<td lang="kk">' in html and '<td lang="ru">' in html
+    assert html.count('class="sign"') == 4  # three parties and the mediator, once
 
 
 @T.test
@@ -150,6 +163,39 @@ def signed_agreement_is_frozen_and_verifiable():
 
 
 @T.test
+def signed_version_is_the_one_chosen_at_signing():
+    # a case in Russian whose parties signed the kk+ru paper
+    db = os.path.join(TMP, "ru-signed-kkru.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "--sample", "ru", "kk+ru"], check=True, env=ENV, timeout=60)
+    import sqlite3
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT language FROM documents WHERE kind = 'settlement'").fetchone() == ("kk+ru",)
+    con.close()
+    paper = os.path.join(TMP, "ru-signed.txt")
+    r = bitim("--db", db, "print", "KRG-2026-0001", "--doc", "settlement", "-o", paper)
+    assert r.returncode == 0, r.stderr
+    text = open(paper, encoding="utf-8").read()
+    assert "екі мәтіннің заңды күші бірдей" in column(text, 0), text
+    assert "оба текста имеют одинаковую юридическую силу" in column(text, 1), text
+    r = bitim("--db", db, "verify", "KRG-2026-0001", paper)
+    assert r.returncode == 0, r
+    # the html of the signed paper is that very text
+    html = render(db, "settlement", "ru", "html")
+    assert "Настоящее соглашение составлено" in html
+    # printing again never replaces the paper saved before
+    r = bitim("--db", db, "print", "KRG-2026-0001", "--doc", "settlement", "-o", paper)
+    assert r.returncode == 1 and "exists already" in r.stderr and "--force" in r.stderr, r
+    assert open(paper, encoding="utf-8").read() == text
+    r = bitim("--db", db, "print", "KRG-2026-0001", "--doc", "card", "-o", paper, "--force")
+    assert r.returncode == 0 and open(paper, encoding="utf-8").read() != text, r
+    # a case in Russian signed in Russian: one language, no parity clause
+    db = os.path.join(TMP, "ru-signed-ru.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "--sample", "ru"], check=True, env=ENV, timeout=60)
+    text = render(db, "settlement", "kk+ru")
+    assert "СОГЛАШЕНИЕ" in text and "КЕЛІСІМ" not in text and "оба текста" not in text, text
+
+
+@T.test
 def addendum_names_the_signed_agreement():
     db = sample("signed")
     for lang, title in (("kk", "ҚОСЫМША КЕЛІСІМ"), ("ru", "ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ"), ("en", "ADDENDUM No. 1")):
@@ -172,6 +218,16 @@ def check_validates_the_templates():
         f.write("{each party}\n- {party.nickname}\n{end}\n")
     r = bitim("--db", sample("draft"), "check", "--forms", forms)
     assert r.returncode == 1 and "settlement.ru.tpl:" in r.stderr and "{party.nickname}" in r.stderr, r.stderr
+    # a kk/ru pair that is not built alike cannot make one bilingual paper
+    shutil.copy(os.path.join(P["forms"], "templates", "settlement.ru.tpl"), os.path.join(forms, "templates", "settlement.ru.tpl"))
+    path = os.path.join(forms, "templates", "contract.ru.tpl")
+    lines = open(path, encoding="utf-8").read().split("\n")
+    at = next(i for i, l in enumerate(lines) if l.startswith("## ") and i > 5)
+    lines.insert(at, "## Лишний раздел")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+    r = bitim("--db", sample("draft"), "check", "--forms", forms)
+    assert r.returncode == 1 and ("contract.ru.tpl:%d:" % (at + 2)) in r.stderr and "contract.kk.tpl:" in r.stderr, r.stderr
 
 
 T.run()

@@ -33,6 +33,7 @@ def intake_to_signed_agreement_and_back_after_restart():
         steps.complete_stage(t, "Offer and consent")
         steps.fill_consent(t)
         t.wait_for("Answer to the offer")
+        assert t.query("SELECT mediator_name FROM cases") == [("Бақыт Омарова",)]
         steps.complete_stage(t, "Agreement on mediation")
         steps.fill_contract(t)
         steps.complete_stage(t, "Sessions")
@@ -40,6 +41,9 @@ def intake_to_signed_agreement_and_back_after_restart():
         steps.complete_stage(t, "Settlement agreement")
         steps.fill_settlement(t)
         t.keys("F2")
+        # which printed version was signed: the case's language (Kazakh) or kk+ru
+        t.wait_all("Which printed version did the parties sign?", "Kazakh and Russian")
+        t.keys("2")
         t.wait_for("cannot be edited")     # the freeze is announced
         t.keys("Enter")
         t.wait_for("The case is now at: Follow-up")
@@ -55,8 +59,27 @@ def intake_to_signed_agreement_and_back_after_restart():
         assert "Language of the document" not in shown, shown
         signed = t.query("SELECT body, language FROM documents WHERE kind = 'settlement'")
         saved = os.path.join(t.tmp, "bitim-documents", "KRG-2026-0001-settlement-%s.txt" % signed[0][1])
+        assert signed[0][1] == "kk+ru", signed[0][1]
         with open(saved, encoding="utf-8") as f:
             assert signed[0][0].split("\n")[0] in f.read()
+        # the saved paper is the signed one, and a second print never replaces it
+        import subprocess
+        r = subprocess.run([BITIM, "--db", t.db, "verify", "KRG-2026-0001", saved], capture_output=True, text=True,
+                           env=dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="en"), timeout=60)
+        assert r.returncode == 0, r
+        t.keys("F7")
+        t.wait_for("Settlement agreement")
+        t.keys("2")
+        if "Send the document" in t.wait_any("Saved as it was signed", "Send the document to the default printer?"):
+            t.keys("Escape")
+        t.wait_for("Saved as it was signed")
+        import time
+        deadline = time.time() + 20
+        while not os.path.exists(saved.replace(".txt", "-2.html")) and time.time() < deadline:
+            time.sleep(0.1)
+        docs = sorted(os.listdir(os.path.dirname(saved)))
+        assert docs == ["KRG-2026-0001-settlement-kk+ru-2.html", "KRG-2026-0001-settlement-kk+ru-2.txt",
+                        "KRG-2026-0001-settlement-kk+ru.html", "KRG-2026-0001-settlement-kk+ru.txt"], docs
         t.keys("PageUp")
         t.wait_for("Settlement agreement")
         t.type("x")
@@ -71,7 +94,11 @@ def intake_to_signed_agreement_and_back_after_restart():
         # Reopen: everything is as typed.
         t.restart()
         t.wait_for("KRG-2026-0001")
-        t.wait_for("Қайрат Сейітов — Мар")
+        t.wait_for("Қайрат Сейітов —")
+        t.keys("F1")                      # the row cut at a word's end; F1 has it whole
+        t.wait_all("Parties: Қайрат Сейітов — Мария Иванова", "Stage: Closed")
+        t.keys("Escape")
+        t.wait_gone("Parties: Қайрат")
         t.keys("Enter")
         t.wait_for("Follow-up")
         t.keys("PageUp", "PageUp", "PageUp", "PageUp", "PageUp")

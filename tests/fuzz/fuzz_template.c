@@ -49,7 +49,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	td.cd = cd;
 	td.mediator = "Бақыт Омарова";
 	if (template_expand(path, &td, &b, err, sizeof err) == BITIM_OK) {
-		char *text = layout_text_body(&b), *paged = NULL;
+		char *text = layout_text_body(&b, NULL), *paged = NULL;
+		free(layout_text_body(&b, &b)); /* a bilingual paper of a parallel pair */
 		if (text) {
 			char fp_hex[DOC_FINGERPRINT_BUF];
 			doc_fingerprint(text, strlen(text), fp_hex);
@@ -65,7 +66,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t len = 0;
 		FILE *out = open_memstream(&html, &len);
 		if (out) {
-			layout_html_blocks(out, &b);
+			layout_html_blocks(out, &b, NULL);
+			layout_html_blocks(out, &b, &b);
 			fclose(out);
 		}
 		free(html);

@@ -4,7 +4,9 @@
  *                                  three parties, an organisation with a BIN and
  *                                  a representative, long names, multi-line terms
  *   mkdb DB FORMS_DIR --sample-draft       the same, all filled in but not signed
- *   mkdb DB FORMS_DIR --sample-terminated  the same, terminated during the sessions */
+ *   mkdb DB FORMS_DIR --sample-terminated  the same, terminated during the sessions
+ *   ... --sample LANGUAGE [SIGNED_AS]      the case in LANGUAGE (kk, ru, en, kk_ru),
+ *                                          signed in the version SIGNED_AS (kk+ru, ...) */
 #include <config.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +18,16 @@ static struct store *s;
 static struct procedure *p;
 static int64_t id;
 
+/* The day numbered cases are opened on: BITIM_TODAY when the test sets it
+ * (this helper makes test databases only), else the clock. */
+static bitim_day fixed_today(void)
+{
+	const char *fixed = getenv("BITIM_TODAY");
+	bitim_day d;
+
+	return fixed && date_parse_iso(fixed, &d) ? d : date_today();
+}
+
 static int put(const char *key, const char *row, const char *value)
 {
 	const char *reason = NULL;
@@ -25,10 +37,13 @@ static int put(const char *key, const char *row, const char *value)
 	return st == BITIM_OK ? 0 : -1;
 }
 
+/* --sample LANGUAGE SIGNED_AS: the case's language and the version signed. */
+static const char *language, *signed_as;
+
 static int advance(void)
 {
 	struct problems why;
-	enum bitim_status st = case_advance(s, p, id, date_from_ymd(2026, 3, 20), &why);
+	enum bitim_status st = case_advance_signed(s, p, id, date_from_ymd(2026, 3, 20), signed_as, &why);
 	for (size_t i = 0; i < why.count; i++)
 		fprintf(stderr, "mkdb: %s\n", why.items[i].message);
 	problems_free(&why);
@@ -129,7 +144,8 @@ static int make_sample(enum sample_kind kind)
 			for (int g = 0; g < 3; g++)
 				if (strcmp(key + 1, names[g]) == 0 && case_add_row(s, p, id, groups[g], row) != BITIM_OK)
 					return -1;
-		} else if (put(key, strncmp(key, "case.", 5) ? row : NULL, sample[i + 1]) < 0) {
+		} else if (put(key, strncmp(key, "case.", 5) ? row : NULL,
+			       language && strcmp(key, "case.language") == 0 ? language : sample[i + 1]) < 0) {
 			return -1;
 		}
 	}
@@ -152,13 +168,15 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (argc > 3 && strncmp(argv[3], "--sample", 8) == 0) {
+		language = argc > 4 ? argv[4] : NULL;
+		signed_as = argc > 5 ? argv[5] : NULL;
 		rc = make_sample(strcmp(argv[3], "--sample-draft") == 0 ? SAMPLE_DRAFT
 				 : strcmp(argv[3], "--sample-terminated") == 0 ? SAMPLE_TERMINATED : SAMPLE_SIGNED) < 0;
 		goto out;
 	}
 	for (int i = 0, cases = argc > 3 ? atoi(argv[3]) : 0; i < cases; i++) {
 		char party[UUID_BUF], name[64];
-		if (case_new(s, p, date_today(), &id) != BITIM_OK)
+		if (case_new(s, p, fixed_today(), &id) != BITIM_OK)
 			goto out;
 		for (int j = 0; j < 2; j++) {
 			snprintf(name, sizeof name, j ? "Айгүл Нұрланқызы %d" : "Қайрат Сейітов %d", i + 1);

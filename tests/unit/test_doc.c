@@ -1,6 +1,7 @@
 /* Unit tests: document templates, layout, fingerprints. */
 #include "testutil.h"
 #include "bitim/doc.h"
+#include "bitim/i18n.h"
 #include "bitim/utf8.h"
 #include "../../src/core/doc_layout.h"
 #include "../../src/core/template.h"
@@ -126,6 +127,46 @@ static void placeholders_blocks_and_conditions(void **state)
 	casedata_free(cd);
 }
 
+static void dates_in_words_and_decimal_commas(void **state)
+{
+	static const struct {
+		enum bitim_lang lang;
+		const char *want;
+	} cases[] = {
+		{ BITIM_LANG_KK, "2026 жылғы 2 наурыз|2026 жылғы 2 наурыздағы|02.03.2026 ж. дейін|2026 жылғы 9 сәуірдегі" },
+		{ BITIM_LANG_RU, "2 марта 2026 г.|от 2 марта 2026 г.|до 02.03.2026|9 апреля 2026 г." },
+		{ BITIM_LANG_EN, "2 March 2026|of 2 March 2026|by 02.03.2026|9 April 2026" },
+	};
+	struct case_data *cd = small_case();
+	struct blocks b;
+	char err[512], num[32];
+	(void)state;
+	casedata_set(cd, ENTITY_CASE, 0, "contract_on", "2026-04-09");
+	for (size_t i = 0; i < 3; i++) {
+		i18n_set_lang(cases[i].lang);
+		assert_int_equal(expand("{case.received_on:long}|{case.received_on:dated}|{case.received_on:until}|"
+					"{if cases.x}{end}{case.contract_on:dated}\n", cd, &b, err, NULL), BITIM_ERR_FORMS);
+		assert_int_equal(expand("{case.received_on:long}|{case.received_on:dated}|{case.received_on:until}|"
+					"{case.contract_on:%s}\n", cd, &b, err, NULL), BITIM_ERR_FORMS);
+		blocks_free(&b);
+		char tpl[200];
+		snprintf(tpl, sizeof tpl, "{case.received_on:long}|{case.received_on:dated}|{case.received_on:until}|{case.contract_on:%s}\n",
+			 cases[i].lang == BITIM_LANG_KK ? "dated" : "long");
+		assert_int_equal(expand(tpl, cd, &b, err, NULL), BITIM_OK);
+		assert_string_equal(b.items[0].text, cases[i].want);
+		blocks_free(&b);
+	}
+	assert_template_error("{case.subject:long}\n", "t.tpl:1: {case.subject:long}: only a date field");
+	assert_template_error("{case.received_on:short}\n", "t.tpl:1: unknown form {case.received_on:short}");
+	i18n_set_lang(BITIM_LANG_RU);
+	assert_string_equal(i18n_decimal(12.5, 1, num, sizeof num), "12,5");
+	i18n_set_lang(BITIM_LANG_KK);
+	assert_string_equal(i18n_decimal(0.667, 3, num, sizeof num), "0,667");
+	i18n_set_lang(BITIM_LANG_EN);
+	assert_string_equal(i18n_decimal(12.5, 1, num, sizeof num), "12.5");
+	casedata_free(cd);
+}
+
 static void pages_and_footers_round_trip(void **state)
 {
 	char *body = NULL;
@@ -153,13 +194,13 @@ static void text_wraps_by_columns_and_keeps_numbers_whole(void **state)
 {
 	struct blocks b = { 0 };
 	struct block items[2] = {
-		{ BLOCK_PARA, (char *)"Телефоны +7 701 234 56 78 және мекенжайы Көктал ауылы Абай көшесі он бес үй сегіз пәтер +7 701 234 56 78" },
-		{ BLOCK_ITEM, (char *)"Сейітқали Қайратұлы Нұрмұхамбетов-Әбдіжаппаров, ЖСН 791028302728, мекенжайы: Көктал" },
+		{ BLOCK_PARA, (char *)"Телефоны +7 701 234 56 78 және мекенжайы Көктал ауылы Абай көшесі он бес үй сегіз пәтер +7 701 234 56 78", 1 },
+		{ BLOCK_ITEM, (char *)"Сейітқали Қайратұлы Нұрмұхамбетов-Әбдіжаппаров, ЖСН 791028302728, мекенжайы: Көктал", 2 },
 	};
 	(void)state;
 	b.items = items;
 	b.count = 2;
-	char *text = layout_text_body(&b);
+	char *text = layout_text_body(&b, NULL);
 	assert_non_null(strstr(text, "+7 701 234 56 78"));
 	char *line = text;
 	while (line && *line) {
@@ -199,6 +240,7 @@ int main(void)
 		cmocka_unit_test(fingerprint_is_sha256),
 		cmocka_unit_test(template_errors_name_file_and_line),
 		cmocka_unit_test(placeholders_blocks_and_conditions),
+		cmocka_unit_test(dates_in_words_and_decimal_commas),
 		cmocka_unit_test(pages_and_footers_round_trip),
 		cmocka_unit_test(text_wraps_by_columns_and_keeps_numbers_whole),
 		cmocka_unit_test(html_escapes),
