@@ -43,6 +43,10 @@ def run_to_end(argv, extra_env=None):
     t0 = time.monotonic()
     pid, fd = spawn(argv, extra_env)
     while True:
+        if not select.select([fd], [], [], 10)[0]:
+            os.kill(pid, 9)
+            sys.exit("tui.py: %s drew its screen but did not end: BITIM_BENCH_STARTUP is obeyed only by a build"
+                     " configured with --enable-test-hooks (as .ci/build does)" % argv[0])
         try:
             if not os.read(fd, 65536):
                 break
