@@ -206,7 +206,8 @@ enum bitim_status store_similar_parties(struct store *s, int64_t exclude_case, c
 		store_party_matches_free(m.list, m.n);
 		return status;
 	}
-	qsort(m.list, m.n, sizeof *m.list, match_cmp);
+	if (m.n > 1)
+		qsort(m.list, m.n, sizeof *m.list, match_cmp);
 	if (m.n > WHO_MAX) {
 		for (size_t i = WHO_MAX; i < m.n; i++) {
 			free(m.list[i].full_name);
