@@ -30,6 +30,7 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 	static const struct option longopts[] = {
 		CLI_COMMON_LONGOPTS,
 		{ "cases", required_argument, NULL, 'n' },
+		{ "office", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -37,6 +38,7 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 	struct store *s = NULL;
 	struct case_query all = { 0 };
 	char *path = NULL, *demo = NULL, why[512] = "";
+	const char *office = "DEM";
 	long cases = -1;
 	size_t existing = 0;
 	int opt, rc = EXIT_FAIL;
@@ -52,11 +54,20 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
+		case 'c':
+			if (store_office_code_check(optarg)) {
+				cli_error(_("--office: %s"), _(store_office_code_check(optarg)));
+				return EXIT_USAGE;
+			}
+			office = optarg;
+			break;
 		case 'h':
-			puts(_("Usage: bitim demo [--db PATH] [--cases N]\n"
-			       "Make a demonstration database for trainers: a dozen realistic cases in Kazakh,\n"
-			       "Russian and English at every stage of the procedure, with dates relative to today.\n"
-			       "--cases N adds N synthetic cases instead (for scale tests).\n"
+			puts(_("Usage: bitim demo [--db PATH] [--cases N [--office CODE]]\n"
+			       "Make a demonstration database for trainers: seventeen realistic cases in Kazakh,\n"
+			       "Russian and English in every regime and at every stage of the procedure, with\n"
+			       "dates relative to today; each case says what it teaches.\n"
+			       "--cases N adds N synthetic cases instead (for scale tests), numbered with\n"
+			       "the office code CODE (DEM unless --office says otherwise).\n"
 			       "Without --db it is demo.db beside the real database, which is never touched."));
 			return EXIT_OK;
 		default:
@@ -84,7 +95,7 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 		goto out;
 	}
 	if (cases >= 0) {
-		if (!demo && (store_setting_set(s, "demo", "1") != BITIM_OK || store_office_set(s, "code", "DEM") != BITIM_OK))
+		if ((!demo && store_setting_set(s, "demo", "1") != BITIM_OK) || store_office_set(s, "code", office) != BITIM_OK)
 			goto out;
 		/* The synthetic cases' deadlines are written for these forms: the
 		 * forms are recorded first (refreshing any cases already there), so
@@ -97,6 +108,8 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 		printf(_("%s: %ld synthetic cases added\n"), store_path(s), cases);
 	} else if (existing > 0) {
 		printf(_("%s is already a demonstration database (%zu cases)\n"), store_path(s), existing);
+		rc = EXIT_OK;
+		goto out;
 	} else {
 		if (demo_build(s, p, today_get(), why, sizeof why) != BITIM_OK) {
 			cli_error(_("the demonstration cases could not be made: %s"), why);
@@ -104,7 +117,10 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 		}
 		printf(_("%s: demonstration database ready; open it with: bitim --db %s\n"), store_path(s), store_path(s));
 	}
-	rc = EXIT_OK;
+	/* The demonstration's deadlines were made for these forms: the first
+	 * start has nothing to recompute. */
+	if (cli_mark_deadlines_current(o, s))
+		rc = EXIT_OK;
 out:
 	free(demo);
 	store_close(s);

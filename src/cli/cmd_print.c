@@ -12,7 +12,7 @@
 
 static void print_usage(void)
 {
-	puts(_("Usage: bitim print CASE --doc contract|settlement|termination|minutes|card|addendum\n"
+	puts(_("Usage: bitim print CASE --doc contract|settlement|termination|notstarted|minutes|card|addendum\n"
 	       "                   [--lang kk|ru|en|kk+ru] [--format txt|html] [-o FILE]\n"
 	       "                   [--include-confidential] [--force]\n"
 	       "Render a document of the case (its number, such as KRG-2026-0001).\n"
@@ -28,7 +28,9 @@ static bool find_case(struct store *s, const char *key, int64_t *id)
 	enum bitim_status st = store_case_find(s, key, id);
 
 	if (st == BITIM_ERR_NOTFOUND)
-		cli_error(_("there is no case %s in this database"), key);
+		cli_error(_("there is no case %s in this database"), cli_safe(key));
+	else if (st == BITIM_ERR_INVALID)
+		cli_error(_("cases of several offices have the number %s; give the case's UUID instead"), cli_safe(key));
 	else if (st != BITIM_OK)
 		cli_error("%s", bitim_strerror(st));
 	return st == BITIM_OK;
@@ -99,7 +101,7 @@ int cmd_print(struct cli_options *o, int argc, char **argv)
 		switch (opt) {
 		case 'k':
 			if ((kind = doc_kind_from_name(optarg)) < 0) {
-				cli_error(_("unknown document '%s'; use contract, settlement, termination, minutes, card or addendum"), optarg);
+				cli_error(_("unknown document '%s'; use contract, settlement, termination, notstarted, minutes, card or addendum"), optarg);
 				return EXIT_USAGE;
 			}
 			req.kind = (enum doc_kind)kind;
