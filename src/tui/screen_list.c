@@ -192,10 +192,19 @@ static void list_enter(struct app *app)
 /* Column widths for this terminal width. */
 struct columns { int number, parties, category, stage, due; };
 
-static struct columns layout(int cols)
+static struct columns layout(int cols, size_t shown)
 {
 	/* At 80 columns: most kinds of dispute and every stage (or its short name) whole. */
 	struct columns c = { 13, 0, cols >= 100 ? 18 : (cols >= 76 ? 15 : 0), cols >= 100 ? 18 : 12, 18 };
+
+	/* A number is never cut: a register with more than 9999 cases a year
+	 * (or a number shown with its office) widens the column, the parties
+	 * give the room. */
+	for (size_t i = 0; i < shown && i < L.nrows; i++) {
+		int w = text_width(L.rows[i].number);
+		if (w > c.number && w <= 24)
+			c.number = w;
+	}
 	c.parties = cols - c.number - c.category - c.stage - c.due - 4;
 	return c;
 }
@@ -275,10 +284,10 @@ static void draw_row(struct app *app, int y, const struct case_row *r, const str
 static void list_draw(struct app *app)
 {
 	int top = app_body_top(app), rows = visible_rows(app);
-	struct columns c = layout(app->cols);
 
 	if (L.stale || L.loaded_rows != rows)
 		load(app);
+	struct columns c = layout(app->cols, (size_t)rows);
 	app_title(app, _("bitim — mediation cases"), NULL);
 	draw_status(app, top);
 	draw_header(app, top + 1, &c);
