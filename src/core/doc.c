@@ -315,9 +315,17 @@ static char *html_document(const struct doc_source *src, struct blocks b[2], siz
 	layout_html_escape(out, casedata_number(src->cd));
 	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", html_style);
 	if (signed_body) {
-		/* A signed agreement is shown exactly as it was signed. */
+		/* A signed agreement is shown exactly as it was signed, its pages
+		 * breaking where they broke in the text signed. */
 		fputs("<pre>", out);
-		layout_html_escape(out, signed_body);
+		for (const char *part = signed_body, *ff; *part; part = ff ? ff + 1 : part + strlen(part)) {
+			ff = strchr(part, '\f');
+			char *piece = strndup(part, ff ? (size_t)(ff - part) : strlen(part));
+			layout_html_escape(out, piece ? piece : "");
+			free(piece);
+			if (ff)
+				fputs("</pre>\n<div class=\"break\"></div>\n<pre>", out);
+		}
 		fputs("</pre>\n", out);
 	} else {
 		layout_html_blocks(out, &b[0], nlangs == 2 ? &b[1] : NULL);
