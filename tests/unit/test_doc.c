@@ -291,6 +291,32 @@ static void pages_keep_headings_and_signatures_with_their_text(void **state)
 	}
 }
 
+static void bilingual_text_in_columns_or_clause_by_clause(void **state)
+{
+	struct block kk[] = {
+		{ BLOCK_TITLE, (char *)"КЕЛІСІМ", 1 }, { BLOCK_HEADING, (char *)"1. Тараптар", 2 },
+		{ BLOCK_PARA, (char *)"Тараптар келісті.", 3 }, { BLOCK_SIGN, (char *)"Әлия\tТарап", 4 },
+	};
+	struct block ru[] = {
+		{ BLOCK_TITLE, (char *)"СОГЛАШЕНИЕ", 1 }, { BLOCK_HEADING, (char *)"1. Стороны", 2 },
+		{ BLOCK_PARA, (char *)"Стороны договорились.", 3 }, { BLOCK_SIGN, (char *)"Әлия\tСторона", 4 },
+	};
+	struct blocks a = { kk, 4 }, b = { ru, 4 };
+	(void)state;
+	char *text = layout_text_body(&a, &b);
+	/* side by side: the ru column starts at column 39 of the kk line */
+	assert_non_null(strstr(text, "1. Тараптар                            1. Стороны\n"));
+	assert_non_null(strstr(text, "Әлия (Тарап / Сторона)"));
+	assert_null(strstr(text + (strstr(text, "Әлия") - text) + 1, "Әлия")); /* one signature */
+	free(text);
+	/* a word wider than a column: each clause in kk, then in ru */
+	kk[2].text = (char *)"KZ12345678901234567890123456789012345678 шотына";
+	text = layout_text_body(&a, &b);
+	assert_non_null(strstr(text, "1. Тараптар\n\n1. Стороны\n"));
+	assert_non_null(strstr(text, "шотына\n\nСтороны договорились.\n"));
+	free(text);
+}
+
 static void html_escapes(void **state)
 {
 	char *html = NULL;
@@ -322,6 +348,7 @@ int main(void)
 		cmocka_unit_test(text_wraps_by_columns_and_keeps_numbers_whole),
 		cmocka_unit_test(kk_and_ru_templates_must_be_built_alike),
 		cmocka_unit_test(pages_keep_headings_and_signatures_with_their_text),
+		cmocka_unit_test(bilingual_text_in_columns_or_clause_by_clause),
 		cmocka_unit_test(html_escapes),
 		cmocka_unit_test(shipped_templates_are_sound),
 	};
