@@ -48,6 +48,8 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < p->nstages; i++) {
 		const struct stage_def *s = &p->stages[i];
 		entry("procedure.def", 0, s->label);
+		if (s->short_label)
+			entry("procedure.def", 0, s->short_label);
 		entry("procedure.def", 0, s->law);
 		entry("procedure.def", 0, s->trainee);
 		for (size_t g = 0; g < s->nguards; g++)

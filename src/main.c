@@ -21,6 +21,8 @@ static const struct command {
 	{ "merge", cmd_merge, N_("bring in the registers of other offices' databases") },
 	{ "conflicts", cmd_conflicts, N_("list and resolve records an import or merge kept aside") },
 	{ "report", cmd_report, N_("count cases for a period, with early warning") },
+	{ "backup", cmd_backup, N_("back up the database now, or copy it to a USB stick") },
+	{ "restore", cmd_restore, N_("replace the database with a backup") },
 	{ "demo", cmd_demo, N_("make a demonstration database for trainers") },
 };
 

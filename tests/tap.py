@@ -4,6 +4,20 @@ import sys
 import traceback
 
 
+class Skip(Exception):
+    """Raised by a test that cannot run here (a tool is missing): reported as
+    a SKIP with the reason, never as a pass."""
+
+
+def skip(reason):
+    raise Skip(reason)
+
+
+def test_hooks():
+    """Whether the bitim under test obeys the test hooks (--enable-test-hooks)."""
+    return os.environ.get("BITIM_TEST_HOOKS", "yes") == "yes"
+
+
 class Tap:
     """Collects test functions and runs each as one TAP line."""
 
@@ -24,6 +38,8 @@ class Tap:
             try:
                 fn()
                 print("ok %d - %s" % (number, fn.__name__), flush=True)
+            except Skip as why:
+                print("ok %d - %s # SKIP %s" % (number, fn.__name__, why), flush=True)
             except Exception:  # every failure is reported, never hidden
                 print("not ok %d - %s" % (number, fn.__name__), flush=True)
                 for line in traceback.format_exc().splitlines():

@@ -9,6 +9,11 @@
 /* A new case in the procedure's first stage. */
 enum bitim_status case_new(struct store *s, const struct procedure *p, bitim_day today, int64_t *id);
 
+/* case_new, with what the settings already say filled in: the office's
+ * village or town and the mediator's name (each where a form has the field
+ * and the setting is given; the user may change them like any value). */
+enum bitim_status case_new_prefilled(struct store *s, const struct procedure *p, bitim_day today, int64_t *id);
+
 /* Set a field from what the user typed. key is "case.name" or "party.name"
  * (row_uuid names the row). The input is checked for the field's type;
  * when it is not valid, *reason is an untranslated msgid saying why,
@@ -17,6 +22,13 @@ enum bitim_status case_new(struct store *s, const struct procedure *p, bitim_day
 enum bitim_status case_set_field(struct store *s, const struct procedure *p, int64_t case_id,
 				 const char *key, const char *row_uuid, const char *input,
 				 const char **reason);
+/* The same, and *after (when not NULL) is the case as it now is, read under
+ * the write lock with the change applied (owned by the caller), so that a
+ * screen need not load it again; *after is NULL when the caller must load
+ * it (an error, or a row this call did not find in the case). */
+enum bitim_status case_set_field_get(struct store *s, const struct procedure *p, int64_t case_id,
+				     const char *key, const char *row_uuid, const char *input,
+				     const char **reason, struct case_data **after);
 
 /* Add or remove a row of a group (refused when the group is frozen). */
 enum bitim_status case_add_row(struct store *s, const struct procedure *p, int64_t case_id,

@@ -31,8 +31,8 @@ bool date_parse_iso(const char *text, bitim_day *out);
 void date_format_iso(bitim_day d, char out[DATE_BUF]);
 void date_format_user(bitim_day d, char out[DATE_BUF]);
 
-/* Today in local time; BITIM_TODAY=YYYY-MM-DD in the environment overrides it
- * so that tests and demonstrations are reproducible. */
+/* Today in local time, from the clock (the program's today.h decides where
+ * a fixed day from BITIM_TODAY may stand in for it). */
 bitim_day date_today(void);
 
 /* Whether year is a leap year. */

@@ -105,6 +105,7 @@ struct deadline_def {
 struct stage_def {
 	char *name;     /* owned */
 	char *label;    /* English msgid; owned */
+	char *short_label; /* a shorter msgid for narrow columns, or NULL; owned */
 	char *law;      /* what the law requires now; English msgid; owned */
 	char *trainee;  /* an explanation for trainees; English msgid or NULL; owned */
 	char *form;     /* file name of its form, or NULL; owned */

@@ -1,5 +1,6 @@
-/* The SQLite store: one database file per office (DESIGN.md §3). Every
- * change is its own short transaction and is written to the event log. */
+/* The SQLite store: one database file per office (WAL, full sync, mode
+ * 0600). Every change is its own short transaction and is written to the
+ * event log. */
 #ifndef BITIM_STORE_H
 #define BITIM_STORE_H
 
@@ -40,7 +41,8 @@ enum bitim_status store_open_readonly(const char *path, struct store **out);
 /* SQLite's last message, for details after an error ("" if none). */
 const char *store_errmsg(const struct store *s);
 const char *store_path(const struct store *s);
-/* The backup made before a migration when this store was opened, or NULL. */
+/* The backup made before a migration when this store was opened, or NULL
+ * (the commands print it). */
 const char *store_backup_path(const struct store *s);
 
 /* Group several changes into one transaction (nesting is counted). */
@@ -53,11 +55,20 @@ enum bitim_status store_end(struct store *s, enum bitim_status status);
 
 /* PRAGMA integrity_check and foreign_key_check; *report is "ok" or the problems (malloc'd). */
 enum bitim_status store_integrity(struct store *s, char **report);
-/* Copy the whole database to dest with SQLite's backup API. */
+/* Copy the whole database to dest with SQLite's backup API (mode 0600),
+ * then check the copy with PRAGMA integrity_check. */
 enum bitim_status store_backup(struct store *s, const char *dest);
-/* Back up to a new file beside the database, PATH.TAG-YYYYMMDDHHMMSS.bak (with
- * -2, -3... when that name is taken); *path is the name chosen (malloc'd). */
+/* An automatic backup before an operation that rewrites many rows, tag
+ * naming it (before-merge, before-import): backup_make() of backup.h, into
+ * the backups folder beside the database, rotated; *path is the file made
+ * (malloc'd). */
 enum bitim_status store_backup_beside(struct store *s, const char *tag, char **path);
+
+/* Whether the form set defines every field bitim keeps in a column of the
+ * register (the signed papers, reports and exports read them there): a
+ * renamed or removed one gives BITIM_ERR_FORMS with its key ("case.mediator_name")
+ * in missing. */
+enum bitim_status store_check_forms(const struct procedure *p, char *missing, size_t size);
 
 /* Settings of this installation (UI language, ...). *value is malloc'd, NULL if unset. */
 enum bitim_status store_setting_get(struct store *s, const char *key, char **value);

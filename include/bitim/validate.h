@@ -10,8 +10,9 @@
 /* Buffer size for a normalised phone number "+7 701 234 56 78". */
 #define PHONE_BUF 17
 
-/* The check digit of the first 11 digits of an IIN or BIN (DOMAIN.md §8),
- * or -1 when no check digit exists (both passes give 10). */
+/* The check digit of the first 11 digits of an IIN or BIN (weights 1..11,
+ * then 3..11,1,2 when the first sum mod 11 is 10), or -1 when no check digit
+ * exists (both passes give 10). */
 int validate_check_digit(const char *digits11);
 
 /* Individual identification number (ЖСН / ИИН): 12 digits, birth date and

@@ -39,8 +39,13 @@ bool cli_check_folder(const char *path);
 /* Load the procedure, printing file:line: reason on error. */
 struct procedure *cli_load_procedure(const struct cli_options *o);
 
+/* When the forms differ from those the database last saw, recompute the
+ * open cases' cached deadlines (a failure is told, not fatal). */
+void cli_refresh_deadlines(const struct cli_options *o, struct store *s, const struct procedure *p);
+
 /* Open the database, creating its folder when it is the default one;
- * prints what is wrong and what to do on error. */
+ * prints what is wrong and what to do on error. The first open of a day
+ * makes an automatic backup (backup.h). */
 struct store *cli_open_store(const struct cli_options *o);
 
 /* Print "bitim: <message>" to stderr; the format is already translated. */
@@ -63,6 +68,8 @@ int cmd_merge(struct cli_options *o, int argc, char **argv);
 int cmd_conflicts(struct cli_options *o, int argc, char **argv);
 int cmd_report(struct cli_options *o, int argc, char **argv);
 int cmd_demo(struct cli_options *o, int argc, char **argv);
+int cmd_backup(struct cli_options *o, int argc, char **argv);
+int cmd_restore(struct cli_options *o, int argc, char **argv);
 
 /* No command: the terminal interface. */
 int cmd_tui(struct cli_options *o);

@@ -9,9 +9,12 @@
 #include <fcntl.h>
 #include <errno.h>
 #include <unistd.h>
+#include "bitim/backup.h"
+#include "bitim/deadlines.h"
 #include "bitim/fileio.h"
 #include "bitim/i18n.h"
 #include "cli.h"
+#include "today.h"
 
 /* Whether this binary is the one in the build tree (not installed). */
 static bool running_uninstalled(void)
@@ -96,6 +99,17 @@ char *cli_db_path(const struct cli_options *o)
 	return path;
 }
 
+void cli_refresh_deadlines(const struct cli_options *o, struct store *s, const struct procedure *p)
+{
+	char fingerprint[65];
+	size_t count = 0;
+
+	if (deadlines_forms_fingerprint(cli_forms_dir(o), fingerprint) != BITIM_OK ||
+	    deadlines_refresh_if_changed(s, p, fingerprint, &count) != BITIM_OK)
+		cli_error(_("the forms changed, but the deadlines of the open cases could not be recomputed: %s"),
+			  store_errmsg(s));
+}
+
 struct procedure *cli_load_procedure(const struct cli_options *o)
 {
 	struct procedure *p = NULL;
@@ -119,13 +133,13 @@ static const char *open_advice(enum bitim_status st)
 	case BITIM_ERR_IO:
 		return _("Check that the folder exists and that you may write to it.");
 	case BITIM_ERR_CORRUPT:
-		return _("Open another file with --db, or restore the file from a backup (*.bak beside it).");
+		return _("Open another file with --db, or restore a backup with 'bitim restore FILE' (see the backups folder beside it).");
 	case BITIM_ERR_NEWER:
 		return _("Install the newer bitim that wrote it; this file was not changed.");
 	case BITIM_ERR_BUSY:
 		return _("Another program holds the database; close it and try again.");
 	case BITIM_ERR_DB:
-		return _("Keep the file as it is and report this message; any backups are beside it (*.bak).");
+		return _("Keep the file as it is and report this message; its backups are in the backups folder beside it.");
 	default:
 		return "";
 	}
@@ -146,6 +160,25 @@ bool cli_check_folder(const char *path)
 		cli_error(_("the folder %s does not exist; create it or choose another path with --db"), dir);
 	free(dir);
 	return ok;
+}
+
+/* Say where the database was backed up before its schema was updated, and
+ * make the day's first automatic backup; a failure is told, not fatal. */
+static void daily_backup(struct store *s)
+{
+	char *made = NULL;
+	enum bitim_status st;
+
+	if (store_backup_path(s))
+		cli_error(_("the database was updated to this version of bitim; the file as it was is kept in %s"),
+			  store_backup_path(s));
+	st = backup_daily(s, &made);
+	if (st != BITIM_OK) {
+		char *dir = backup_dir(s);
+		cli_error(_("today's automatic backup into %s failed: %s"), dir ? dir : "backups", bitim_strerror(st));
+		free(dir);
+	}
+	free(made);
 }
 
 struct store *cli_open_store(const struct cli_options *o)
@@ -172,6 +205,10 @@ struct store *cli_open_store(const struct cli_options *o)
 	else if (st != BITIM_OK)
 		cli_error(_("cannot open the database %s: %s. %s"), path, bitim_strerror(st), open_advice(st));
 	free(path);
+	if (s) {
+		today_init(s);
+		daily_backup(s);
+	}
 	return s;
 }
 

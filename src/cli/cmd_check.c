@@ -17,6 +17,12 @@ static int check_forms(const struct cli_options *o)
 
 	if (!p)
 		return EXIT_FAIL;
+	if (store_check_forms(p, err, sizeof err) != BITIM_OK) {
+		cli_error(_("%s: no form defines the field %s, which bitim keeps in a column of the register (the signed papers, reports and exports read it there); define it again (same key) in one of the forms"),
+			  cli_forms_dir(o), err);
+		procedure_free(p);
+		return EXIT_FAIL;
+	}
 	if (doc_check_templates(p, err, sizeof err) != BITIM_OK) {
 		cli_error("%s/templates/%s", cli_forms_dir(o), err);
 		procedure_free(p);

@@ -8,6 +8,7 @@
 #include "bitim/i18n.h"
 #include "bitim/search.h"
 #include "cli.h"
+#include "today.h"
 
 /* The demonstration database's default place: beside the real one, never it. */
 static char *demo_path(void)
@@ -74,6 +75,7 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 	}
 	if (!(p = cli_load_procedure(o)) || !(s = cli_open_store(o)))
 		goto out;
+	today_allow(); /* its dates are relative to the trainer's day */
 	/* Never write demonstration cases into a real register. */
 	store_setting_get(s, "demo", &demo);
 	store_case_count(s, &all, &existing);
@@ -84,7 +86,7 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 	if (cases >= 0) {
 		if (!demo && (store_setting_set(s, "demo", "1") != BITIM_OK || store_office_set(s, "code", "DEM") != BITIM_OK))
 			goto out;
-		if (demo_synthetic(s, p, (size_t)cases, date_today()) != BITIM_OK) {
+		if (demo_synthetic(s, p, (size_t)cases, today_get()) != BITIM_OK) {
 			cli_error("%s", store_errmsg(s));
 			goto out;
 		}
@@ -92,7 +94,7 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 	} else if (existing > 0) {
 		printf(_("%s is already a demonstration database (%zu cases)\n"), store_path(s), existing);
 	} else {
-		if (demo_build(s, p, date_today(), why, sizeof why) != BITIM_OK) {
+		if (demo_build(s, p, today_get(), why, sizeof why) != BITIM_OK) {
 			cli_error(_("the demonstration cases could not be made: %s"), why);
 			goto out;
 		}

@@ -156,6 +156,7 @@ int cmd_import(struct cli_options *o, int argc, char **argv)
 	struct procedure *p = NULL;
 	struct store *s = NULL;
 	struct importer *im = NULL;
+	char *backup = NULL;
 	int opt, enc = -1, rc = EXIT_FAIL;
 
 	optind = 0;
@@ -180,10 +181,18 @@ int cmd_import(struct cli_options *o, int argc, char **argv)
 		cli_error("%s", _("import needs a CSV file or a folder; see 'bitim import --help'"));
 		return EXIT_USAGE;
 	}
-	if (!(p = cli_load_procedure(o)) || !(s = cli_open_store(o)) || importer_new(s, p, argv[optind], &im) != BITIM_OK)
+	if (!(p = cli_load_procedure(o)) || !(s = cli_open_store(o)))
+		goto out;
+	if (store_backup_beside(s, "before-import", &backup) != BITIM_OK) {
+		cli_error(_("cannot back up the database (%s); nothing was imported"), store_errmsg(s));
+		goto out;
+	}
+	printf(_("backup: %s\n"), backup);
+	if (importer_new(s, p, argv[optind], &im) != BITIM_OK)
 		goto out;
 	rc = import_all(im, argc - optind, argv + optind, import_path, &enc, _("nothing was imported"));
 out:
+	free(backup);
 	store_close(s);
 	procedure_free(p);
 	return rc;
@@ -265,7 +274,7 @@ int cmd_merge(struct cli_options *o, int argc, char **argv)
 	if (!(p = cli_load_procedure(o)) || !(s = cli_open_store(o)))
 		goto out;
 	if (store_backup_beside(s, "before-merge", &backup) != BITIM_OK) {
-		cli_error(_("cannot back up the database to %s; nothing was merged"), backup ? backup : "");
+		cli_error(_("cannot back up the database (%s); nothing was merged"), store_errmsg(s));
 		goto out;
 	}
 	printf(_("backup: %s\n"), backup);

@@ -8,6 +8,7 @@
 #include "bitim/doc.h"
 #include "bitim/i18n.h"
 #include "cli.h"
+#include "today.h"
 
 static void print_usage(void)
 {
@@ -88,7 +89,7 @@ int cmd_print(struct cli_options *o, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct doc_request req = { .kind = DOC_KIND_COUNT, .format = DOC_TXT, .printed_on = date_today() };
+	struct doc_request req = { .kind = DOC_KIND_COUNT, .format = DOC_TXT, .printed_on = today_get() };
 	const char *file = NULL;
 	bool force = false;
 	int opt, kind;

@@ -8,6 +8,7 @@
 #include "bitim/i18n.h"
 #include "bitim/report.h"
 #include "cli.h"
+#include "today.h"
 
 /* The report as CSV: section, key, label, count, detail. */
 static char *report_csv(const struct report *r)
@@ -105,7 +106,7 @@ int cmd_report(struct cli_options *o, int argc, char **argv)
 	}
 	if (!(p = cli_load_procedure(o)) || !(s = cli_open_store(o)))
 		goto out;
-	if (report_build(s, p, pfrom, pto, date_today(), &r) != BITIM_OK) {
+	if (report_build(s, p, pfrom, pto, today_get(), &r) != BITIM_OK) {
 		cli_error("%s", store_errmsg(s));
 		goto out;
 	}

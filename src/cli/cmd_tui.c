@@ -38,6 +38,7 @@ int cmd_tui(struct cli_options *o)
 		return EXIT_FAIL;
 	}
 	choose_language(o, s);
+	cli_refresh_deadlines(o, s, p);
 	rc = tui_run(s, p);
 	store_close(s);
 	procedure_free(p);

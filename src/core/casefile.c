@@ -7,18 +7,23 @@
 #include "bitim/doc.h"
 #include "bitim/i18n.h"
 
-/* Recompute and cache the next deadline; part of the caller's transaction. */
-static enum bitim_status refresh_deadline(struct store *s, const struct procedure *p,
-					  const struct case_data *cd)
+/* Recompute and cache the next deadline, in the store and in cd; part of
+ * the caller's transaction. */
+static enum bitim_status refresh_deadline(struct store *s, const struct procedure *p, struct case_data *cd)
 {
 	bitim_day due;
 	const char *label = NULL;
 	char iso[DATE_BUF];
+	bool has = procedure_next_deadline(p, cd, &due, &label);
+	enum bitim_status status;
 
-	if (!procedure_next_deadline(p, cd, &due, &label))
-		return store_set_deadline(s, casedata_id(cd), NULL, NULL);
-	date_format_iso(due, iso);
-	return store_set_deadline(s, casedata_id(cd), iso, label);
+	if (has)
+		date_format_iso(due, iso);
+	status = store_set_deadline(s, casedata_id(cd), has ? iso : NULL, has ? label : NULL);
+	if (status == BITIM_OK && (casedata_set(cd, ENTITY_CASE, 0, "next_deadline", has ? iso : NULL) < 0 ||
+				   casedata_set(cd, ENTITY_CASE, 0, "deadline_label", has ? label : NULL) < 0))
+		status = BITIM_ERR_NOMEM;
+	return status;
 }
 
 /* Reload the case inside the open transaction and refresh its deadline. */
@@ -31,6 +36,16 @@ static enum bitim_status reload_and_refresh(struct store *s, const struct proced
 		status = refresh_deadline(s, p, cd);
 	casedata_free(cd);
 	return status;
+}
+
+/* Apply a stored change to the loaded case; -1 when the row is not in it. */
+static int set_in_memory(struct case_data *cd, const struct field_def *f, const char *row_uuid, const char *value)
+{
+	int row = 0;
+
+	if (f->entity != ENTITY_CASE && (!row_uuid || (row = casedata_row_index(cd, f->entity, row_uuid)) < 0))
+		return -1;
+	return casedata_set(cd, f->entity, (size_t)row, f->name, value);
 }
 
 enum bitim_status case_refresh_deadline(struct store *s, const struct procedure *p, int64_t case_id)
@@ -47,6 +62,40 @@ enum bitim_status case_new(struct store *s, const struct procedure *p, bitim_day
 	return store_case_create(s, p->stages[0].name, today, id);
 }
 
+/* Fill a field of a new case from a setting, when a form has the field. */
+static enum bitim_status prefill(struct store *s, const struct procedure *p, int64_t id,
+				 const char *key, const char *value)
+{
+	const char *reason = NULL;
+	enum bitim_status st;
+
+	if (!value || !*value || !procedure_field(p, key))
+		return BITIM_OK;
+	st = case_set_field(s, p, id, key, NULL, value, &reason);
+	/* A setting the form would not take is left for the user to type. */
+	return st == BITIM_ERR_INVALID ? BITIM_OK : st;
+}
+
+enum bitim_status case_new_prefilled(struct store *s, const struct procedure *p, bitim_day today, int64_t *id)
+{
+	struct mediator *list = NULL;
+	size_t n = 0;
+	char *village = NULL;
+	enum bitim_status st = case_new(s, p, today, id);
+
+	if (st != BITIM_OK)
+		return st;
+	if ((st = store_office_get(s, "village", &village)) != BITIM_OK ||
+	    (st = prefill(s, p, *id, "case.village", village)) != BITIM_OK)
+		goto out;
+	if ((st = store_mediator_list(s, &list, &n)) == BITIM_OK && n > 0)
+		st = prefill(s, p, *id, "case.mediator_name", list[0].full_name);
+out:
+	store_mediators_free(list, n);
+	free(village);
+	return st;
+}
+
 /* Whether the case may be changed at all in its stage. */
 static enum bitim_status check_open(const struct procedure *p, const struct case_data *cd)
 {
@@ -58,12 +107,22 @@ enum bitim_status case_set_field(struct store *s, const struct procedure *p, int
 				 const char *key, const char *row_uuid, const char *input,
 				 const char **reason)
 {
+	return case_set_field_get(s, p, case_id, key, row_uuid, input, reason, NULL);
+}
+
+enum bitim_status case_set_field_get(struct store *s, const struct procedure *p, int64_t case_id,
+				     const char *key, const char *row_uuid, const char *input,
+				     const char **reason, struct case_data **after)
+{
 	const struct field_def *f = procedure_field(p, key);
 	struct case_data *cd = NULL;
 	char *value = NULL;
 	enum bitim_status status;
+	bool in_memory = false;
 
 	*reason = NULL;
+	if (after)
+		*after = NULL;
 	if (!f) {
 		*reason = N_("No form defines this field");
 		return BITIM_ERR_INVALID;
@@ -80,12 +139,21 @@ enum bitim_status case_set_field(struct store *s, const struct procedure *p, int
 		goto out;
 	}
 	status = store_set_value(s, case_id, f->entity, row_uuid, f->name, value);
-	if (status == BITIM_OK)
-		status = reload_and_refresh(s, p, case_id);
+	/* The case loaded above, changed the same way in memory, gives the
+	 * deadline: no second load for each saved field. */
+	if (status == BITIM_OK) {
+		in_memory = set_in_memory(cd, f, row_uuid, value) == 0;
+		status = in_memory ? refresh_deadline(s, p, cd) : reload_and_refresh(s, p, case_id);
+	}
 out:
-	casedata_free(cd);
 	free(value);
-	return store_end(s, status);
+	status = store_end(s, status);
+	if (after && status == BITIM_OK && in_memory) {
+		*after = cd;
+		return status;
+	}
+	casedata_free(cd);
+	return status;
 }
 
 /* A group is frozen when any of its fields is (the obligations of a signed agreement). */

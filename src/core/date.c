@@ -155,13 +155,9 @@ void date_format_user(bitim_day d, char out[DATE_BUF])
 
 bitim_day date_today(void)
 {
-	const char *fixed = getenv("BITIM_TODAY");
-	bitim_day d;
 	time_t now;
 	struct tm tm;
 
-	if (fixed && date_parse_iso(fixed, &d))
-		return d;
 	now = time(NULL);
 	localtime_r(&now, &tm);
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);

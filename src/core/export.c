@@ -5,6 +5,7 @@
 #include "bitim/export.h"
 #include "record_sql.h"
 #include "store_internal.h"
+#include "columns.h"
 
 static const char *const table_names[EXPORT_TABLE_COUNT] = { "cases", "parties", "sessions", "obligations", "outcomes" };
 
@@ -34,6 +35,10 @@ int export_table_from_name(const char *name)
 
 /* Each table: its fixed columns (as selected), its entity, and its SQL. The
  * first selected column is the owner UUID of the row's other fields. */
+/* The column-backed fields (columns.h) as selected columns: " c.col," / " t.col,". */
+#define SELECT_C(col) " c." #col ","
+#define SELECT_T(col) " t." #col ","
+
 static const struct table_sql {
 	enum entity entity;
 	const char *const *columns;
@@ -41,27 +46,24 @@ static const struct table_sql {
 } tables[EXPORT_TABLE_COUNT] = {
 	[EXPORT_CASES] = { ENTITY_CASE,
 		(const char *const[]){ "uuid", "number", "office_code", "year", "seq", "stage", "status", "outcome",
-			"received_on", "referral_source", "category", "regime", "village", "language", "mediator_name",
-			"contract_on", "signed_on", "termination_ground", "terminated_on", "followup_result", "closed_on",
-			"next_deadline", "deadline_label", "created_at", "updated_at", NULL },
-		"SELECT c.uuid, c.number, c.office_code, c.year, c.seq, c.stage, c.status, c.outcome, c.received_on,"
-		" c.referral_source, c.category, c.regime, c.village, c.language, c.mediator_name, c.contract_on,"
-		" c.signed_on, c.termination_ground, c.terminated_on, c.followup_result, c.closed_on, c.next_deadline,"
+			CASE_COLUMNS(COLUMN_NAME) "closed_on", "next_deadline", "deadline_label", "created_at",
+			"updated_at", NULL },
+		"SELECT c.uuid, c.number, c.office_code, c.year, c.seq, c.stage, c.status, c.outcome,"
+		CASE_COLUMNS(SELECT_C) " c.closed_on, c.next_deadline,"
 		" c.deadline_label, c.created_at, c.updated_at, c.number FROM cases c WHERE" CASE_FILTER " ORDER BY c.id" },
 	[EXPORT_PARTIES] = { ENTITY_PARTY,
-		(const char *const[]){ "uuid", "case_uuid", "case_number", "position", "side", "kind", "full_name",
-			"iin", "bin", "role", NULL },
-		"SELECT p.uuid, c.uuid, c.number, p.position, p.side, p.kind, p.full_name, p.iin, p.bin, p.role, c.number"
-		" FROM parties p JOIN cases c ON c.id = p.case_id WHERE p.deleted = 0 AND" CASE_FILTER
-		" ORDER BY c.id, p.position" },
+		(const char *const[]){ "uuid", "case_uuid", "case_number", "position", PARTY_COLUMNS(COLUMN_NAME) NULL },
+		"SELECT t.uuid, c.uuid, c.number, t.position," PARTY_COLUMNS(SELECT_T) " c.number"
+		" FROM parties t JOIN cases c ON c.id = t.case_id WHERE t.deleted = 0 AND" CASE_FILTER
+		" ORDER BY c.id, t.position" },
 	[EXPORT_SESSIONS] = { ENTITY_SESSION,
-		(const char *const[]){ "uuid", "case_uuid", "case_number", "position", "held_on", "kind", NULL },
-		"SELECT t.uuid, c.uuid, c.number, t.position, t.held_on, t.kind, c.number"
+		(const char *const[]){ "uuid", "case_uuid", "case_number", "position", SESSION_COLUMNS(COLUMN_NAME) NULL },
+		"SELECT t.uuid, c.uuid, c.number, t.position," SESSION_COLUMNS(SELECT_T) " c.number"
 		" FROM sessions t JOIN cases c ON c.id = t.case_id WHERE t.deleted = 0 AND" CASE_FILTER
 		" ORDER BY c.id, t.position" },
 	[EXPORT_OBLIGATIONS] = { ENTITY_OBLIGATION,
-		(const char *const[]){ "uuid", "case_uuid", "case_number", "position", "due_on", "status", NULL },
-		"SELECT t.uuid, c.uuid, c.number, t.position, t.due_on, t.status, c.number"
+		(const char *const[]){ "uuid", "case_uuid", "case_number", "position", OBLIGATION_COLUMNS(COLUMN_NAME) NULL },
+		"SELECT t.uuid, c.uuid, c.number, t.position," OBLIGATION_COLUMNS(SELECT_T) " c.number"
 		" FROM obligations t JOIN cases c ON c.id = t.case_id WHERE t.deleted = 0 AND" CASE_FILTER
 		" ORDER BY c.id, t.position" },
 	[EXPORT_OUTCOMES] = { ENTITY_COUNT,

@@ -202,7 +202,7 @@ static void operands_free(struct operand *o, size_t n)
 
 static void stage_free(struct stage_def *s)
 {
-	free(s->name); free(s->label); free(s->law); free(s->trainee);
+	free(s->name); free(s->label); free(s->short_label); free(s->law); free(s->trainee);
 	free(s->form); free(s->next); free(s->outcome);
 	for (size_t i = 0; i < s->nguards; i++) {
 		struct guard *g = &s->guards[i];

@@ -19,6 +19,8 @@ struct loader {
 
 /* Record an error at line (format is a msgid translated here). Returns -1. */
 static int fail(struct loader *ld, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int fail(struct loader *ld, int line, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -408,7 +410,7 @@ static struct stage_def *current_stage(struct loader *ld, const struct logical_l
 
 static int load_stage(struct loader *ld, const struct logical_line *ll)
 {
-	static const char *const keys[] = { "label", "form", "next", "law", "trainee", "outcome", NULL };
+	static const char *const keys[] = { "label", "short", "form", "next", "law", "trainee", "outcome", NULL };
 	static const char *const flags[] = { "final", "terminable", "freeze", NULL };
 	struct procedure *p = ld->p;
 	struct stage_def *s;
@@ -416,7 +418,7 @@ static int load_stage(struct loader *ld, const struct logical_line *ll)
 	if (ll->ntokens < 2 || ll->tokens[1].key || !is_name(ll->tokens[1].value, strlen(ll->tokens[1].value)))
 		return fail(ld, ll->line, N_("expected: stage NAME label=\"Label\" ..."));
 	if (check_attrs(ld, ll, 2, keys, flags,
-			"label= form= next= law= trainee= outcome= final terminable freeze") < 0)
+			"label= short= form= next= law= trainee= outcome= final terminable freeze") < 0)
 		return -1;
 	if (procedure_stage_index(p, ll->tokens[1].value) >= 0)
 		return fail(ld, ll->line, N_("the stage '%s' is defined twice"), ll->tokens[1].value);
@@ -428,6 +430,7 @@ static int load_stage(struct loader *ld, const struct logical_line *ll)
 	memset(s, 0, sizeof *s);
 	s->name = strdup(ll->tokens[1].value);
 	s->label = dup_attr(ll, "label");
+	s->short_label = dup_attr(ll, "short");
 	s->form = dup_attr(ll, "form");
 	s->next = dup_attr(ll, "next");
 	s->law = dup_attr(ll, "law");

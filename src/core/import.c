@@ -10,6 +10,7 @@
 #include "bitim/import.h"
 #include "record_sql.h"
 #include "store_internal.h"
+#include "columns.h"
 
 #define MAX_COLUMNS 256
 
@@ -312,20 +313,27 @@ static enum bitim_status keep_conflict(struct importer *im, const char *uuid, co
 
 /* -------------------------------------------------------------- adding */
 
+/* The column-backed fields (columns.h) in an INSERT: ", col" and ", ?". */
+#define INSERT_NAME(col) ", " #col
+#define INSERT_PARAM(col) ", ?"
+
 static const char *const insert_sql[EXPORT_TABLE_COUNT] = {
-	[EXPORT_CASES] = "INSERT INTO cases(uuid, number, office_code, year, seq, stage, status, outcome, received_on,"
-		" referral_source, category, regime, village, language, mediator_name, contract_on, signed_on,"
-		" termination_ground, terminated_on, followup_result, closed_on, next_deadline, deadline_label,"
+	/* The column-backed fields (columns.h) are ?9.. in the export's order;
+	 * "?" takes the number after the largest one before it. */
+	[EXPORT_CASES] = "INSERT INTO cases(uuid, number, office_code, year, seq, stage, status, outcome"
+		CASE_COLUMNS(INSERT_NAME) ", closed_on, next_deadline, deadline_label,"
 		" created_at, updated_at) VALUES (?1, ?2, COALESCE(?3, 'BTM'), COALESCE(?4, 2000), COALESCE(?5, 0),"
-		" ?6, COALESCE(?7, 'open'), ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,"
+		" ?6, COALESCE(?7, 'open'), ?8" CASE_COLUMNS(INSERT_PARAM) ", ?21, ?22, ?23,"
 		" COALESCE(?24, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), COALESCE(?25, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
-	[EXPORT_PARTIES] = "INSERT INTO parties(uuid, case_id, position, side, kind, full_name, iin, bin, role)"
-		" VALUES (?1, (SELECT id FROM cases WHERE uuid = ?2), COALESCE(?4, 1), ?5, ?6, ?7, ?8, ?9, ?10)",
-	[EXPORT_SESSIONS] = "INSERT INTO sessions(uuid, case_id, position, held_on, kind)"
-		" VALUES (?1, (SELECT id FROM cases WHERE uuid = ?2), COALESCE(?4, 1), ?5, ?6)",
-	[EXPORT_OBLIGATIONS] = "INSERT INTO obligations(uuid, case_id, position, due_on, status)"
-		" VALUES (?1, (SELECT id FROM cases WHERE uuid = ?2), COALESCE(?4, 1), ?5, ?6)",
+	[EXPORT_PARTIES] = "INSERT INTO parties(uuid, case_id, position" PARTY_COLUMNS(INSERT_NAME) ")"
+		" VALUES (?1, (SELECT id FROM cases WHERE uuid = ?2), COALESCE(?4, 1)" PARTY_COLUMNS(INSERT_PARAM) ")",
+	[EXPORT_SESSIONS] = "INSERT INTO sessions(uuid, case_id, position" SESSION_COLUMNS(INSERT_NAME) ")"
+		" VALUES (?1, (SELECT id FROM cases WHERE uuid = ?2), COALESCE(?4, 1)" SESSION_COLUMNS(INSERT_PARAM) ")",
+	[EXPORT_OBLIGATIONS] = "INSERT INTO obligations(uuid, case_id, position" OBLIGATION_COLUMNS(INSERT_NAME) ")"
+		" VALUES (?1, (SELECT id FROM cases WHERE uuid = ?2), COALESCE(?4, 1)" OBLIGATION_COLUMNS(INSERT_PARAM) ")",
 };
+/* The cases' parameters after its columns are numbered: ?9..?20 are they. */
+_Static_assert(COLUMN_COUNT(CASE_COLUMNS) == 12, "renumber ?21.. of the cases' INSERT");
 
 static enum bitim_status case_id_of(struct importer *im, const char *uuid, int64_t *id)
 {

@@ -18,6 +18,8 @@ void problems_free(struct problems *pr)
 }
 
 static int add_problem(struct problems *pr, const struct field_def *f, int row, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static int add_problem(struct problems *pr, const struct field_def *f, int row, const char *fmt, ...)
 {
 	struct problem *grown = realloc(pr->items, (pr->count + 1) * sizeof *grown);
 	va_list ap;

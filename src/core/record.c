@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "columns.h"
 #include "record_sql.h"
 #include "store_internal.h"
 
@@ -28,19 +29,33 @@ const struct group_sql group_sql[ENTITY_COUNT] = {
 /* Form fields that are real columns (searched or reported); all others are
  * kept in field_values by key, so a form can gain a field without a migration. */
 const struct column_sql column_sql[] = {
-	COLUMN(ENTITY_CASE, "cases", received_on), COLUMN(ENTITY_CASE, "cases", referral_source),
-	COLUMN(ENTITY_CASE, "cases", category), COLUMN(ENTITY_CASE, "cases", regime),
-	COLUMN(ENTITY_CASE, "cases", village), COLUMN(ENTITY_CASE, "cases", language),
-	COLUMN(ENTITY_CASE, "cases", mediator_name), COLUMN(ENTITY_CASE, "cases", contract_on),
-	COLUMN(ENTITY_CASE, "cases", signed_on), COLUMN(ENTITY_CASE, "cases", termination_ground),
-	COLUMN(ENTITY_CASE, "cases", terminated_on), COLUMN(ENTITY_CASE, "cases", followup_result),
-	COLUMN(ENTITY_PARTY, "parties", side), COLUMN(ENTITY_PARTY, "parties", kind),
-	COLUMN(ENTITY_PARTY, "parties", full_name), COLUMN(ENTITY_PARTY, "parties", iin),
-	COLUMN(ENTITY_PARTY, "parties", bin), COLUMN(ENTITY_PARTY, "parties", role),
-	COLUMN(ENTITY_SESSION, "sessions", held_on), COLUMN(ENTITY_SESSION, "sessions", kind),
-	COLUMN(ENTITY_OBLIGATION, "obligations", due_on), COLUMN(ENTITY_OBLIGATION, "obligations", status),
+#define CASE_COLUMN(col) COLUMN(ENTITY_CASE, "cases", col),
+#define PARTY_COLUMN(col) COLUMN(ENTITY_PARTY, "parties", col),
+#define SESSION_COLUMN(col) COLUMN(ENTITY_SESSION, "sessions", col),
+#define OBLIGATION_COLUMN(col) COLUMN(ENTITY_OBLIGATION, "obligations", col),
+	CASE_COLUMNS(CASE_COLUMN) PARTY_COLUMNS(PARTY_COLUMN) SESSION_COLUMNS(SESSION_COLUMN)
+	OBLIGATION_COLUMNS(OBLIGATION_COLUMN)
+#undef CASE_COLUMN
+#undef PARTY_COLUMN
+#undef SESSION_COLUMN
+#undef OBLIGATION_COLUMN
 	{ ENTITY_COUNT, NULL, NULL, NULL },
 };
+
+enum bitim_status store_check_forms(const struct procedure *p, char *missing, size_t size)
+{
+	for (const struct column_sql *c = column_sql; c->name; c++) {
+		char key[96];
+		snprintf(key, sizeof key, "%s.%s", entity_name(c->entity), c->name);
+		if (!procedure_field(p, key)) {
+			snprintf(missing, size, "%s", key);
+			return BITIM_ERR_FORMS;
+		}
+	}
+	if (size)
+		missing[0] = '\0';
+	return BITIM_OK;
+}
 
 const struct column_sql *record_column(enum entity e, const char *name)
 {

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "bitim/backup.h"
 #include "store_internal.h"
 
 #define BITIM_APPLICATION_ID 0x42544D31
@@ -165,14 +166,14 @@ static enum bitim_status create_private_file(const char *path)
 	return BITIM_ERR_IO;
 }
 
-/* Back the file up next to itself before a migration: PATH.vN-YYYYMMDDHHMMSS.bak */
+/* Back the file up before a migration, into the backups folder beside it. */
 static enum bitim_status backup_before_migration(struct store *s, int version)
 {
-	char tag[16];
+	char tag[32];
 
-	snprintf(tag, sizeof tag, "v%d", version);
+	snprintf(tag, sizeof tag, "before-migration-v%d", version);
 	free(s->backup_path);
-	return store_backup_beside(s, tag, &s->backup_path);
+	return backup_make(s, tag, &s->backup_path);
 }
 
 /* What kind of file this is: a bitim database, an empty one, or something else. */
@@ -234,15 +235,18 @@ static enum bitim_status configure(struct store *s)
 	if ((status = set_wal(s)) != BITIM_OK)
 		return status;
 	status = store_exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+#ifdef BITIM_TEST_HOOKS
 	/* Tests inject a full disk by capping the file's size in pages (a tmpfs
 	 * would need privileges a test machine may not give). The value is a
-	 * number parsed here, so building the pragma's text is safe. */
+	 * number parsed here, so building the pragma's text is safe. Only in a
+	 * build configured with --enable-test-hooks. */
 	const char *cap = getenv("BITIM_TEST_MAX_PAGES");
 	if (status == BITIM_OK && cap && *cap) {
 		char sql[64];
 		snprintf(sql, sizeof sql, "PRAGMA max_page_count = %ld", strtol(cap, NULL, 10));
 		status = store_exec(s, sql);
 	}
+#endif
 	return status;
 }
 
@@ -493,63 +497,6 @@ enum bitim_status store_integrity(struct store *s, char **report)
 	fclose(mem);
 	*report = text;
 	return status;
-}
-
-enum bitim_status store_backup_beside(struct store *s, const char *tag, char **path)
-{
-	char stamp[32];
-	time_t now = time(NULL);
-	struct tm tm;
-
-	*path = NULL;
-	gmtime_r(&now, &tm);
-	strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm);
-	/* Never overwrite an earlier backup, even one made in the same second. */
-	for (int n = 1; n < 100; n++) {
-		int fd;
-		if ((n == 1 ? asprintf(path, "%s.%s-%s.bak", s->path, tag, stamp)
-			    : asprintf(path, "%s.%s-%s-%d.bak", s->path, tag, stamp, n)) < 0) {
-			*path = NULL;
-			return BITIM_ERR_NOMEM;
-		}
-		fd = open(*path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-		if (fd >= 0) {
-			close(fd);
-			return store_backup(s, *path);
-		}
-		if (errno != EEXIST)
-			return errno == ENOSPC ? BITIM_ERR_FULL : BITIM_ERR_IO;
-		free(*path);
-		*path = NULL;
-	}
-	return BITIM_ERR_IO;
-}
-
-enum bitim_status store_backup(struct store *s, const char *dest)
-{
-	sqlite3 *to = NULL;
-	sqlite3_backup *b;
-	int fd, rc;
-
-	fd = open(dest, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return errno == ENOSPC ? BITIM_ERR_FULL : BITIM_ERR_IO;
-	close(fd);
-	rc = sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE, NULL);
-	if (rc == SQLITE_OK) {
-		b = sqlite3_backup_init(to, "main", s->db, "main");
-		if (b) {
-			rc = sqlite3_backup_step(b, -1);
-			sqlite3_backup_finish(b);
-			rc = rc == SQLITE_DONE ? sqlite3_errcode(to) : rc;
-		} else {
-			rc = sqlite3_errcode(to);
-		}
-	}
-	if (rc != SQLITE_OK)
-		snprintf(s->errmsg, sizeof s->errmsg, "%s", sqlite3_errstr(rc));
-	sqlite3_close(to);
-	return rc == SQLITE_OK ? BITIM_OK : store_status(NULL, rc);
 }
 
 /* ------------------------------------------------------------ settings */

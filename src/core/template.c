@@ -31,6 +31,8 @@ struct expander {
 };
 
 static int fail(struct expander *x, size_t line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int fail(struct expander *x, size_t line, const char *fmt, ...)
 {
 	va_list ap;
 	int n = snprintf(x->err, x->err_size, "%s:%zu: ", x->file, line + 1);

@@ -33,6 +33,17 @@ enum action {
 	ACT_ESCAPE,
 	ACT_BACK,
 	ACT_QUIT,
+	/* Keys of dialogs, for the key bar under a dialog (the dialog reads them). */
+	ACT_DLG_YES,
+	ACT_DLG_NO,
+	ACT_DLG_CORRECT,
+	ACT_DLG_DISCARD,
+	ACT_DLG_SETTINGS,
+	ACT_DLG_LATER,
+	ACT_DLG_CLOSE,
+	ACT_DLG_SCROLL,
+	ACT_DLG_CHOOSE,
+	ACT_DLG_CANCEL,
 	ACT_COUNT
 };
 
@@ -44,6 +55,7 @@ struct action_def {
 	const char *label;   /* short key-bar label, msgid */
 	const char *help;    /* one sentence for the help screen, msgid */
 	bool optional;       /* left off the key bar when it is full (still in F1) */
+	const char *more;    /* further keys, listed in F1 only ("^Y ^V"), or NULL */
 };
 
 /* The definition of an action. */
@@ -56,5 +68,8 @@ enum action action_for_key(const enum action *offered, bool is_key, wint_t key);
 
 /* The key as shown: "F2 ^O", "Enter", "PgUp PgDn". Writes into buf. */
 const char *action_keys(const struct action_def *d, char *buf, int size);
+
+/* Every key of an action, for the help screen: "PgUp PgDn ^Y ^V". */
+const char *action_all_keys(const struct action_def *d, char *buf, int size);
 
 #endif

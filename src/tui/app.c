@@ -12,6 +12,7 @@
 #include "app.h"
 #include "draw.h"
 #include "keybar.h"
+#include "today.h"
 
 static volatile sig_atomic_t stop_signal;
 static bool curses_active;
@@ -71,19 +72,29 @@ int app_body_rows(const struct app *app)
 	return app->rows - 1 - 1 - KEYBAR_ROWS; /* title, message line, key bar */
 }
 
+const char *app_stage_name(const struct app *app, int stage, int width)
+{
+	const struct stage_def *s;
+
+	if (stage < 0 || (size_t)stage >= app->proc->nstages)
+		return "";
+	s = &app->proc->stages[stage];
+	if (text_width(_(s->label)) > width && s->short_label)
+		return _(s->short_label);
+	return _(s->label);
+}
+
 void app_title(struct app *app, const char *left, const char *right)
 {
-	int lw = text_width(left), rw = right ? text_width(right) : 0;
+	int rw = right ? text_width(right) : 0;
 
 	draw_blank(0, 0, app->cols, A_REVERSE);
-	/* The left part (case and stage) comes first; the right part gets the rest. */
-	if (lw > app->cols - 2)
-		lw = app->cols - 2;
-	if (rw > app->cols - lw - 4)
-		rw = app->cols - lw - 4;
-	draw_text(0, 1, left, lw, A_REVERSE | A_BOLD, false);
+	if (rw > app->cols - 2)
+		rw = app->cols - 2;
 	if (right && rw > 0)
 		draw_text(0, app->cols - rw - 1, right, rw, A_REVERSE, false);
+	/* The left part (case and stage) takes what the right part leaves. */
+	draw_text_cut(0, 1, left, app->cols - 2 - (rw ? rw + 2 : 0), A_REVERSE | A_BOLD, "");
 }
 
 static void draw_message(struct app *app)
@@ -93,24 +104,36 @@ static void draw_message(struct app *app)
 	const char *hint = app->screen->hint ? app->screen->hint(app) : NULL;
 
 	draw_blank(y, 0, app->cols, A_NORMAL);
+	/* A message too long for the line ends with "… F1"; F1 shows it whole. */
 	if (app->message[0])
-		draw_text(y, 0, app->message, app->cols,
-			  app->message_kind == MSG_ERROR ? A_BOLD | A_REVERSE : A_BOLD, false);
+		draw_text_cut(y, 0, app->message, app->cols,
+			      app->message_kind == MSG_ERROR ? A_BOLD | A_REVERSE : A_BOLD, " F1");
 	else if (hint)
-		draw_text(y, 0, _(hint), app->cols, A_NORMAL, false);
+		draw_text_cut(y, 0, _(hint), app->cols, A_NORMAL, " F1");
 }
 
 static void draw_too_small(struct app *app)
 {
-	char line[128];
+	char size[256], text[640];
+	struct span spans[12];
+	size_t n;
+	int y;
 
 	erase();
-	snprintf(line, sizeof line, _("Terminal too small: %d×%d. bitim needs at least %d×%d."),
+	snprintf(size, sizeof size, _("Terminal too small: %d×%d. bitim needs at least %d×%d."),
 		 app->cols, app->rows, MIN_COLS, MIN_ROWS);
-	mvaddstr(0, 0, "");
-	draw_text(app->rows / 2, 0, line, app->cols, A_BOLD, false);
-	if (app->rows > 1)
-		draw_text(app->rows / 2 + 1, 0, _("Make the window larger; nothing is lost."), app->cols, A_NORMAL, false);
+	/* Keys wait for the screen; a dialog cannot keep them (it would act blind). */
+	snprintf(text, sizeof text, "%s\n%s", size,
+		 app->overlay ? _("Make the window larger; nothing is lost. Keys typed meanwhile are not used.")
+			      : _("Make the window larger; nothing is lost. What you type meanwhile is kept and acts when it is larger."));
+	/* Wrapped: a narrow window still reads every word. */
+	n = text_wrap(text, app->cols, spans, 12);
+	y = app->rows / 2 - (int)(n < 12 ? n : 12) / 2;
+	if (y < 0)
+		y = 0;
+	for (size_t i = 0; i < n && i < 12; i++)
+		draw_text_n(y + (int)i, 0, text + spans[i].start, spans[i].end - spans[i].start, app->cols,
+			    i == 0 ? A_BOLD : A_NORMAL, false);
 }
 
 bool app_too_small(const struct app *app)
@@ -131,7 +154,7 @@ void app_draw(struct app *app)
 	app->screen->draw(app);
 	getyx(stdscr, cy, cx); /* the screen placed the cursor; keep it there */
 	draw_message(app);
-	keybar_draw(app->rows - KEYBAR_ROWS, app->cols, app->screen->actions(app));
+	keybar_draw(app->rows - KEYBAR_ROWS, app->cols, app->overlay ? app->overlay : app->screen->actions(app));
 	move(cy, cx);
 }
 
@@ -144,7 +167,7 @@ void app_due_text(const char *iso, char *buf, size_t size, bool *overdue)
 	buf[0] = '\0';
 	if (!iso || !date_parse_iso(iso, &d))
 		return;
-	days = d - date_today();
+	days = d - today_get();
 	if (days < 0) {
 		*overdue = true;
 		snprintf(buf, size, ngettext("!%ld day overdue", "!%ld days overdue", (unsigned long)-days), -days);
@@ -168,10 +191,81 @@ void app_cycle_language(struct app *app)
 		app_message(app, MSG_INFO, _("Language: English"));
 }
 
+bool app_is_language_key(int kind, wint_t key)
+{
+	return (kind == KEY_CODE_YES && key == (wint_t)KEY_F(5)) || (kind == OK && key == 12 /* ^L */);
+}
+
+/* The rest of an escape sequence ncurses did not recognise: CSI (ESC [),
+ * parameters and intermediates up to a final byte; SS3 (ESC O) and one
+ * byte. Read and forgotten; false when ESC stands alone (or starts another
+ * key, which is given back to be read next). */
+static bool drop_sequence(void)
+{
+	int delay = wgetdelay(stdscr), kind;
+	wint_t c;
+	bool dropped = false;
+
+	/* A terminal sends a sequence in one go; a little patience for a slow line. */
+	timeout(30);
+	kind = get_wch(&c);
+	if (kind == KEY_CODE_YES) {
+		ungetch((int)c);
+	} else if (kind == OK && (c == L'[' || c == L'O')) {
+		bool csi = c == L'[';
+		dropped = true;
+		for (int i = 0; i < 32 && get_wch(&c) == OK; i++) {
+			if (!csi || (c >= 0x40 && c <= 0x7E && !(i == 0 && c == L'[')))
+				break;
+		}
+	} else if (kind == OK) {
+		unget_wch((wchar_t)c);
+	}
+	timeout(delay);
+	return dropped;
+}
+
 int app_read_key(wint_t *key)
 {
 	/* ERR after the timeout: the caller's loop looks at the signal flag. */
-	return get_wch(key);
+	int kind = get_wch(key);
+
+	/* TERM=linux (and others) call Ctrl-Z "suspend": it is Undo here. */
+	if (kind == KEY_CODE_YES && *key == KEY_SUSPEND) {
+		*key = 26;
+		return OK;
+	}
+	if (kind == OK && *key == 27 && drop_sequence())
+		return ERR;
+	return kind;
+}
+
+/* Cursor, Home/End, Delete, Shift-Tab and F-keys in both their CSI and SS3
+ * forms (and the Linux console's F1-F5), whatever terminfo says: PuTTY,
+ * SSH clients and serial terminals send the form terminfo does not name. */
+static void define_keys(void)
+{
+	static const struct { const char *seq; int code; } keys[] = {
+		{ "\033[A", KEY_UP }, { "\033OA", KEY_UP }, { "\033[B", KEY_DOWN }, { "\033OB", KEY_DOWN },
+		{ "\033[C", KEY_RIGHT }, { "\033OC", KEY_RIGHT }, { "\033[D", KEY_LEFT }, { "\033OD", KEY_LEFT },
+		{ "\033[H", KEY_HOME }, { "\033OH", KEY_HOME }, { "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME },
+		{ "\033[F", KEY_END }, { "\033OF", KEY_END }, { "\033[4~", KEY_END }, { "\033[8~", KEY_END },
+		{ "\033[3~", KEY_DC }, { "\033[2~", KEY_IC }, { "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+		{ "\033[Z", KEY_BTAB }, { "\033OM", KEY_ENTER },
+		{ "\033OP", KEY_F(1) }, { "\033OQ", KEY_F(2) }, { "\033OR", KEY_F(3) }, { "\033OS", KEY_F(4) },
+		{ "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) }, { "\033[13~", KEY_F(3) }, { "\033[14~", KEY_F(4) },
+		{ "\033[[A", KEY_F(1) }, { "\033[[B", KEY_F(2) }, { "\033[[C", KEY_F(3) }, { "\033[[D", KEY_F(4) },
+		{ "\033[[E", KEY_F(5) }, { "\033[15~", KEY_F(5) }, { "\033[17~", KEY_F(6) }, { "\033[18~", KEY_F(7) },
+		{ "\033[19~", KEY_F(8) }, { "\033[20~", KEY_F(9) }, { "\033[21~", KEY_F(10) },
+		{ "\033[23~", KEY_F(11) }, { "\033[24~", KEY_F(12) },
+	};
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		if (key_defined(keys[i].seq) == keys[i].code)
+			continue;
+		define_key(keys[i].seq, 0); /* another meaning terminfo gave it */
+		define_key(keys[i].seq, keys[i].code);
+	}
 }
 
 static void setup_signals(void)
@@ -197,8 +291,18 @@ static void setup_curses(void)
 	keypad(stdscr, TRUE);
 	timeout(200);     /* wake up to notice SIGTERM and SIGHUP */
 	set_escdelay(getenv("ESCDELAY") ? atoi(getenv("ESCDELAY")) : 50);
+	define_keys();
 	curs_set(1);
 }
+
+/* Keys typed while the terminal is too small, kept for when it grows. */
+#define PENDING_MAX 256
+struct pending_key {
+	int kind;
+	wint_t key;
+};
+static struct pending_key pending[PENDING_MAX];
+static size_t pending_count;
 
 /* Handle one key read from the terminal. */
 static void dispatch(struct app *app, int kind, wint_t key)
@@ -208,10 +312,17 @@ static void dispatch(struct app *app, int kind, wint_t key)
 
 	if (is_key && key == KEY_RESIZE)
 		return; /* the next draw lays everything out anew */
-	if (app_too_small(app))
-		return; /* no key acts on a screen the user cannot see */
-	app->message[0] = '\0';
+	if (app_too_small(app)) {
+		/* No key acts on a screen the user cannot see: the keys wait,
+		 * in order, until the terminal is large enough again. */
+		if (pending_count < PENDING_MAX)
+			pending[pending_count++] = (struct pending_key){ kind, key };
+		return;
+	}
 	act = action_for_key(app->screen->actions(app), is_key, key);
+	/* F1 shows the last message whole; any other key replaces it. */
+	if (act != ACT_HELP)
+		app->message[0] = '\0';
 	if (!is_key && key == 3 && act == ACT_NONE) { /* Ctrl-C */
 		app_message(app, MSG_INFO, _("To quit, press F10 or Ctrl-X; everything is saved."));
 		return;
@@ -261,10 +372,20 @@ int tui_run(struct store *store, const struct procedure *proc)
 			app.screen->enter(&app);
 		}
 		app_draw(&app);
+		/* The terminal is large enough again: the keys typed meanwhile act now. */
+		if (pending_count && !app_too_small(&app)) {
+			size_t n = pending_count;
+			pending_count = 0;
+			for (size_t i = 0; i < n && !app.quit && !app.next && !stop_signal; i++)
+				dispatch(&app, pending[i].kind, pending[i].key);
+			continue;
+		}
 		refresh();
+#ifdef BITIM_TEST_HOOKS
 		/* Benchmarks measure the time to the first drawn screen. */
 		if (getenv("BITIM_BENCH_STARTUP"))
 			break;
+#endif
 		kind = app_read_key(&key);
 		/* Keys typed ahead or pasted are all handled before the next redraw. */
 		while (kind != ERR) {

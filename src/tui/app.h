@@ -52,6 +52,9 @@ struct app {
 	bool quit;
 	int rows, cols;
 	bool demo;                     /* a demonstration database: trainee help shown */
+	/* While a dialog is open: its keys for the key bar (the screen's keys do
+	 * nothing then, so they are not shown). Static arrays; NULL otherwise. */
+	const enum action *overlay;
 };
 
 extern const struct screen screen_list;
@@ -71,7 +74,12 @@ void app_switch(struct app *app, const struct screen *to);
 int app_body_top(const struct app *app);
 int app_body_rows(const struct app *app);
 
-/* Draw the title line. */
+/* A stage's name, translated: its label, or its short form from forms/
+ * (when it has one) if the label is wider than width columns. */
+const char *app_stage_name(const struct app *app, int stage, int width);
+
+/* Draw the title line. The right part (a deadline) is never cut; the left
+ * part is cut at the end of a word when both do not fit. */
 void app_title(struct app *app, const char *left, const char *right);
 
 /* Whether the terminal is below the smallest usable size. */
@@ -90,9 +98,13 @@ void app_cycle_language(struct app *app);
 /* Whether SIGTERM or SIGHUP asked bitim to stop (checked by dialogs too). */
 bool app_stop_requested(void);
 
-/* Read one key, waiting at most timeout_ms (-1: forever, but signals and
- * resizes still return). Returns OK/KEY_CODE_YES/ERR as get_wch does. */
+/* Read one key as get_wch does (OK/KEY_CODE_YES/ERR). Terminfo's "suspend"
+ * key is given back as Ctrl-Z; an escape sequence no key is known for is
+ * read whole and dropped (ERR), so its tail never lands in a field. */
 int app_read_key(wint_t *key);
+
+/* Whether a key means "switch the language" (F5, Ctrl-L): dialogs ask. */
+bool app_is_language_key(int kind, wint_t key);
 
 /* Run the interface until the user quits or a signal asks to stop. */
 int tui_run(struct store *store, const struct procedure *proc);

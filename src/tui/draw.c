@@ -7,28 +7,9 @@
 #include "draw.h"
 #include "editor.h"
 
-int text_width_n(const char *utf8, size_t len_bytes)
-{
-	size_t i = 0;
-	int cols = 0;
-	uint32_t cp;
-
-	while (i < len_bytes) {
-		size_t n = utf8_decode(utf8 + i, len_bytes - i, &cp);
-		if (n == 0) {
-			cols++;
-			i++;
-			continue;
-		}
-		cols += editor_char_width((wchar_t)cp);
-		i += n;
-	}
-	return cols;
-}
-
 int text_width(const char *utf8)
 {
-	return utf8 ? text_width_n(utf8, strlen(utf8)) : 0;
+	return utf8 ? utf8_width(utf8, strlen(utf8)) : 0;
 }
 
 void draw_blank(int y, int x, int width, attr_t attr)
@@ -50,7 +31,7 @@ int draw_text_n(int y, int x, const char *utf8, size_t len_bytes, int width, att
 	size_t i = 0, n = 0;
 	int cols = 0;
 	uint32_t cp;
-	bool cut = text_width_n(utf8, len_bytes) > width;
+	bool cut = utf8_width(utf8, len_bytes) > width;
 	int room = cut ? width - 1 : width; /* leave a column for "…" */
 
 	if (width <= 0)
@@ -90,6 +71,20 @@ int draw_text_n(int y, int x, const char *utf8, size_t len_bytes, int width, att
 int draw_text(int y, int x, const char *utf8, int width, attr_t attr, bool pad)
 {
 	return draw_text_n(y, x, utf8 ? utf8 : "", utf8 ? strlen(utf8) : 0, width, attr, pad);
+}
+
+int draw_text_cut(int y, int x, const char *utf8, int width, attr_t attr, const char *tail)
+{
+	struct span first;
+	int tw = text_width(tail), w;
+
+	if (text_width(utf8) <= width)
+		return draw_text(y, x, utf8, width, attr, false);
+	/* The first line of the text wrapped at the room left for "…" and the tail. */
+	text_wrap(utf8, width - tw - 1, &first, 1);
+	w = draw_text_n(y, x, utf8, first.end, width - tw - 1, attr, false);
+	w += draw_text(y, x + w, "…", 1, attr, false);
+	return w + draw_text(y, x + w, tail, tw, attr, false);
 }
 
 size_t text_wrap(const char *utf8, int width, struct span *lines, size_t max)

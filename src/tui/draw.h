@@ -11,15 +11,19 @@ struct span {
 	size_t start, end;
 };
 
-/* Display width of UTF-8 text (of its first len_bytes bytes). */
+/* Display width of UTF-8 text (utf8_width of utf8.h for a part of one). */
 int text_width(const char *utf8);
-int text_width_n(const char *utf8, size_t len_bytes);
 
 /* Draw text at (y, x) in at most width columns with attribute attr, padding
  * with blanks to the full width when pad is set. A text that does not fit
  * ends with "…" so the cut is visible. Returns the columns drawn. */
 int draw_text(int y, int x, const char *utf8, int width, attr_t attr, bool pad);
 int draw_text_n(int y, int x, const char *utf8, size_t len_bytes, int width, attr_t attr, bool pad);
+
+/* Draw text in at most width columns; a text that does not fit is cut at
+ * the end of a word and ends with "…" and the given tail (" F1": the help
+ * shows it whole). Returns the columns drawn. */
+int draw_text_cut(int y, int x, const char *utf8, int width, attr_t attr, const char *tail);
 
 /* Break text into lines of at most width columns at blanks (a word longer
  * than a line is cut); newlines break too. Fills up to max spans; returns

@@ -2,11 +2,15 @@
 #include <config.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 #include "bitim/date.h"
 #include "bitim/i18n.h"
 #include "dialog.h"
 #include "draw.h"
 #include "formview.h"
+
+const char fv_choice_hint[] = N_("Choice: type its first letters or 1-9; Enter: list; ←→: change; Del: clear");
+const char fv_names_hint[] = N_("A party: type the first letters of the name or 1-9; Enter: list; ←→: change");
 
 /* Rows a multi-line field shows. */
 #define MULTILINE_ROWS 3
@@ -32,6 +36,7 @@ void fv_clear(struct formview *fv)
 void fv_free(struct formview *fv)
 {
 	fv_clear(fv);
+	fv_forget(fv);
 	editor_free(&fv->ed);
 }
 
@@ -76,8 +81,14 @@ void fv_load(struct formview *fv)
 	char buf[4096];
 
 	fv->editing = false;
+	fv->typed_len = 0;
 	if (!is_text(it))
 		return;
+	if (fv->src.names) {
+		const char *names[2];
+		if (fv->src.names(fv->src.ctx, it, names, 2) > 0)
+			return; /* chosen from the names, like a choice */
+	}
 	editor_free(&fv->ed);
 	editor_init(&fv->ed, it->field->type == FIELD_MULTILINE);
 	/* Long stored texts go in whole; buf is only for short displayed forms. */
@@ -158,68 +169,200 @@ enum fv_commit fv_commit(struct formview *fv, struct app *app)
 	return FV_SAVED;
 }
 
-/* ------------------------------------------------------------ choices */
+/* ------------------------------------------------------ leaving unsaved */
 
-static const char *const *choice_labels(const struct field_def *f)
+void fv_forget(struct formview *fv)
 {
-	static const char *labels[64];
-	size_t n = f->choices->count < 64 ? f->choices->count : 64;
-
-	for (size_t i = 0; i < n; i++)
-		labels[i] = f->choices->items[i].label;
-	return labels;
+	free(fv->abandoned);
+	fv->abandoned = NULL;
 }
 
-static int choice_index(const struct field_def *f, const char *code)
+bool fv_leave_invalid(struct formview *fv, struct app *app)
 {
-	for (size_t i = 0; code && i < f->choices->count; i++)
-		if (strcmp(f->choices->items[i].code, code) == 0)
+	const struct fv_item *it = fv_current(fv);
+	char question[1024], *typed;
+
+	if (!it || !fv->editing)
+		return true;
+	snprintf(question, sizeof question, "%s\n\n%s\n%s", app->message,
+		 _("Enter: correct it."),
+		 _("Esc: leave it unsaved; what you typed is kept in the undo history, and Undo (F9 or Ctrl-Z) brings it back."));
+	if (dialog_ask(app, N_("This value is not saved"), question, ACT_DLG_CORRECT, ACT_DLG_DISCARD))
+		return false;
+	typed = editor_text(&fv->ed);
+	if (!typed)
+		return false;
+	fv_forget(fv);
+	fv->abandoned = typed;
+	snprintf(fv->abandoned_key, sizeof fv->abandoned_key, "%s", it->field->key);
+	fv->abandoned_row = it->row;
+	fv_load(fv);
+	app_message(app, MSG_INFO, _("Not saved: %s. Undo (F9 or Ctrl-Z) brings back what you typed."), _(it->field->label));
+	return true;
+}
+
+const char *fv_abandoned(const struct formview *fv, int *row)
+{
+	*row = fv->abandoned_row;
+	return fv->abandoned ? fv->abandoned_key : NULL;
+}
+
+bool fv_take_back(struct formview *fv, struct app *app)
+{
+	const struct fv_item *it;
+
+	if (!fv->abandoned || !fv_focus_field(fv, fv->abandoned_key, fv->abandoned_row))
+		return false;
+	it = fv_current(fv);
+	editor_set(&fv->ed, fv->abandoned);
+	fv->ed.dirty = true;
+	fv_forget(fv);
+	app_message(app, MSG_INFO, _("Back in %s: what you typed, not yet saved; correct it and leave the field."), _(it->field->label));
+	return true;
+}
+
+/* ------------------------------------------------------------ choices */
+
+/* The values a choice field offers: labels (msgids, or names shown as they
+ * are) and what is stored for each. */
+struct options {
+	const char *labels[64];
+	const char *codes[64];
+	size_t n;
+};
+
+/* A field's options: its choice list, or the names the screen offers (the
+ * case's parties for "which party"); false for a plain text field. */
+static bool options_of(const struct formview *fv, const struct fv_item *it, struct options *o)
+{
+	const struct field_def *f = it->field;
+
+	o->n = 0;
+	if (f->type == FIELD_CHOICE || f->type == FIELD_YESNO) {
+		for (size_t i = 0; i < f->choices->count && o->n < 64; i++, o->n++) {
+			o->labels[o->n] = f->choices->items[i].label;
+			o->codes[o->n] = f->choices->items[i].code;
+		}
+		return true;
+	}
+	if (fv->src.names) {
+		o->n = fv->src.names(fv->src.ctx, it, o->labels, 64);
+		for (size_t i = 0; i < o->n; i++)
+			o->codes[i] = o->labels[i];
+		return o->n > 0;
+	}
+	return false;
+}
+
+static int option_index(const struct options *o, const char *code)
+{
+	for (size_t i = 0; code && i < o->n; i++)
+		if (strcmp(o->codes[i], code) == 0)
 			return (int)i;
 	return -1;
 }
 
-static void save_choice(struct formview *fv, struct app *app, const struct fv_item *it, int index)
+static void save_choice(struct formview *fv, struct app *app, const struct fv_item *it,
+			const struct options *o, int index)
 {
 	const char *reason = NULL;
 	enum bitim_status st;
 
-	if (index < 0 || (size_t)index >= it->field->choices->count)
+	if (index < 0 || (size_t)index >= o->n)
 		return;
-	st = fv->src.save(fv->src.ctx, it, it->field->choices->items[index].code, &reason);
+	st = fv->src.save(fv->src.ctx, it, o->codes[index], &reason);
 	if (st == BITIM_ERR_INVALID)
 		app_message(app, MSG_ERROR, "%s: %s", _(it->field->label), _(reason));
 	else if (st != BITIM_OK)
 		app_status(app, st);
 }
 
-static bool choice_key(struct formview *fv, struct app *app, const struct fv_item *it, bool is_key, wint_t key)
+/* Whether a translated label starts with what was typed (any case). */
+static bool starts_with(const char *label, const wchar_t *typed, size_t n)
 {
-	const struct field_def *f = it->field;
-	int cur = choice_index(f, fv->src.value(fv->src.ctx, it)), n = (int)f->choices->count;
+	wchar_t wide[256];
+	size_t len = mbstowcs(wide, label, 255);
 
-	if ((!is_key && (key == L'\r' || key == L'\n' || key == L' ')) || (is_key && key == KEY_ENTER)) {
-		save_choice(fv, app, it, dialog_pick(app, _(f->label), choice_labels(f), (size_t)(n < 64 ? n : 64), cur));
+	if (len == (size_t)-1 || len < n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (towlower((wint_t)wide[i]) != towlower((wint_t)typed[i]))
+			return false;
+	return true;
+}
+
+/* The first option whose label starts with the typed letters, or -1. */
+static int option_typed(const struct options *o, const wchar_t *typed, size_t n)
+{
+	for (size_t i = 0; i < o->n; i++)
+		if (starts_with(_(o->labels[i]), typed, n))
+			return (int)i;
+	return -1;
+}
+
+/* A letter typed on a choice: it adds to the letters typed so far and the
+ * first option starting with them is chosen. */
+static void choice_letter(struct formview *fv, struct app *app, const struct fv_item *it,
+			  const struct options *o, wchar_t c)
+{
+	int found;
+
+	if (fv->typed_len < sizeof fv->typed / sizeof fv->typed[0])
+		fv->typed[fv->typed_len++] = c;
+	found = option_typed(o, fv->typed, fv->typed_len);
+	if (found < 0 && c != L' ') {
+		/* Not a continuation: maybe the start of another option. */
+		fv->typed[0] = c;
+		fv->typed_len = 1;
+		found = option_typed(o, fv->typed, fv->typed_len);
+	}
+	if (found < 0) {
+		fv->typed_len = 0;
+		if (c != L' ')
+			app_message(app, MSG_INFO, "%s", _(fv_choice_hint));
+		return;
+	}
+	if (found != option_index(o, fv->src.value(fv->src.ctx, it)))
+		save_choice(fv, app, it, o, found);
+}
+
+static bool choice_key(struct formview *fv, struct app *app, const struct fv_item *it,
+		       const struct options *o, bool is_key, wint_t key)
+{
+	int cur = option_index(o, fv->src.value(fv->src.ctx, it)), n = (int)o->n;
+
+	/* Enter opens the list; Space does not (a stray Enter would then choose). */
+	if ((!is_key && (key == L'\r' || key == L'\n')) || (is_key && key == KEY_ENTER)) {
+		fv->typed_len = 0;
+		save_choice(fv, app, it, o, dialog_pick(app, it->field->label, o->labels, o->n, cur));
 		return true;
 	}
 	if (is_key && (key == KEY_RIGHT || key == KEY_LEFT)) {
 		int next = key == KEY_RIGHT ? (cur + 1) % n : (cur <= 0 ? n - 1 : cur - 1);
-		save_choice(fv, app, it, next);
+		fv->typed_len = 0;
+		save_choice(fv, app, it, o, next);
 		return true;
 	}
 	if (!is_key && key >= L'1' && key <= L'9' && (int)(key - L'1') < n) {
-		save_choice(fv, app, it, (int)(key - L'1'));
+		fv->typed_len = 0;
+		save_choice(fv, app, it, o, (int)(key - L'1'));
 		return true;
 	}
-	if ((is_key && (key == KEY_DC || key == KEY_BACKSPACE)) || (!is_key && (key == 127 || key == 8))) {
+	if ((is_key && (key == KEY_DC || key == KEY_BACKSPACE)) || (!is_key && (key == 127 || key == 8 || key == 4))) {
 		const char *reason;
 		enum bitim_status st = fv->src.save(fv->src.ctx, it, "", &reason);
+		fv->typed_len = 0;
 		if (st != BITIM_OK)
 			app_status(app, st);
 		return true;
 	}
-	if (!is_key && key >= 0x20)
-		app_message(app, MSG_INFO, "%s", _("Press Enter or Space to choose, or ←→ to change"));
-	return !is_key;
+	if (!is_key && key == L' ' && fv->typed_len == 0)
+		return true; /* a Space alone chooses nothing */
+	if (!is_key && key >= 0x20) {
+		choice_letter(fv, app, it, o, (wchar_t)key);
+		return true;
+	}
+	return false;
 }
 
 /* -------------------------------------------------------------- typing */
@@ -270,6 +413,7 @@ static bool text_key(struct formview *fv, struct app *app, bool is_key, wint_t k
 bool fv_key(struct formview *fv, struct app *app, bool is_key, wint_t key)
 {
 	const struct fv_item *it = fv_current(fv);
+	struct options o;
 	const char *why;
 
 	if (!it || it->kind != FV_FIELD)
@@ -281,8 +425,8 @@ bool fv_key(struct formview *fv, struct app *app, bool is_key, wint_t key)
 	}
 	if (why)
 		return false;
-	if (!is_text(it))
-		return choice_key(fv, app, it, is_key, key);
+	if (!is_text(it) || options_of(fv, it, &o))
+		return options_of(fv, it, &o) && choice_key(fv, app, it, &o, is_key, key);
 	return text_key(fv, app, is_key, key);
 }
 
@@ -294,10 +438,15 @@ const char *fv_hint(const struct formview *fv)
 		return NULL;
 	if (it->kind == FV_ADD)
 		return N_("Press Enter (or F4) to add one");
+	if (it->kind == FV_FIELD && fv->src.names && !fv->editing && is_text(it)) {
+		const char *names[2];
+		if (fv->src.names(fv->src.ctx, it, names, 2) > 0)
+			return fv_names_hint;
+	}
 	switch (it->field->type) {
 	case FIELD_DATE: return N_("A date: DD.MM.YYYY");
 	case FIELD_CHOICE:
-	case FIELD_YESNO: return N_("Enter or Space: choose from the list; ←→: change; Delete: clear");
+	case FIELD_YESNO: return fv_choice_hint;
 	case FIELD_IIN: return N_("IIN: 12 digits");
 	case FIELD_BIN: return N_("BIN: 12 digits");
 	case FIELD_PHONE: return N_("Phone: +7 7xx xxx xx xx");
@@ -314,6 +463,23 @@ static int label_rows(const struct formview *fv, const struct fv_item *it)
 	return (int)text_wrap(_(it->field->label), fv->label_width - 2, NULL, 0);
 }
 
+/* Rows the value takes: a multi-line field its box; a one-line value too
+ * wide for its column wraps at words onto up to three rows (a choice such
+ * as a ground of termination is read whole, not cut). */
+static int value_rows(const struct formview *fv, const struct fv_item *it)
+{
+	char buf[4096];
+	size_t n;
+
+	if (it->field->type == FIELD_MULTILINE)
+		return MULTILINE_ROWS;
+	if (fv->value_width < 1)
+		return 1;
+	fv_display(it->field, fv->src.value(fv->src.ctx, it), buf, sizeof buf);
+	n = text_wrap(buf, fv->value_width, NULL, 0);
+	return n < 1 ? 1 : (n > 3 ? 3 : (int)n);
+}
+
 static int item_height(const struct formview *fv, const struct fv_item *it, size_t index)
 {
 	int h;
@@ -326,7 +492,7 @@ static int item_height(const struct formview *fv, const struct fv_item *it, size
 	case FV_ADD:
 		return 1;
 	case FV_FIELD:
-		h = it->field->type == FIELD_MULTILINE ? MULTILINE_ROWS : 1;
+		h = value_rows(fv, it);
 		return label_rows(fv, it) > h ? label_rows(fv, it) : h;
 	}
 	return 1;
@@ -359,7 +525,7 @@ static void draw_value(const struct formview *fv, const struct fv_item *it, int 
 	attr_t a = fv->src.locked && fv->src.locked(fv->src.ctx, it) ? A_NORMAL : A_UNDERLINE;
 
 	fv_display(it->field, stored, buf, sizeof buf);
-	if (it->field->type != FIELD_MULTILINE) {
+	if (it->field->type != FIELD_MULTILINE && text_width(buf) <= fv->value_width) {
 		draw_text(y, x, buf, fv->value_width, a, true);
 		return;
 	}
@@ -369,10 +535,12 @@ static void draw_value(const struct formview *fv, const struct fv_item *it, int 
 		return;
 	text_wrap(buf, fv->value_width, lines, n);
 	for (int r = 0; r < rows; r++) {
-		if ((size_t)r < n) {
-			/* The last visible line shows "…" when more follows. */
-			size_t end = (r == rows - 1 && (size_t)r + 1 < n) ? strlen(buf) : lines[r].end;
-			draw_text_n(y + r, x, buf + lines[r].start, end - lines[r].start, fv->value_width, a, true);
+		if ((size_t)r < n && r == rows - 1 && (size_t)r + 1 < n) {
+			/* The last visible line ends with "…" at a word's end when more follows. */
+			draw_blank(y + r, x, fv->value_width, a);
+			draw_text_cut(y + r, x, buf + lines[r].start, fv->value_width, a, "");
+		} else if ((size_t)r < n) {
+			draw_text_n(y + r, x, buf + lines[r].start, lines[r].end - lines[r].start, fv->value_width, a, true);
 		} else {
 			draw_blank(y + r, x, fv->value_width, a);
 		}
@@ -435,26 +603,38 @@ static void draw_editor(struct formview *fv, int y, int rows, int *cy, int *cx)
 	free(layout);
 }
 
-/* Scroll so the focused item is on screen. */
+/* Scroll so the focused item is on screen with a few rows below it in
+ * view (what comes next), and no blank space below the form's end (after
+ * a resize to a larger terminal the page uses the room). */
 static void scroll_to_focus(struct formview *fv, int rows)
 {
-	int y = 0;
+	int y = 0, total = 0, focus_top = 0, focus_bottom = 0, margin = rows / 4 < 3 ? rows / 4 : 3;
 
 	for (size_t i = 0; i < fv->nitems; i++) {
 		int h = item_height(fv, &fv->items[i], i);
 		if (i == fv->focus) {
 			/* Keep a heading just above the focus in view too. */
-			int top = y;
+			focus_top = y;
 			if (i > 0 && fv->items[i - 1].kind != FV_FIELD)
-				top -= item_height(fv, &fv->items[i - 1], i - 1);
-			if (top < fv->scroll)
-				fv->scroll = top < 0 ? 0 : top;
-			if (y + h > fv->scroll + rows)
-				fv->scroll = y + h - rows;
-			return;
+				focus_top -= item_height(fv, &fv->items[i - 1], i - 1);
+			focus_bottom = y + h;
 		}
 		y += h;
 	}
+	total = y;
+	if (fv->focus < fv->nitems) {
+		if (focus_top < fv->scroll)
+			fv->scroll = focus_top < 0 ? 0 : focus_top;
+		if (focus_bottom + margin > fv->scroll + rows)
+			fv->scroll = focus_bottom + margin - rows;
+		/* A tall item keeps its top in view rather than its margin. */
+		if (focus_top < fv->scroll)
+			fv->scroll = focus_top < 0 ? 0 : focus_top;
+	}
+	if (fv->scroll > total - rows)
+		fv->scroll = total - rows;
+	if (fv->scroll < 0)
+		fv->scroll = 0;
 }
 
 void fv_draw(struct formview *fv, int top, int rows, int cols)
@@ -497,7 +677,7 @@ void fv_draw(struct formview *fv, int top, int rows, int cols)
 			if (focused && fv->editing) {
 				draw_editor(fv, sy, it->field->type == FIELD_MULTILINE ? MULTILINE_ROWS : 1, &cy, &cx);
 			} else {
-				draw_value(fv, it, sy, it->field->type == FIELD_MULTILINE ? MULTILINE_ROWS : 1);
+				draw_value(fv, it, sy, value_rows(fv, it));
 				if (focused) {
 					cy = sy;
 					cx = fv->label_width + 1;

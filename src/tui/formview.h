@@ -30,7 +30,15 @@ struct fv_source {
 	enum bitim_status (*save)(void *ctx, const struct fv_item *it, const char *input, const char **reason);
 	/* Why the field cannot be changed now (msgid), or NULL. */
 	const char *(*locked)(void *ctx, const struct fv_item *it);
+	/* For a text field chosen from names (the case's parties): fills at
+	 * most max names (borrowed) and returns how many; 0 for a plain text
+	 * field. NULL when no field is. */
+	size_t (*names)(void *ctx, const struct fv_item *it, const char **names, size_t max);
 };
+
+/* The one hint of every choice field (msgid), and of a field chosen from names. */
+extern const char fv_choice_hint[];
+extern const char fv_names_hint[];
 
 struct formview {
 	struct fv_item *items; /* owned */
@@ -40,6 +48,11 @@ struct formview {
 	struct editor ed;      /* holds the focused text field's text */
 	bool editing;          /* ed belongs to the focused item */
 	struct fv_source src;
+	wchar_t typed[32];     /* letters typed on a choice field, to find an option */
+	size_t typed_len;
+	char *abandoned;       /* text left unsaved (invalid) for Undo to bring back; owned */
+	char abandoned_key[128];
+	int abandoned_row;
 	int label_width;       /* set by fv_draw */
 	int value_width;
 };
@@ -63,6 +76,23 @@ const struct fv_item *fv_current(const struct formview *fv);
 /* Save the focused field if its text changed. On FV_INVALID the message
  * line says why and the typed text stays in the editor. */
 enum fv_commit fv_commit(struct formview *fv, struct app *app);
+
+/* After fv_commit said FV_INVALID on a key that leaves (F10, Esc): ask
+ * whether to correct the value or leave it unsaved. Leaving keeps the typed
+ * text for Undo (fv_take_back) and shows the stored value again. True when
+ * the user chose to leave. */
+bool fv_leave_invalid(struct formview *fv, struct app *app);
+
+/* The text left unsaved, if any: its field key and row (for the screen to
+ * show its page). NULL when there is none. */
+const char *fv_abandoned(const struct formview *fv, int *row);
+
+/* Put the text left unsaved back into its field (which must be on the
+ * form) for correcting; true when there was one. */
+bool fv_take_back(struct formview *fv, struct app *app);
+
+/* Forget the text left unsaved (another case is opened). */
+void fv_forget(struct formview *fv);
 
 /* (Re)load the editor from the stored value of the focused item. */
 void fv_load(struct formview *fv);

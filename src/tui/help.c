@@ -2,8 +2,11 @@
 #include <config.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "bitim/i18n.h"
 #include "dialog.h"
+#include "formview.h"
+#include "draw.h"
 #include "help.h"
 
 /* Keys of the editor, which are not actions of the table. */
@@ -12,10 +15,10 @@ static const char *const editing_keys[] = {
 	N_("Backspace, Delete (Ctrl-D): delete a character; Ctrl-W: delete the word before the cursor"),
 	N_("↑ ↓: previous or next field (in a text of several lines: previous or next line)"),
 	N_("Shift-Tab: previous field"),
-	N_("Choices: Enter or Space opens the list, ← → change the value, 1-9 choose directly"),
 };
 
-void help_show(struct app *app)
+/* The help text for the current screen and field, in the current language. */
+static char *help_text(struct app *app)
 {
 	const enum action *offered = app->screen->actions(app);
 	char *text = NULL, *field;
@@ -24,12 +27,18 @@ void help_show(struct app *app)
 	FILE *out = open_memstream(&text, &len);
 
 	if (!out)
-		return;
+		return NULL;
 	field = app->screen->field_help ? app->screen->field_help(app) : NULL;
 	if (field) {
+		size_t n = strlen(field);
+		while (n > 0 && field[n - 1] == '\n')
+			field[--n] = '\0';
 		fprintf(out, "%s\n\n", field);
 		free(field);
 	}
+	/* The whole of the last message, which the message line may have cut. */
+	if (app->message[0] && text_width(app->message) > app->cols)
+		fprintf(out, "%s\n%s\n\n", _("Message:"), app->message);
 	law = app->screen->stage_help ? app->screen->stage_help(app, &trainee) : NULL;
 	if (law)
 		fprintf(out, "%s\n%s\n\n", _("What the law requires now:"), _(law));
@@ -38,18 +47,33 @@ void help_show(struct app *app)
 	fprintf(out, "%s\n", _("Keys on this screen:"));
 	for (; *offered != ACT_NONE; offered++) {
 		const struct action_def *d = action_def(*offered);
-		char keys[32];
+		char keys[64];
 		if (!d || !d->label)
 			continue;
-		fprintf(out, "  %-10s %s\n", action_keys(d, keys, sizeof keys), _(d->help));
+		fprintf(out, "  %s\t%s\n", action_all_keys(d, keys, sizeof keys), _(d->help));
 	}
 	if (app->screen == &screen_case || app->screen == &screen_settings) {
 		fprintf(out, "\n%s\n", _("Editing:"));
 		for (size_t i = 0; i < sizeof editing_keys / sizeof editing_keys[0]; i++)
-			fprintf(out, "  %s\n", _(editing_keys[i]));
+			fprintf(out, "  • %s\n", _(editing_keys[i]));
+		fprintf(out, "  • %s\n  • %s\n", _(fv_choice_hint), _(fv_names_hint));
 	}
 	fprintf(out, "\n%s", _("Every field is saved when you leave it. Nothing you type is thrown away: a wrong change is taken back with Undo (F9 or Ctrl-Z)."));
 	fclose(out);
-	dialog_text(app, _("Help"), text);
-	free(text);
+	return text;
+}
+
+void help_show(struct app *app)
+{
+	size_t top = 0;
+	bool again;
+
+	/* F5 inside help switches the language and shows the help anew in it. */
+	do {
+		char *text = help_text(app);
+		if (!text)
+			return;
+		again = dialog_text_lang(app, N_("Help"), text, true, &top);
+		free(text);
+	} while (again && !app_stop_requested());
 }

@@ -24,21 +24,52 @@ static int natural_width(const struct action_def *d, bool compact)
 	return text_width(shown_keys(d, compact, keys, sizeof keys)) + 1 + text_width(_(d->label));
 }
 
-/* Whether the items fit in two rows of equal columns without cutting a label. */
-static bool fits(const struct action_def *const *items, size_t n, int cols, bool compact)
+/* Blank columns at least between two items, so none run together. */
+#define GAP 2
+
+/* Whether the items fit in two rows of equal columns, each with a gap. */
+static bool fits_columns(const struct action_def *const *items, size_t n, int cols, bool compact)
 {
 	size_t per_row = (n + 1) / 2;
-	for (size_t i = 0; i < n; i++)
-		if (natural_width(items[i], compact) > cols / (int)per_row)
+	for (size_t i = 0; i < n; i++) {
+		bool last = i % per_row == per_row - 1 || i + 1 == n;
+		if (natural_width(items[i], compact) + (last ? 0 : GAP) > cols / (int)per_row)
 			return false;
+	}
 	return true;
+}
+
+/* Whether each row fits when items are packed with a gap (widths differ). */
+static bool fits_packed(const struct action_def *const *items, size_t n, int cols, bool compact)
+{
+	size_t per_row = (n + 1) / 2;
+	for (size_t start = 0; start < n; start += per_row) {
+		int need = 0;
+		for (size_t i = start; i < n && i < start + per_row; i++)
+			need += natural_width(items[i], compact) + (i > start ? GAP : 0);
+		if (need > cols)
+			return false;
+	}
+	return true;
+}
+
+static bool fits(const struct action_def *const *items, size_t n, int cols, bool compact)
+{
+	return fits_columns(items, n, cols, compact) || fits_packed(items, n, cols, compact);
+}
+
+/* Draw one item at x in width columns: its keys in reverse video, a blank, its label. */
+static void draw_item(int row, int x, int width, const struct action_def *d, bool compact)
+{
+	char keys[32];
+	int kw = draw_text(row, x, shown_keys(d, compact, keys, sizeof keys), width, A_REVERSE, false);
+	draw_text(row, x + kw + 1, _(d->label), width - kw - 1, A_NORMAL, false);
 }
 
 void keybar_draw(int y, int cols, const enum action *offered)
 {
 	const struct action_def *shown[32] = { NULL };
 	size_t n = 0, per_row;
-	int width;
 	bool compact = false;
 
 	for (; *offered != ACT_NONE && n < 32; offered++) {
@@ -61,12 +92,35 @@ void keybar_draw(int y, int cols, const enum action *offered)
 	if (n == 0)
 		return;
 	per_row = (n + 1) / 2;
-	width = cols / (int)per_row;
-	for (size_t i = 0; i < n; i++) {
-		char keys[32];
-		int row = y + (int)(i / per_row);
-		int x = (int)(i % per_row) * width;
-		int kw = draw_text(row, x, shown_keys(shown[i], compact, keys, sizeof keys), width - 1, A_REVERSE, false);
-		draw_text(row, x + kw + 1, _(shown[i]->label), width - kw - 1, A_NORMAL, false);
+	if (fits_columns(shown, n, cols, compact)) {
+		/* Equal columns, as nano lays them out. */
+		int width = cols / (int)per_row;
+		for (size_t i = 0; i < n; i++) {
+			bool last = i % per_row == per_row - 1 || i + 1 == n;
+			draw_item(y + (int)(i / per_row), (int)(i % per_row) * width, width - (last ? 0 : GAP), shown[i], compact);
+		}
+		return;
+	}
+	/* Packed: each item as wide as it needs, the room left shared between the gaps. */
+	for (size_t start = 0; start < n; start += per_row) {
+		size_t k = n - start < per_row ? n - start : per_row;
+		int need = 0, x = 0, spare, share;
+		for (size_t i = start; i < start + k; i++)
+			need += natural_width(shown[i], compact);
+		spare = cols - need;
+		share = k > 1 ? spare / (int)(k - 1) : 0;
+		if (share < GAP)
+			share = GAP; /* still too wide: the labels are cut, the gaps stay */
+		for (size_t i = start; i < start + k; i++) {
+			int w = natural_width(shown[i], compact), room = cols - x;
+			int left = (int)(start + k - i - 1);
+			/* Leave each later item at least its keys and a gap. */
+			if (w > room - left * (GAP + 4))
+				w = room - left * (GAP + 4);
+			if (w < 1)
+				break;
+			draw_item(y + (int)(start / per_row), x, w, shown[i], compact);
+			x += w + share;
+		}
 	}
 }

@@ -14,6 +14,7 @@
 #include "bitim/i18n.h"
 #include "dialog.h"
 #include "print.h"
+#include "today.h"
 
 extern char **environ;
 
@@ -156,7 +157,7 @@ bool print_case(struct app *app, int64_t case_id, struct problems *why)
 		N_("Minutes of the sessions"), N_("Case card"), N_("Addendum to the signed agreement"),
 	};
 	const char *const *langs = lang_names, *const *codes = lang_codes;
-	struct doc_request req = { .format = DOC_TXT, .printed_on = date_today() };
+	struct doc_request req = { .format = DOC_TXT, .printed_on = today_get() };
 	struct case_data *cd = NULL;
 	char *dir = NULL, *base = NULL, *txt = NULL, *html = NULL, fixed[8];
 	int kind, lang = -1, current = 3;

@@ -12,13 +12,14 @@
 #include "dialog.h"
 #include "print.h"
 #include "register.h"
+#include "today.h"
 
 /* ~/bitim-documents/register-YYYY-MM-DD (or under $BITIM_DOCUMENTS). */
 static char *export_dir(void)
 {
 	char day[DATE_BUF], sub[DATE_BUF + 16];
 
-	date_format_iso(date_today(), day);
+	date_format_iso(today_get(), day);
 	snprintf(sub, sizeof sub, "register-%s", day);
 	return documents_dir(sub);
 }
@@ -94,7 +95,7 @@ void register_report(struct app *app)
 {
 	struct report r;
 	char *text;
-	enum bitim_status st = report_build(app->store, app->proc, NULL, NULL, date_today(), &r);
+	enum bitim_status st = report_build(app->store, app->proc, NULL, NULL, today_get(), &r);
 
 	if (st != BITIM_OK) {
 		app_status(app, st);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 #include "bitim/casefile.h"
 #include "bitim/doc.h"
 #include "bitim/i18n.h"
@@ -12,6 +13,7 @@
 #include "formview.h"
 #include "help.h"
 #include "print.h"
+#include "today.h"
 
 static struct {
 	struct app *app;
@@ -20,6 +22,7 @@ static struct {
 	struct formview fv;
 	bool fv_ready;
 	int lang;             /* the language the items were built in */
+	int64_t case_id;      /* the case last shown */
 } C;
 
 static const struct procedure *proc(void) { return C.app->proc; }
@@ -61,6 +64,21 @@ static bool reload(void)
 	return true;
 }
 
+/* Whether two names are spelled the same, capitals aside (Қайрат and
+ * Кайрат differ: one of them may be a typo). */
+static bool same_name(const char *a, const char *b)
+{
+	wchar_t wa[256], wb[256];
+	size_t na = mbstowcs(wa, a ? a : "", 255), nb = mbstowcs(wb, b ? b : "", 255);
+
+	if (na == (size_t)-1 || nb == (size_t)-1 || na != nb)
+		return na == nb && a && b && strcmp(a, b) == 0;
+	for (size_t i = 0; i < na; i++)
+		if (towlower((wint_t)wa[i]) != towlower((wint_t)wb[i]))
+			return false;
+	return true;
+}
+
 /* After a party's name or number is saved: earlier cases with the same person. */
 static void who_else(const struct fv_item *it)
 {
@@ -83,16 +101,23 @@ static void who_else(const struct fv_item *it)
 	}
 	out = open_memstream(&text, &len);
 	if (out) {
+		bool other_name = false;
 		fprintf(out, "%s\n\n", _("This person may have been a party in earlier cases of this office:"));
 		for (size_t i = 0; i < n && i < 30; i++) {
 			int st = procedure_stage_index(proc(), m[i].stage);
-			fprintf(out, "%s  %s%s%s  (%s)\n", m[i].number, m[i].full_name ? m[i].full_name : "",
+			bool differs = m[i].same_id && !same_name(name, m[i].full_name);
+			fprintf(out, "• %s  %s%s%s  (%s)%s%s\n", m[i].number, m[i].full_name ? m[i].full_name : "",
 				m[i].iin ? ", " : "", m[i].iin ? m[i].iin : "",
-				st >= 0 ? _(proc()->stages[st].label) : m[i].stage);
+				st >= 0 ? _(proc()->stages[st].label) : m[i].stage,
+				differs ? " — " : "", differs ? _("the same IIN under another name") : "");
+			other_name |= differs;
 		}
+		/* The same number with another name is a typo or another person: say so. */
+		if (other_name)
+			fprintf(out, "\n%s\n", _("The same IIN is recorded under another name: either one of the names or the IIN was mistyped, or these are different people. Check the identity document."));
 		fprintf(out, "\n%s", _("A repeated dispute may need another approach. If you are related to a party, are their neighbour or dealt with them before, declare it on the agreement page (conflict of interest, Art. 7)."));
 		fclose(out);
-		dialog_text(C.app, _("Who else is this?"), text);
+		dialog_text(C.app, N_("Who else is this?"), text);
 	}
 	free(text);
 	store_party_matches_free(m, n);
@@ -102,9 +127,15 @@ static enum bitim_status save_value(void *ctx, const struct fv_item *it, const c
 {
 	const char *before = value_of(ctx, it);
 	char *old = before ? strdup(before) : NULL;
-	enum bitim_status st = case_set_field(C.app->store, proc(), C.app->case_id, it->field->key, row_uuid(it),
-					      input, reason);
-	if (st == BITIM_OK && reload()) {
+	struct case_data *after = NULL;
+	enum bitim_status st = case_set_field_get(C.app->store, proc(), C.app->case_id, it->field->key, row_uuid(it),
+						  input, reason, &after);
+	/* the case as saved comes back with the change: loaded once, not again here */
+	if (after) {
+		casedata_free(C.cd);
+		C.cd = after;
+	}
+	if (st == BITIM_OK && (after || reload())) {
 		const char *now = value_of(ctx, it);
 		bool changed = (old == NULL) != (now == NULL) || (old && now && strcmp(old, now) != 0);
 		if (changed)
@@ -122,6 +153,23 @@ static const char *locked(void *ctx, const struct fv_item *it)
 	if (procedure_field_frozen(proc(), C.cd, it->field))
 		return N_("The settlement agreement is signed; its terms can only be changed by an addendum");
 	return NULL;
+}
+
+/* "With which party" and "who performs it" name a party of the case as it
+ * was entered: they are chosen from the parties' names. */
+static size_t party_names(void *ctx, const struct fv_item *it, const char **names, size_t max)
+{
+	size_t n = 0;
+
+	(void)ctx;
+	if (strcmp(it->field->key, "session.with_party") && strcmp(it->field->key, "obligation.debtor"))
+		return 0;
+	for (size_t r = 0; r < casedata_rows(C.cd, ENTITY_PARTY) && n < max; r++) {
+		const char *name = casedata_get(C.cd, ENTITY_PARTY, r, "full_name");
+		if (name && *name)
+			names[n++] = name;
+	}
+	return n;
 }
 
 /* -------------------------------------------------------------- pages */
@@ -332,7 +380,7 @@ static void advance(void)
 		snprintf(question, sizeof question, _("Terminate mediation of this case? Ground: %s. A terminated case cannot be reopened."), shown);
 		if (!dialog_confirm(C.app, _("Terminate mediation"), question))
 			return;
-		st = case_terminate(C.app->store, proc(), C.app->case_id, date_today(), &why);
+		st = case_terminate(C.app->store, proc(), C.app->case_id, today_get(), &why);
 		problems_free(&why);
 		if (st != BITIM_OK) {
 			app_status(C.app, st);
@@ -360,7 +408,7 @@ static void advance(void)
 	if (s->freeze && !print_pick_signed_version(C.app, C.cd, &version))
 		return;
 	if (s->freeze) {
-		struct doc_request req = { .kind = DOC_SETTLEMENT, .lang = version, .format = DOC_TXT, .printed_on = date_today() };
+		struct doc_request req = { .kind = DOC_SETTLEMENT, .lang = version, .format = DOC_TXT, .printed_on = today_get() };
 		char *text = NULL;
 		if (doc_render(C.app->store, proc(), C.app->case_id, &req, &text, &why) == BITIM_ERR_GUARD) {
 			show_problems(title, &why);
@@ -377,7 +425,7 @@ static void advance(void)
 			 _("After this, the agreed terms cannot be edited."));
 	if (!dialog_confirm(C.app, _("Complete the stage"), question))
 		return;
-	st = case_advance_signed(C.app->store, proc(), C.app->case_id, date_today(), version, &why);
+	st = case_advance_signed(C.app->store, proc(), C.app->case_id, today_get(), version, &why);
 	if (st == BITIM_ERR_GUARD)
 		show_problems(title, &why);
 	else if (st != BITIM_OK)
@@ -478,11 +526,30 @@ static void remove_row(void)
 	app_message(C.app, MSG_INFO, _("Removed: %s"), title);
 }
 
+/* Bring back a text left unsaved, on its page; true when there was one. */
+static bool take_back(void)
+{
+	int row;
+	const char *key = fv_abandoned(&C.fv, &row);
+	const struct field_def *f = key ? procedure_field(proc(), key) : NULL;
+
+	if (!f)
+		return false;
+	if (f->stage != C.page && is_page(f->stage))
+		show_page(f->stage);
+	if (fv_take_back(&C.fv, C.app))
+		return true;
+	fv_forget(&C.fv); /* its row or page is gone: nothing to bring back */
+	return false;
+}
+
 static void undo(void)
 {
 	struct undo_info u;
 	enum bitim_status st;
 
+	if (!C.fv.ed.dirty && take_back())
+		return;
 	if (!commit())
 		return;
 	st = case_undo(C.app->store, proc(), C.app->case_id, &u);
@@ -555,7 +622,7 @@ static const enum action *case_actions(struct app *app)
 
 static void case_enter(struct app *app)
 {
-	static const struct fv_source src = { NULL, value_of, save_value, locked };
+	static const struct fv_source src = { NULL, value_of, save_value, locked, party_names };
 
 	C.app = app;
 	if (!C.fv_ready) {
@@ -564,6 +631,10 @@ static void case_enter(struct app *app)
 	}
 	casedata_free(C.cd);
 	C.cd = NULL;
+	/* A text left unsaved belongs to the case it was typed in. */
+	if (C.case_id != app->case_id)
+		fv_forget(&C.fv);
+	C.case_id = app->case_id;
 	if (!reload()) {
 		app_switch(app, &screen_list);
 		return;
@@ -571,40 +642,72 @@ static void case_enter(struct app *app)
 	show_page(home_page());
 }
 
+/* The title: case number, page, the stage reached and the next deadline
+ * with the days left. The deadline is never cut: the stage names are
+ * shortened first, then the deadline's label and the stage reached left out. */
+static void case_title(struct app *app, char *left, size_t lsize, char *right, size_t rsize)
+{
+	const char *due = casedata_get(C.cd, ENTITY_CASE, 0, "next_deadline");
+	const char *label = casedata_get(C.cd, ENTITY_CASE, 0, "deadline_label");
+	char rights[3][256] = { "", "", "" };
+	int now = current_stage();
+	bitim_day d;
+
+	if (due && label && date_parse_iso(due, &d)) {
+		char shown[DATE_BUF], when[64];
+		bool overdue;
+		date_format_user(d, shown);
+		app_due_text(due, when, sizeof when, &overdue);
+		snprintf(rights[0], sizeof rights[0], "%s %s: %s", _(label), shown, when);
+		snprintf(rights[1], sizeof rights[1], "%s: %s", shown, when);
+		snprintf(rights[2], sizeof rights[2], "%s", when);
+	}
+	/* Tried in order: (left, right) as (detail of the names, detail of the deadline).
+	 * Left 0: full names; 1: the stage reached short; 2: both short;
+	 * 3: the page alone; 4: the page alone, short. Right 0: with the
+	 * deadline's label; 1: its date and days; 2: the days alone. */
+	static const int tries[][2] = { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 }, { 3, 0 }, { 3, 1 },
+		{ 2, 0 }, { 2, 1 }, { 4, 0 }, { 4, 1 }, { 4, 2 } };
+	for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+		int l = tries[i][0], r = tries[i][1];
+		const char *page = app_stage_name(app, C.page, l == 2 || l == 4 ? 0 : 1000);
+		snprintf(left, lsize, "%s · %s", casedata_number(C.cd), page);
+		if (now != C.page && l < 3)
+			snprintf(left + strlen(left), lsize - strlen(left), " · %s %s", _("now at:"),
+				 app_stage_name(app, now, l >= 1 ? 0 : 1000));
+		memcpy(right, rights[r], rsize < sizeof rights[r] ? rsize : sizeof rights[r]);
+		right[rsize - 1] = '\0';
+		/* A blank at each end, two between the two parts. */
+		if (1 + text_width(left) + (*right ? 2 + text_width(right) : 0) + 1 <= app->cols)
+			return;
+	}
+}
+
 static void case_draw(struct app *app)
 {
 	char left[256], right[256] = "", law[1024];
 	const struct stage_def *page = &proc()->stages[C.page];
-	int now = current_stage(), top = app_body_top(app), rows = app_body_rows(app);
-	const char *due = casedata_get(C.cd, ENTITY_CASE, 0, "next_deadline");
-	const char *label = casedata_get(C.cd, ENTITY_CASE, 0, "deadline_label");
-	bitim_day d;
+	int top = app_body_top(app), rows = app_body_rows(app);
 
 	/* Headings and row titles were translated when built: rebuild after F5. */
 	if (C.lang != (int)i18n_lang()) {
 		C.lang = (int)i18n_lang();
 		build();
 	}
-	snprintf(left, sizeof left, "%s · %s", casedata_number(C.cd), _(page->label));
-	if (now != C.page)
-		snprintf(left + strlen(left), sizeof left - strlen(left), " · %s %s", _("now at:"), _(proc()->stages[now].label));
-	if (due && label && date_parse_iso(due, &d)) {
-		char shown[DATE_BUF], when[64];
-		bool overdue;
-		date_format_user(d, shown);
-		app_due_text(due, when, sizeof when, &overdue);
-		snprintf(right, sizeof right, "%s %s: %s", _(label), shown, when);
-	}
+	case_title(app, left, sizeof left, right, sizeof right);
 	app_title(app, left, right);
 	/* What the law requires at this stage, in one or two lines. */
 	snprintf(law, sizeof law, "%s", page->law ? _(page->law) : "");
 	size_t n = text_wrap(law, app->cols, NULL, 0), shown = n > 2 ? 2 : n;
 	struct span lines[2];
 	text_wrap(law, app->cols, lines, 2);
+	/* What does not fit ends with "… F1" at the end of a word: F1 shows it whole. */
 	for (size_t i = 0; i < shown; i++)
-		draw_text_n(top + (int)i, 0, law + lines[i].start,
-			    (i + 1 == shown && n > shown ? strlen(law) : lines[i].end) - lines[i].start,
-			    app->cols, A_BOLD, false);
+		if (i + 1 == shown && n > shown)
+			draw_text_cut(top + (int)i, 0, law + lines[i].start, app->cols, A_BOLD, " F1");
+		else
+			draw_text_n(top + (int)i, 0, law + lines[i].start, lines[i].end - lines[i].start,
+				    app->cols, A_BOLD, false);
 	/* In a demonstration database the trainees' explanation is shown too. */
 	if (app->demo && page->trainee && app->rows >= 24) {
 		char note[1024];
@@ -613,9 +716,11 @@ static void case_draw(struct app *app)
 		struct span tl[3];
 		text_wrap(note, app->cols, tl, 3);
 		for (size_t i = 0; i < tshown; i++)
-			draw_text_n(top + (int)shown + (int)i, 0, note + tl[i].start,
-				    (i + 1 == tshown && tn > tshown ? strlen(note) : tl[i].end) - tl[i].start,
-				    app->cols, A_NORMAL, false);
+			if (i + 1 == tshown && tn > tshown)
+				draw_text_cut(top + (int)shown + (int)i, 0, note + tl[i].start, app->cols, A_NORMAL, " F1");
+			else
+				draw_text_n(top + (int)shown + (int)i, 0, note + tl[i].start, tl[i].end - tl[i].start,
+					    app->cols, A_NORMAL, false);
 		shown += tshown;
 	}
 	mvhline(top + (int)shown, 0, ACS_HLINE, app->cols);
@@ -669,9 +774,12 @@ static void case_key(struct app *app, enum action act, bool is_key, wint_t key)
 	case ACT_ESCAPE:
 		if (commit())
 			app_message(app, MSG_INFO, "%s", _("Saved. F10 returns to the case list."));
+		else if (fv_leave_invalid(&C.fv, app))
+			build();
 		return;
 	case ACT_BACK:
-		if (commit())
+		/* Leaving is never refused: an invalid value is corrected or left unsaved. */
+		if (commit() || fv_leave_invalid(&C.fv, app))
 			app_switch(app, &screen_list);
 		return;
 	default:

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bitim/backup.h"
 #include "bitim/casefile.h"
 #include "bitim/conflicts.h"
 #include "bitim/i18n.h"
@@ -14,6 +15,7 @@
 #include "editor.h"
 #include "help.h"
 #include "register.h"
+#include "today.h"
 
 static struct {
 	struct case_row *rows; /* the visible page; owned */
@@ -77,6 +79,20 @@ static void count_conflicts(struct app *app)
 		L.conflicts = 0;
 }
 
+/* Once a run: a register that no copy left for 30 days is one stolen
+ * laptop from being lost. */
+static void warn_no_copy(struct app *app)
+{
+	static bool warned;
+	bool overdue = false;
+
+	if (warned || backup_copy_overdue(app->store, today_get(), &overdue) != BITIM_OK || !overdue)
+		return;
+	warned = true;
+	app_message(app, MSG_ERROR, "%s",
+		    _("No copy left this computer in 30 days: run bitim backup --to DIR"));
+}
+
 static void list_enter(struct app *app)
 {
 	char *done = NULL;
@@ -89,15 +105,22 @@ static void list_enter(struct app *app)
 		editor_init(&L.search, false);
 		L.ready = true;
 	}
-	/* A first run greets the user and offers the settings. */
+	/* A first run greets the user and offers the settings; the greeting
+	 * counts as seen once it is dismissed (a bitim ended while it shows
+	 * greets again next time). */
 	if (store_setting_get(app->store, "welcomed", &done) == BITIM_OK && !done &&
 	    store_case_count(app->store, &all, &count) == BITIM_OK && count == 0) {
+		/* Each key of the greeting does what its label says. */
+		bool settings = dialog_ask(app, N_("Welcome to bitim"),
+			       N_("bitim guides you through mediation under the Law of the Republic of Kazakhstan \"On Mediation\": from the request, through the parties' consent and the agreement on mediation, to a signed settlement agreement.\n\n"
+				  "Everything you type is saved at once. The keys that work are always shown at the bottom of the screen; F1 explains them.\n\n"
+				  "First, enter your office and your own details: Enter opens the settings now; Esc leaves them for later (F9 on the case list). Then press F4 on the case list to open your first case."),
+			       ACT_DLG_SETTINGS, ACT_DLG_LATER);
 		store_setting_set(app->store, "welcomed", "1");
-		dialog_text(app, _("Welcome to bitim"),
-			    _("bitim guides you through mediation under the Law of the Republic of Kazakhstan \"On Mediation\": from the request, through the parties' consent and the agreement on mediation, to a signed settlement agreement.\n\n"
-			      "Everything you type is saved at once. The keys that work are always shown at the bottom of the screen; F1 explains them.\n\n"
-			      "First, enter your office and your own details. Then press F4 on the case list to open your first case."));
-		app_switch(app, &screen_settings);
+		if (settings)
+			app_switch(app, &screen_settings);
+	} else {
+		warn_no_copy(app);
 	}
 	free(done);
 }
@@ -107,7 +130,8 @@ struct columns { int number, parties, category, stage, due; };
 
 static struct columns layout(int cols)
 {
-	struct columns c = { 13, 0, cols >= 100 ? 18 : (cols >= 76 ? 10 : 0), cols >= 100 ? 18 : 14, 18 };
+	/* At 80 columns: most kinds of dispute and every stage (or its short name) whole. */
+	struct columns c = { 13, 0, cols >= 100 ? 18 : (cols >= 76 ? 15 : 0), cols >= 100 ? 18 : 12, 18 };
 	c.parties = cols - c.number - c.category - c.stage - c.due - 4;
 	return c;
 }
@@ -159,13 +183,15 @@ static void draw_row(struct app *app, int y, const struct case_row *r, const str
 	draw_blank(y, 0, app->cols, a);
 	draw_text(y, x, r->number, c->number, a, false);
 	x += c->number + 1;
-	draw_text(y, x, r->parties ? r->parties : "", c->parties, a, false);
+	/* Columns too narrow for a text cut it at the end of a word; a stage
+	 * takes its short name from forms/ when its label does not fit. */
+	draw_text_cut(y, x, r->parties ? r->parties : "", c->parties, a, "");
 	x += c->parties + 1;
 	if (c->category) {
-		draw_text(y, x, cat ? _(cat) : "", c->category, a, false);
+		draw_text_cut(y, x, cat ? _(cat) : "", c->category, a, "");
 		x += c->category + 1;
 	}
-	draw_text(y, x, stage >= 0 ? _(app->proc->stages[stage].label) : r->stage, c->stage, a, false);
+	draw_text_cut(y, x, stage >= 0 ? app_stage_name(app, stage, c->stage) : r->stage, c->stage, a, "");
 	x += c->stage + 1;
 	draw_text(y, x, due, c->due, a | (overdue ? A_BOLD : 0), false);
 }
@@ -211,7 +237,7 @@ static void open_selected(struct app *app)
 static void new_case(struct app *app)
 {
 	int64_t id;
-	enum bitim_status st = case_new(app->store, app->proc, date_today(), &id);
+	enum bitim_status st = case_new_prefilled(app->store, app->proc, today_get(), &id);
 
 	if (st != BITIM_OK) {
 		app_status(app, st);
@@ -330,6 +356,35 @@ static const enum action *list_actions(struct app *app)
 	return L.conflicts ? with_conflicts : actions;
 }
 
+/* F1 on the list: the selected case whole, as its row may be cut. */
+static char *list_field_help(struct app *app)
+{
+	const struct case_row *r;
+	const char *cat;
+	char due[64] = "", *text = NULL;
+	bool overdue;
+	int stage;
+
+	if (L.sel < L.top || L.sel - L.top >= L.nrows)
+		return NULL;
+	r = &L.rows[L.sel - L.top];
+	cat = r->category ? choice_label(procedure_choices(app->proc, "category"), r->category) : NULL;
+	stage = procedure_stage_index(app->proc, r->stage);
+	app_due_text(r->next_deadline, due, sizeof due, &overdue);
+	char shown[DATE_BUF] = "";
+	bitim_day d;
+	if (r->next_deadline && date_parse_iso(r->next_deadline, &d))
+		date_format_user(d, shown);
+	if (asprintf(&text, "%s\n%s: %s\n%s: %s\n%s: %s\n%s: %s%s%s%s%s", r->number,
+		     _("Parties"), r->parties ? r->parties : "",
+		     _("Kind of dispute"), cat ? _(cat) : "",
+		     _("Stage"), stage >= 0 ? _(app->proc->stages[stage].label) : r->stage,
+		     _("Deadline"), r->deadline_label ? _(r->deadline_label) : "", r->deadline_label ? " " : "",
+		     shown, *due ? ": " : "", due) < 0)
+		return NULL;
+	return text;
+}
+
 static bool list_leave(struct app *app)
 {
 	(void)app;
@@ -355,7 +410,7 @@ const struct screen screen_list = {
 	.draw = list_draw,
 	.key = list_key,
 	.leave = list_leave,
-	.field_help = NULL,
+	.field_help = list_field_help,
 	.stage_help = NULL,
 	.hint = NULL,
 	.release = list_release,

@@ -1,9 +1,12 @@
-/* Settings: the office (its code numbers the cases), the mediator, the language. */
+/* Settings: the office (its code numbers the cases), the mediator, the
+ * language, the backups kept (and when the last was made). */
 #include <config.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bitim/backup.h"
 #include "bitim/i18n.h"
+#include "bitim/utf8.h"
 #include "bitim/validate.h"
 #include "draw.h"
 #include "formview.h"
@@ -25,7 +28,7 @@ static struct choice_list langs = { "ui_language", lang_items, 3 };
 static struct field_def fields[] = {
 	{ .key = "office.code", .name = "code", .type = FIELD_TEXT, .required = true,
 	  .label = N_("Office code (starts every case number)"),
-	  .help = N_("Two to six Latin capital letters or digits, for example KRG or ALM01.") },
+	  .help = N_("Two to six Latin capital letters A-Z or digits 0-9, for example KRG or ALM01; small letters are made capital. Kazakh and Russian letters cannot be used: the code goes into case numbers and file names.") },
 	{ .key = "office.name", .name = "name", .type = FIELD_TEXT, .label = N_("Office") },
 	{ .key = "office.region", .name = "region", .type = FIELD_TEXT, .label = N_("Region") },
 	{ .key = "office.district", .name = "district", .type = FIELD_TEXT, .label = N_("District") },
@@ -35,8 +38,17 @@ static struct field_def fields[] = {
 	  .label = N_("You are a") },
 	{ .key = "setting.ui_language", .name = "ui_language", .type = FIELD_CHOICE, .choices = &langs,
 	  .label = N_("Language of the interface") },
+	{ .key = "backup.daily", .name = "daily", .type = FIELD_TEXT, .required = true,
+	  .label = N_("Daily backups kept"),
+	  .help = N_("bitim backs the database up by itself on the first start of each day and before a merge, import or update, into the backups folder beside it. How many days of backups to keep (0 to 1000).") },
+	{ .key = "backup.weekly", .name = "weekly", .type = FIELD_TEXT, .required = true,
+	  .label = N_("Weekly backups kept"), .help = N_("Older backups: one for each of this many weeks (0 to 1000).") },
+	{ .key = "backup.monthly", .name = "monthly", .type = FIELD_TEXT, .required = true,
+	  .label = N_("Monthly backups kept"), .help = N_("Older still: one for each of this many months (0 to 1000).") },
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
+#define LANG_FIELD 7   /* fields[LANG_FIELD] is the language */
+#define BACKUP_FIELD 8 /* fields[BACKUP_FIELD...] are the backups kept */
 
 static struct {
 	struct app *app;
@@ -51,6 +63,59 @@ static size_t index_of(const struct field_def *f)
 	return (size_t)(f - fields);
 }
 
+/* The numbers of backups kept, as the fields show them. */
+static void load_backup_values(void)
+{
+	struct backup_keep k;
+
+	if (backup_keep_get(S.app->store, &k) != BITIM_OK) {
+		struct backup_keep def = BACKUP_KEEP_DEFAULT;
+		k = def;
+	}
+	const int values[] = { k.daily, k.weekly, k.monthly };
+	for (size_t i = 0; i < 3; i++)
+		if (asprintf(&S.values[BACKUP_FIELD + i], "%d", values[i]) < 0)
+			S.values[BACKUP_FIELD + i] = NULL;
+}
+
+/* Save one of the numbers of backups kept. */
+static enum bitim_status save_backup_keep(size_t which, const char *text, const char **reason)
+{
+	struct backup_keep k;
+	char *end;
+	long n = strtol(text, &end, 10);
+	enum bitim_status st;
+
+	if (!*text || *end || n < 0 || n > BACKUP_KEEP_MAX) {
+		*reason = N_("Type a whole number from 0 to 1000");
+		return BITIM_ERR_INVALID;
+	}
+	if ((st = backup_keep_get(S.app->store, &k)) != BITIM_OK)
+		return st;
+	*(which == 0 ? &k.daily : which == 1 ? &k.weekly : &k.monthly) = (int)n;
+	return backup_keep_set(S.app->store, &k);
+}
+
+/* "Last backup: DATE TIME, FOLDER" or that there is none yet (malloc'd). */
+static char *backup_line(void)
+{
+	char *last = NULL, *text = NULL, when_text[32];
+	time_t when = 0;
+
+	if (backup_last(S.app->store, &last, &when) == BITIM_OK && last) {
+		char *slash = strrchr(last, '/');
+		if (slash)
+			*slash = '\0'; /* the folder says where; the name repeats the time */
+		strftime(when_text, sizeof when_text, "%d.%m.%Y %H:%M", localtime(&when));
+		if (asprintf(&text, _("Last backup: %s in %s"), when_text, last) < 0)
+			text = NULL;
+	} else {
+		text = strdup(_("No backup yet"));
+	}
+	free(last);
+	return text;
+}
+
 static void load_values(void)
 {
 	struct mediator *list = NULL;
@@ -62,9 +127,10 @@ static void load_values(void)
 		if (strncmp(fields[i].key, "office.", 7) == 0)
 			store_office_get(S.app->store, fields[i].name, &S.values[i]);
 	}
-	store_setting_get(S.app->store, "ui_language", &S.values[NFIELDS - 1]);
-	if (!S.values[NFIELDS - 1])
-		S.values[NFIELDS - 1] = strdup(i18n_lang_code(i18n_lang()));
+	store_setting_get(S.app->store, "ui_language", &S.values[LANG_FIELD]);
+	if (!S.values[LANG_FIELD])
+		S.values[LANG_FIELD] = strdup(i18n_lang_code(i18n_lang()));
+	load_backup_values();
 	free(S.mediator.full_name);
 	free(S.mediator.kind);
 	memset(&S.mediator, 0, sizeof S.mediator);
@@ -83,19 +149,22 @@ static const char *value_of(void *ctx, const struct fv_item *it)
 {
 	(void)ctx;
 	/* The language may have been switched with F5 meanwhile. */
-	if (index_of(it->field) == NFIELDS - 1)
+	if (index_of(it->field) == LANG_FIELD)
 		return i18n_lang_code(i18n_lang());
 	return S.values[index_of(it->field)];
 }
 
+/* The office code starts every case number and file name: two to six
+ * Latin capitals or digits. Counted in letters, not bytes (АҚСУ is four). */
 static const char *check_code(const char *text)
 {
-	size_t n = strlen(text);
+	size_t n = utf8_len_chars(text);
+
+	for (const char *c = text; *c; c++)
+		if (!isupper((unsigned char)*c) && !isdigit((unsigned char)*c))
+			return N_("The office code takes only Latin capital letters A-Z and digits 0-9 (Kazakh and Russian letters cannot be used), for example KRG or ALM01");
 	if (n < 2 || n > 6)
-		return N_("The office code has two to six characters");
-	for (size_t i = 0; i < n; i++)
-		if (!isupper((unsigned char)text[i]) && !isdigit((unsigned char)text[i]))
-			return N_("The office code may hold only Latin capital letters and digits");
+		return N_("The office code has two to six Latin capital letters or digits, for example KRG or ALM01");
 	return NULL;
 }
 
@@ -119,6 +188,13 @@ static enum bitim_status save_value(void *ctx, const struct fv_item *it, const c
 
 	(void)ctx;
 	*reason = NULL;
+	if (i >= BACKUP_FIELD) {
+		if ((st = save_backup_keep(i - BACKUP_FIELD, input, reason)) == BITIM_OK) {
+			free(S.values[i]);
+			S.values[i] = strdup(input);
+		}
+		return st;
+	}
 	if (f->type == FIELD_CHOICE) {
 		if (!choice_label(f->choices, input)) {
 			*reason = N_("Choose one of the listed values");
@@ -156,7 +232,7 @@ static enum bitim_status save_value(void *ctx, const struct fv_item *it, const c
 
 static void settings_enter(struct app *app)
 {
-	static const struct fv_source src = { NULL, value_of, save_value, NULL };
+	static const struct fv_source src = { NULL, value_of, save_value, NULL, NULL };
 
 	S.app = app;
 	if (!S.ready) {
@@ -169,8 +245,12 @@ static void settings_enter(struct app *app)
 	for (size_t i = 0; i < NFIELDS; i++) {
 		if (i == 5)
 			fv_add(&S.fv, FV_SECTION, NULL, ENTITY_CASE, -1, _("Mediator"));
-		if (i == NFIELDS - 1)
+		if (i == LANG_FIELD)
 			fv_add(&S.fv, FV_SECTION, NULL, ENTITY_CASE, -1, _("Interface"));
+		if (i == BACKUP_FIELD) {
+			fv_add(&S.fv, FV_SECTION, NULL, ENTITY_CASE, -1, _("Backups"));
+			fv_add(&S.fv, FV_SECTION, NULL, ENTITY_CASE, -1, ""); /* the last backup: set when drawn */
+		}
 		fv_add(&S.fv, FV_FIELD, &fields[i], ENTITY_CASE, -1, NULL);
 	}
 	fv_focus_first(&S.fv);
@@ -180,10 +260,11 @@ static void settings_draw(struct app *app)
 {
 	/* Section headings were translated when built: rebuild them in the current language. */
 	for (size_t i = 0, s = 0; i < S.fv.nitems; i++) {
-		static const char *const heads[] = { N_("Office"), N_("Mediator"), N_("Interface") };
-		if (S.fv.items[i].kind == FV_SECTION && s < 3) {
+		static const char *const heads[] = { N_("Office"), N_("Mediator"), N_("Interface"), N_("Backups") };
+		if (S.fv.items[i].kind == FV_SECTION && s < 5) {
 			free(S.fv.items[i].text);
-			S.fv.items[i].text = strdup(_(heads[s++]));
+			S.fv.items[i].text = s < 4 ? strdup(_(heads[s])) : backup_line();
+			s++;
 		}
 	}
 	app_title(app, _("Settings"), NULL);
@@ -207,8 +288,13 @@ static void settings_key(struct app *app, enum action act, bool is_key, wint_t k
 		return;
 	case ACT_ESCAPE:
 	case ACT_BACK:
-		if (fv_commit(&S.fv, app) != FV_INVALID)
+		/* Leaving is never refused: an invalid value is corrected or left unsaved. */
+		if (fv_commit(&S.fv, app) != FV_INVALID || fv_leave_invalid(&S.fv, app))
 			app_switch(app, &screen_list);
+		return;
+	case ACT_UNDO:
+		if (!fv_take_back(&S.fv, app))
+			app_message(app, MSG_INFO, "%s", _("Nothing to undo here: every setting you left is saved."));
 		return;
 	default:
 		break;
@@ -225,7 +311,7 @@ static void settings_key(struct app *app, enum action act, bool is_key, wint_t k
 
 static const enum action *settings_actions(struct app *app)
 {
-	static const enum action actions[] = { ACT_HELP, ACT_LANGUAGE, ACT_NEXT_FIELD, ACT_ESCAPE, ACT_BACK, ACT_NONE };
+	static const enum action actions[] = { ACT_HELP, ACT_LANGUAGE, ACT_UNDO, ACT_NEXT_FIELD, ACT_ESCAPE, ACT_BACK, ACT_NONE };
 	(void)app;
 	return actions;
 }

@@ -97,6 +97,28 @@ def check_rejects_missing_and_damaged_db():
 
 
 @T.test
+def check_refuses_forms_without_a_column_backed_field():
+    with tempfile.TemporaryDirectory() as tmp:
+        forms = os.path.join(tmp, "forms")
+        shutil.copytree(P["forms"], forms)
+        for key, form in (("case.mediator_name", "consent.form"), ("party.iin", "intake.form"),
+                          ("session.held_on", "sessions.form")):
+            path = os.path.join(forms, form)
+            text = open(path, encoding="utf-8").read()
+            field = key.replace("party.", "party[].").replace("session.", "session[].")
+            assert "field %s " % field in text, (field, form)
+            # renamed: the signed papers would silently lose the mediator
+            renamed = text.replace("field %s " % field, "field %s_renamed " % field)
+            open(path, "w", encoding="utf-8").write(renamed)
+            r = bitim("--forms", forms, "check")
+            assert r.returncode == 1, r
+            assert "no form defines the field %s," % key in r.stderr, r.stderr
+            open(path, "w", encoding="utf-8").write(text)
+        r = bitim("--forms", forms, "check", "--db", fresh_db(tmp))
+        assert r.returncode == 0, r
+
+
+@T.test
 def check_refuses_newer_schema_untouched():
     with tempfile.TemporaryDirectory() as tmp:
         db = fresh_db(tmp)
@@ -125,7 +147,8 @@ def a_failed_migration_names_sqlites_reason_and_keeps_the_data():
         assert con.execute("PRAGMA user_version").fetchone() == (1,)   # the migration rolled back
         assert con.execute("SELECT count(*) FROM cases").fetchone() == (2,)
         con.close()
-        assert any(name.endswith(".bak") for name in os.listdir(tmp)), os.listdir(tmp)
+        kept = os.listdir(os.path.join(tmp, "backups"))
+        assert any("-before-migration-v1" in name and name.endswith(".db") for name in kept), kept
 
 
 @T.test

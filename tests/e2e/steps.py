@@ -95,7 +95,7 @@ def fill_consent(t):
     t.wait_for("Date the offer was accepted")
     next_field(t, "06.03.2026")
     next_field(t, "1")
-    next_field(t, "Бақыт Омарова")
+    next_field(t)                 # the mediator: filled in from Settings
 
 
 def fill_contract(t):

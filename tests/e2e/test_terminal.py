@@ -148,7 +148,7 @@ def resize_while_editing_loses_nothing():
         t.wait_for("02.03.2026")
         assert t.query("SELECT received_on FROM cases") == [(None,)]
         t.keys("Tab")
-        t.wait_for("Enter or Space")
+        t.wait_for("Choice: type its first letters")
         assert t.query("SELECT received_on FROM cases") == [("2026-03-02",)]
 
 
@@ -261,7 +261,7 @@ def advance_lists_what_is_missing_and_goes_to_the_field():
         t.wait_all("Before completing", "Missing: Referred by", "at least two parties")
         t.keys("Escape")
         t.wait_gone("Before completing")
-        t.wait_for("Enter or Space")       # the cursor is on "Referred by"
+        t.wait_for("Choice: type its first letters")       # the cursor is on "Referred by"
         assert t.query("SELECT stage FROM cases") == [("intake",)]
 
 
@@ -319,10 +319,9 @@ def who_else_is_this_shows_earlier_cases():
 
 @T.test
 def print_saves_text_and_html_and_lists_what_is_missing():
-    with Tui(BITIM) as t:
-        docs = os.path.join(t.tmp, "docs")
-        t.env["BITIM_DOCUMENTS"] = docs
-        t.restart()
+    # started once, with its documents folder already in the environment
+    with Tui(BITIM, env=lambda tmp: {"BITIM_DOCUMENTS": os.path.join(tmp, "docs")}) as t:
+        docs = t.env["BITIM_DOCUMENTS"]
         steps.skip_welcome(t, office="Көктал ауылдық әкімдігі", mediator="Бақыт Омарова")
         t.keys("F4")
         t.wait_for("· Intake")

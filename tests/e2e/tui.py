@@ -1,7 +1,8 @@
 """Drive the real bitim in a real terminal (tmux) and read the screen.
 
 Every scenario gets a fresh temporary folder (HOME, XDG_DATA_HOME and the
-database live there), a fixed environment (DESIGN.md §7) and waits for text
+database live there), a fixed environment (LC_ALL, TERM, TZ, ESCDELAY, no
+LINES/COLUMNS, which ncurses would trust over the real size) and waits for text
 with a time limit, dumping the screen when it does not come."""
 import os
 import shutil
@@ -43,6 +44,8 @@ class Tui:
             "NCURSES_NO_UTF8_ACS": "1",
             "BITIM_TODAY": today,
         }
+        if callable(env):                   # an environment naming places in tmp
+            env = env(self.tmp)
         if env:
             self.env.update(env)
         self.cols, self.rows = cols, rows
@@ -105,6 +108,18 @@ class Tui:
         # tmux takes a command of limited length: long text goes in pieces.
         for i in range(0, len(text), 400):
             self.tmux("send-keys", "-l", text[i:i + 400])
+
+    def raw(self, data):
+        """Bytes exactly as a terminal sends them (an escape sequence in the
+        CSI or SS3 form), whatever tmux itself would send for the key."""
+        if isinstance(data, str):
+            data = data.encode()
+        self.tmux("send-keys", "-H", *("%02x" % b for b in data))
+
+    def key_bar(self):
+        """The two bottom lines."""
+        lines = self.lines()
+        return lines[self.rows - 2:self.rows]
 
     def resize(self, cols, rows):
         self.tmux("resize-window", "-x", str(cols), "-y", str(rows))

@@ -18,6 +18,16 @@ static struct store *s;
 static struct procedure *p;
 static int64_t id;
 
+/* The day numbered cases are opened on: BITIM_TODAY when the test sets it
+ * (this helper makes test databases only), else the clock. */
+static bitim_day fixed_today(void)
+{
+	const char *fixed = getenv("BITIM_TODAY");
+	bitim_day d;
+
+	return fixed && date_parse_iso(fixed, &d) ? d : date_today();
+}
+
 static int put(const char *key, const char *row, const char *value)
 {
 	const char *reason = NULL;
@@ -166,7 +176,7 @@ int main(int argc, char **argv)
 	}
 	for (int i = 0, cases = argc > 3 ? atoi(argv[3]) : 0; i < cases; i++) {
 		char party[UUID_BUF], name[64];
-		if (case_new(s, p, date_today(), &id) != BITIM_OK)
+		if (case_new(s, p, fixed_today(), &id) != BITIM_OK)
 			goto out;
 		for (int j = 0; j < 2; j++) {
 			snprintf(name, sizeof name, j ? "Айгүл Нұрланқызы %d" : "Қайрат Сейітов %d", i + 1);

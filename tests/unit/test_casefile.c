@@ -1,6 +1,7 @@
 /* Unit tests: a case taken through the whole procedure by the core's API. */
 #include "testutil.h"
 #include "bitim/casefile.h"
+#include "bitim/deadlines.h"
 #include "bitim/search.h"
 
 struct fixture {
@@ -241,6 +242,84 @@ static void termination_from_sessions(void **state)
 	problems_free(&why);
 }
 
+static const char *cached_deadline(struct fixture *f, char buf[DATE_BUF])
+{
+	struct case_data *cd = load(f);
+	const char *d = casedata_get(cd, ENTITY_CASE, 0, "next_deadline");
+	snprintf(buf, DATE_BUF, "%s", d ? d : "");
+	casedata_free(cd);
+	return buf;
+}
+
+static void changed_forms_refresh_cached_deadlines(void **state)
+{
+	struct fixture *f = *state;
+	char fp[65], again[65], day[DATE_BUF];
+	size_t n = 99;
+
+	assert_int_equal(deadlines_forms_fingerprint(test_forms_dir(), fp), BITIM_OK);
+	assert_int_equal(strlen(fp), 64);
+	assert_int_equal(deadlines_forms_fingerprint(test_forms_dir(), again), BITIM_OK);
+	assert_string_equal(fp, again);
+	fill_intake(f);
+	advance_ok(f, "consent");
+	put(f, "case.offer_sent_on", NULL, "03.03.2026");
+	assert_string_equal(cached_deadline(f, day), "2026-03-13");
+	/* a deadline cached under other forms */
+	assert_int_equal(store_set_deadline(f->s, f->id, "2000-01-01", "old"), BITIM_OK);
+	assert_int_equal(deadlines_refresh_if_changed(f->s, f->p, fp, &n), BITIM_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(cached_deadline(f, day), "2026-03-13");
+	/* the same forms again: nothing recomputed */
+	assert_int_equal(store_set_deadline(f->s, f->id, "2000-01-01", "old"), BITIM_OK);
+	assert_int_equal(deadlines_refresh_if_changed(f->s, f->p, fp, &n), BITIM_OK);
+	assert_int_equal(n, 0);
+	assert_string_equal(cached_deadline(f, day), "2000-01-01");
+	/* other forms: recomputed */
+	assert_int_equal(deadlines_refresh_if_changed(f->s, f->p, "another", &n), BITIM_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(cached_deadline(f, day), "2026-03-13");
+}
+
+/* The case handed back after a save is the one a fresh load gives. */
+static void a_save_hands_back_the_case_as_stored(void **state)
+{
+	struct fixture *f = *state;
+	struct case_data *after = NULL, *fresh;
+	const char *reason = NULL;
+	char party[UUID_BUF];
+	static const char *const keys[] = { "offer_sent_on", "next_deadline", "deadline_label", "stage", NULL };
+
+	fill_intake(f);
+	advance_ok(f, "consent");
+	assert_int_equal(case_set_field_get(f->s, f->p, f->id, "case.offer_sent_on", NULL, "03.03.2026", &reason, &after),
+			 BITIM_OK);
+	assert_non_null(after);
+	fresh = load(f);
+	for (int i = 0; keys[i]; i++) {
+		const char *a = casedata_get(after, ENTITY_CASE, 0, keys[i]), *b = casedata_get(fresh, ENTITY_CASE, 0, keys[i]);
+		if (strcmp(keys[i], "stage") == 0)
+			continue; /* identity, not a value */
+		assert_true((a == NULL) == (b == NULL));
+		if (a)
+			assert_string_equal(a, b);
+	}
+	assert_string_equal(casedata_get(after, ENTITY_CASE, 0, "next_deadline"), "2026-03-13");
+	casedata_free(fresh);
+	casedata_free(after);
+	/* a group row's value, and a refused value hands nothing back */
+	assert_int_equal(case_add_row(f->s, f->p, f->id, ENTITY_PARTY, party), BITIM_OK);
+	assert_int_equal(case_set_field_get(f->s, f->p, f->id, "party.full_name", party, "Айгүл Серікқызы", &reason, &after),
+			 BITIM_OK);
+	assert_non_null(after);
+	assert_string_equal(casedata_get(after, ENTITY_PARTY, (size_t)casedata_row_index(after, ENTITY_PARTY, party),
+					 "full_name"), "Айгүл Серікқызы");
+	casedata_free(after);
+	assert_int_equal(case_set_field_get(f->s, f->p, f->id, "case.offer_sent_on", NULL, "31.02.2026", &reason, &after),
+			 BITIM_ERR_INVALID);
+	assert_null(after);
+}
+
 static void undo_restores_and_refreshes_deadline(void **state)
 {
 	struct fixture *f = *state;
@@ -283,6 +362,8 @@ int main(void)
 		T(whole_procedure_to_closed),
 		T(termination_from_sessions),
 		T(undo_restores_and_refreshes_deadline),
+		T(changed_forms_refresh_cached_deadlines),
+		T(a_save_hands_back_the_case_as_stored),
 		T(list_shows_parties_and_search_finds_them),
 #undef T
 	};

@@ -1,0 +1,68 @@
+"""Backups on screen: Settings shows when and where the last backup was made
+and keeps the numbers of backups to keep; the case list warns when no copy
+left the computer for 30 days."""
+import os
+import sqlite3
+import sys
+
+sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests"))
+sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests", "e2e"))
+from tap import Tap, paths  # noqa: E402
+from tui import Tui  # noqa: E402
+import steps  # noqa: E402
+
+T = Tap()
+BITIM = paths()["bitim"]
+
+
+@T.test
+def settings_show_the_last_backup_and_keep_the_rotation():
+    with Tui(BITIM) as t:
+        steps.skip_welcome(t)
+        backups = os.path.join(t.tmp, "backups")
+        made = [n for n in os.listdir(backups) if n.endswith("-daily.db")]
+        assert len(made) == 1, os.listdir(backups)   # the day's first start
+        t.keys("F9")
+        t.wait_all("Backups", "Last backup:", "Daily backups kept")
+        assert "in %s" % backups in t.screen(), t.screen()
+        for _ in range(8):                           # to "Daily backups kept"
+            t.keys("Tab")
+        t.wait_for("Type the text")
+        t.keys("BSpace", "BSpace", "BSpace")
+        t.type("abc")
+        t.keys("Tab")
+        t.wait_for("Type a whole number from 0 to 1000")
+        t.keys("BSpace", "BSpace", "BSpace")
+        t.type("14")
+        t.keys("Tab")
+        t.wait_query("SELECT value FROM settings WHERE key = 'backup_keep_daily'", [("14",)])
+        t.quit()
+
+
+@T.test
+def the_list_warns_when_no_copy_left_for_30_days():
+    with Tui(BITIM) as t:
+        steps.skip_welcome(t)
+        t.keys("F4")
+        t.wait_for("· Intake")
+        t.keys("F10")
+        t.wait_for("1 case")
+        assert "No copy left this computer" not in t.screen()
+        t.quit()
+        con = sqlite3.connect(t.db)
+        con.execute("UPDATE cases SET created_at = '2026-01-02T09:00:00Z'")   # BITIM_TODAY is 2026-03-10
+        con.commit()
+        con.close()
+        t.restart()
+        t.wait_for("No copy left this computer in 30 days")
+        t.quit()
+        con = sqlite3.connect(t.db)
+        con.execute("INSERT INTO settings(key, value) VALUES ('backup_copied_at', '2026-03-01T10:00:00Z')")
+        con.commit()
+        con.close()
+        t.restart()
+        t.wait_for("1 case")
+        assert "No copy left this computer" not in t.screen()
+
+
+T.run()

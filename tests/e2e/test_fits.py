@@ -1,0 +1,151 @@
+"""End to end: every word fits at 80×24 in Kazakh, Russian and English on
+every screen of the demonstration database: the key bar's items stand
+apart, and a text cut short is cut at a word's end with its whole text in F1."""
+import os
+import re
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests"))
+sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests", "e2e"))
+from tap import Tap, paths  # noqa: E402
+from tui import Tui  # noqa: E402
+
+T = Tap()
+P = paths()
+CASES = 12
+HELP_TITLE = {"kk": "Анықтама", "ru": "Справка", "en": "Help"}
+KEYS_ON_SCREEN = {"kk": "Осы экрандағы пернелер", "ru": "Клавиши на этом экране", "en": "Keys on this screen"}
+# What a key-bar item starts with: its keys.
+KEY = re.compile(r"^(F\d+( \^[A-Z])?|Enter|Esc( Enter)?|Tab Enter|PgUp/Dn|↑↓( Enter| PgUp/Dn)?) \S")
+LETTER = re.compile(r"\w", re.UNICODE)
+
+
+def demo(t, lang):
+    t.tmux("kill-server", check=False)
+    r = subprocess.run([P["bitim"], "demo", "--db", t.db], capture_output=True, env=t.env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    t.start(("--lang", lang))
+
+
+def check_key_bar(t, where):
+    """Each of the two bottom rows: items apart by two blanks at least, each its keys and a label."""
+    for row in t.key_bar():
+        for item in re.split(r" {2,}", row.strip()):
+            assert KEY.match(item), "%s: key-bar item %r runs into another:\n%s" % (where, item, t.screen())
+
+
+def cut_words(screen):
+    """The word fragments right before a "…" that is not "… F1"."""
+    out = []
+    for line in screen.split("\n"):
+        for m in re.finditer("…", line):
+            if line[m.end():m.end() + 3] == " F1":
+                continue
+            before = line[:m.start()]
+            frag = re.search(r"(\w+)$", before)
+            if frag:
+                out.append(frag.group(1))
+    return out
+
+
+def help_text(t, lang):
+    """The whole of F1, read page by page (its "19-36/40" tells where)."""
+    t.keys("F1")
+    # The box is drawn whole once its own key line and bottom corner show.
+    shown = t.wait_all(HELP_TITLE[lang] + " ─", "Esc Enter: ", "┘")
+    text = []
+    while True:
+        text += [line.split("│")[1].strip() for line in shown.split("\n") if line.count("│") >= 2]
+        at = re.search(r"(\d+)-(\d+)/(\d+)", shown)
+        if not at or at.group(2) == at.group(3):
+            break
+        t.keys("PageDown")
+        last = at.group(0)
+        shown = t.wait_until(lambda s: "┘" in s and re.search(r"\d+-\d+/\d+", s)
+                             and re.search(r"\d+-\d+/\d+", s).group(0) != last, "the next page of help")
+    t.keys("Escape")
+    t.wait_gone(HELP_TITLE[lang] + " ─")
+    # The box's rows joined: a word wrapped onto the next row comes together again.
+    return " ".join(text)
+
+
+def settled(t):
+    """The screen once two captures in a row agree (a redraw is not half done)."""
+    last = [None]
+
+    def same(shown):
+        agree = shown == last[0]
+        last[0] = shown
+        return agree
+    return t.wait_until(same, "a settled screen")
+
+
+def check_words(t, lang, where, rows=None):
+    """A word cut before "…" is whole in F1's text (so it was cut at its end, not inside)."""
+    shown = settled(t)
+    lines = shown.split("\n")
+    frags = cut_words("\n".join(l for i, l in enumerate(lines) if rows is None or i in rows))
+    if not frags:
+        return
+    full = help_text(t, lang)
+    for frag in frags:
+        assert re.search(re.escape(frag) + r"(\W|$)", full), \
+            "%s: %r is cut inside a word (F1 does not have it whole):\n%s\nF1: %s" % (where, frag, shown, full)
+
+
+def check_screen(t, lang, where, rows=None):
+    settled(t)
+    assert all(len(line) <= t.cols for line in t.lines())
+    check_key_bar(t, where)
+    check_words(t, lang, where, rows)
+
+
+FIRST = {"kk": "Бұл — бірінші кезең", "ru": "Это первый этап", "en": "This is the first stage"}
+
+
+def walk(lang):
+    with Tui(P["bitim"], args=("--lang", lang)) as t:
+        demo(t, lang)
+        listed = t.wait_until(lambda s: s.count("DEM-") >= CASES, "the list")
+        title = listed.split("\n")[0]
+        for i in range(CASES):
+            t.keys("Home")
+            for _ in range(i):
+                t.keys("Down")
+            t.wait_until(lambda s: s.count("DEM-") >= CASES, "the list")
+            # Only the selected row is whole in F1; the title, status and header lines are checked too.
+            check_screen(t, lang, "list, row %d" % i, rows={0, 1, 2, 3 + i})
+            t.keys("Enter")
+            t.wait_gone(title)
+            for page in range(9):
+                check_screen(t, lang, "case %d, page %d" % (i, page))
+                top = t.screen().split("\n")[0]
+                t.keys("PageUp")
+                shown = t.wait_until(lambda s: s.split("\n")[0] != top or FIRST[lang] in s, "the previous page")
+                if FIRST[lang] in shown:
+                    break
+            t.keys("F10")
+            t.wait_for(title)
+        t.keys("F9")
+        t.wait_gone(title)
+        check_screen(t, lang, "settings")
+        t.quit()
+
+
+@T.test
+def every_screen_fits_80x24_in_kazakh():
+    walk("kk")
+
+
+@T.test
+def every_screen_fits_80x24_in_russian():
+    walk("ru")
+
+
+@T.test
+def every_screen_fits_80x24_in_english():
+    walk("en")
+
+
+T.run()
