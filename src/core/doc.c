@@ -168,7 +168,7 @@ static int report_missing(const struct procedure *p, const struct template_data 
 /* The clause of a bilingual paper that both texts have equal force (worded
  * in the current language). */
 static const char *const parity_clause[DOC_KIND_COUNT] = {
-	N_("This contract on mediation is made in the Kazakh and Russian languages; both texts have equal legal force."),
+	N_("This contract is made in the Kazakh and Russian languages; both texts have equal legal force."),
 	N_("This agreement is made in the Kazakh and Russian languages; both texts have equal legal force."),
 	N_("This notice is made in the Kazakh and Russian languages; both texts have equal legal force."),
 	N_("These minutes are made in the Kazakh and Russian languages; both texts have equal legal force."),
