@@ -107,6 +107,11 @@ def clauses_are_side_by_side():
                     starts[side].append(i)
                 prev = cell
         assert starts[0] == starts[1], (kind, starts)
+        # one set of numbered clauses: a clause numbered in kk has the same number in ru, on its row
+        for i in starts[0]:
+            left = re.match(r"(\d+)\.", lines[i][:COL].strip())
+            right = re.match(r"(\d+)\.", lines[i][COL + 2:].strip())
+            assert (left and left.group(1)) == (right and right.group(1)), (kind, lines[i])
         assert len(starts[0]) > 5, kind
         # every clause of the kk text is there once, in the same order as in kk alone
         kk_alone = " ".join(render(sample(kind_sample), kind, "kk").split())
