@@ -1,32 +1,63 @@
 #!/bin/sh
-# Export of 100,000 cases against sqlite3's own CSV mode, in one run, each
-# writing a file. bitim's cases table has a column for every field of the
-# forms, so sqlite3 is timed twice: SELECT * FROM cases, and the same rows
-# bitim writes (the forms' other fields looked up as bitim does).
-# Goal: no slower than sqlite3 in UTF-8, at most 1.3 times with KZ-1048.
-. "$(dirname "$0")/common.sh"
+# Export of the cases table to a file, against the fastest sqlite3 query
+# that gives the same rows and columns: the fixed columns, and each other
+# field of the forms pivoted from field_values with one GROUP BY (not a
+# correlated subquery a column). KZ-1048 against the same query piped
+# through iconv -t RK1048. Peak memory (RSS) against sqlite3 -csv.
+# usage: export.sh DB N; prints result lines (see summary.py).
+set -eu
+DB=$1
+N=$2
+RUNS=${EXPORT_RUNS:-$([ "$N" -ge 1000000 ] && echo 1 || echo 3)}
+BITIM=${BITIM:?}
+WORK=${BENCH_DIR:-${TMPDIR:-/tmp}/bitim-bench}
 command -v sqlite3 >/dev/null || { echo "install sqlite3" >&2; exit 1; }
 out=$WORK/export.csv
-ref_out=$WORK/sqlite3.csv
-utf8=$(best_of 3 "$BITIM" --db "$DB" export --table cases -o "$out")
-kz=$(best_of 3 "$BITIM" --db "$DB" export --table cases --encoding kz1048 -o "$WORK/export-kz.csv")
-# The same rows: the fixed columns, then each other field by its name.
-fixed="uuid number office_code year seq stage status outcome received_on referral_source category regime village language mediator_name contract_on signed_on termination_ground terminated_on followup_result closed_on next_deadline deadline_label created_at updated_at"
+ref=$WORK/sqlite3.csv
+
+# timed CMD...: "seconds peak-KiB" of one run (its output to a file).
+timed() {
+	/usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" >/dev/null
+	cat "$WORK/time.txt"
+}
+
+# runs CMD...: RUNS runs; prints "median-s max-s peak-KiB".
+runs() {
+	: >"$WORK/runs.txt"
+	for _ in $(seq "$RUNS"); do timed "$@" >>"$WORK/runs.txt"; done
+	sort -n "$WORK/runs.txt" | awk '{ t[NR] = $1; if ($2 > m) m = $2 }
+		END { printf "%s %s %s\n", t[int((NR + 1) / 2)], t[NR], m }'
+}
+
+"$BITIM" --db "$DB" export --table cases -o "$out" >/dev/null
+fixed=" uuid number office_code year seq stage status outcome received_on referral_source category regime village language mediator_name contract_on signed_on termination_ground terminated_on followup_result closed_on next_deadline deadline_label created_at updated_at "
 cols=""
 for c in $(head -1 "$out" | tr -d '\r' | tr ',' ' '); do
-	case " $fixed " in
+	case "$fixed" in
 	*" $c "*) cols="$cols, c.$c" ;;
-	*) cols="$cols, (SELECT value FROM field_values f WHERE f.owner = c.uuid AND f.key = '$c') AS $c" ;;
+	*) cols="$cols, max(CASE WHEN f.key = '$c' THEN f.value END) AS $c" ;;
 	esac
 done
-same="SELECT ${cols#, } FROM cases c ORDER BY c.id"
-star=$(best_of 3 sh -c "sqlite3 -csv -header '$DB' 'SELECT * FROM cases' > '$ref_out'")
-rows_ref=$(best_of 3 sh -c "sqlite3 -csv -header '$DB' \"$same\" > '$ref_out'")
-rows=$(($(wc -l <"$out") - 1))
-printf 'export of %s cases, %s columns, to a file:\n' "$rows" "$(head -1 "$out" | tr ',' '\n' | wc -l)"
-printf '  sqlite3 -csv, SELECT * FROM cases (27 columns)  %6.3f s\n' "$star"
-printf '  sqlite3 -csv, the same rows as bitim             %6.3f s\n' "$rows_ref"
-printf '  bitim export, UTF-8                              %6.3f s  ratio %.2f to the same rows, %.2f to SELECT * (goal <= 1.00)\n' \
-	"$utf8" "$(echo "$utf8 / $rows_ref" | bc -l)" "$(echo "$utf8 / $star" | bc -l)"
-printf '  bitim export, KZ-1048                            %6.3f s  ratio %.2f to the same rows, %.2f to SELECT * (goal <= 1.30)\n' \
-	"$kz" "$(echo "$kz / $rows_ref" | bc -l)" "$(echo "$kz / $star" | bc -l)"
+pivot="SELECT ${cols#, } FROM cases c LEFT JOIN field_values f ON f.owner = c.uuid GROUP BY c.id ORDER BY c.id"
+sqlite3 -csv -header "$DB" "$pivot" >"$ref"
+[ "$(wc -l <"$out")" = "$(wc -l <"$ref")" ] || { echo "export.sh: the anchor's rows differ from bitim's" >&2; exit 1; }
+
+set -- $(runs sh -c "exec '$BITIM' --db '$DB' export --table cases -o '$out'")
+b_med=$1 b_max=$2 b_kib=$3
+set -- $(runs sh -c "sqlite3 -csv -header '$DB' \"$pivot\" > '$ref'")
+a_med=$1 a_kib=$3
+set -- $(runs sh -c "exec '$BITIM' --db '$DB' export --table cases --encoding kz1048 -o '$out'")
+k_med=$1 k_max=$2 k_kib=$3
+set -- $(runs sh -c "sqlite3 -csv -header '$DB' \"$pivot\" | iconv -f UTF-8 -t RK1048 > '$ref'")
+i_med=$1
+
+ok() { awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b) ? "ok" : "MISS" }'; }
+ms() { awk -v s="$1" 'BEGIN { printf "%.0f", s * 1000 }'; }
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+printf 'R\texport UTF-8, time (ms)\t%s\t%s\t%s\t%s\t<= 1.00 x anchor\t%s\n' "$N" "$(ms "$b_med")" "$(ms "$b_max")" \
+	"$(ms "$a_med")" "$(ok "$b_med" "$a_med")"
+printf 'R\texport KZ-1048, time (ms)\t%s\t%s\t%s\t%s\t<= 1.30 x anchor\t%s\n' "$N" "$(ms "$k_med")" "$(ms "$k_max")" \
+	"$(ms "$i_med")" "$(ok "$k_med" "$(awk -v a="$i_med" 'BEGIN { print a * 1.3 }')")"
+peak=$(( b_kib > k_kib ? b_kib : k_kib ))
+printf 'R\texport peak RSS (MiB)\t%s\t%s\t%s\t%s\t<= 8 MiB\t%s\n' "$N" "$(mib "$peak")" "$(mib "$peak")" \
+	"$(mib "$a_kib")" "$(ok "$(mib "$peak")" 8)"

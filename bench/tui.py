@@ -1,98 +1,151 @@
-"""Benchmarks of the interface in a pseudo-terminal: the time to the first
-drawn case list and the peak memory, and the time from a keystroke to its
-echo on screen over 1,000 keys."""
+"""Benchmarks of the interface in a pseudo-terminal, on a copy of the
+register (the benchmark never changes its database):
+  - start to the first full screen, against the bare ncursesw floor (a
+    program that only initialises ncursesw and fills the screen);
+  - arrow Down on the case list, waiting for the next case's number to be
+    drawn (scrolling past the screen fetches the next rows);
+  - a letter typed in the search field, waiting for that letter (Cyrillic:
+    never part of an escape sequence) to be drawn.
+Prints one result line a figure: R, figure, N, median ms, max ms, anchor ms,
+goal, ok or MISS (see summary.py).
+
+usage: tui.py BITIM DB FLOOR N"""
 import os
 import pty
 import select
+import shutil
+import sqlite3
+import statistics
 import struct
 import sys
 import time
 import fcntl
 import termios
 
-BITIM, DB = sys.argv[1], sys.argv[2]
+BITIM, SOURCE, FLOOR, N = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+DB = SOURCE + ".tui-copy.db"
+ROWS, COLS = 24, 80
 ENV = dict(os.environ, TERM="xterm", LC_ALL="C.UTF-8", LANGUAGE="en", ESCDELAY="25")
 ENV.pop("LINES", None)
 ENV.pop("COLUMNS", None)
 
 
-def spawn(extra_env=None):
+def spawn(argv, extra_env=None):
     pid, fd = pty.fork()
     if pid == 0:
-        env = dict(ENV, **(extra_env or {}))
-        os.execve(BITIM, [BITIM, "--db", DB], env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        os.execve(argv[0], argv, dict(ENV, **(extra_env or {})))
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
     return pid, fd
 
 
-def drain(fd, until=None, timeout=10.0):
-    """Read output until `until` (bytes) is seen, or nothing comes for a while."""
+def run_to_end(argv, extra_env=None):
+    """Time from start to exit of a program that draws one screen and ends."""
+    t0 = time.monotonic()
+    pid, fd = spawn(argv, extra_env)
+    while True:
+        try:
+            if not os.read(fd, 65536):
+                break
+        except OSError:
+            break
+    os.wait4(pid, 0)
+    os.close(fd)
+    return (time.monotonic() - t0) * 1000
+
+
+def wait_for(fd, want, timeout=20.0):
+    """Read output until `want` (bytes) has been drawn."""
     seen = b""
     end = time.monotonic() + timeout
     while time.monotonic() < end:
-        r, _, _ = select.select([fd], [], [], 0.05 if until is None else end - time.monotonic())
+        r, _, _ = select.select([fd], [], [], max(0.0, end - time.monotonic()))
         if not r:
-            if until is None:
-                return seen
             continue
+        seen += os.read(fd, 65536)
+        if want in seen:
+            return seen
+    raise TimeoutError("waited for %r" % want)
+
+
+def drain(fd, quiet=0.1):
+    while select.select([fd], [], [], quiet)[0]:
         try:
-            chunk = os.read(fd, 65536)
+            os.read(fd, 65536)
         except OSError:
-            return seen
-        seen += chunk
-        if until is not None and until in seen:
-            return seen
-    raise TimeoutError("waited for %r" % until)
+            return
 
 
-def startup():
-    best, peak = 1e9, 0
-    for _ in range(5):
-        t0 = time.monotonic()
-        pid, fd = spawn({"BITIM_BENCH_STARTUP": "1"})
-        while True:
-            try:
-                if not os.read(fd, 65536):
-                    break
-            except OSError:
-                break
-        _, status, usage = os.wait4(pid, 0)
-        elapsed = (time.monotonic() - t0) * 1000
-        os.close(fd)
-        best = min(best, elapsed)
-        peak = max(peak, usage.ru_maxrss)
-    print("  start to the first drawn case list  %7.1f ms (goal <= 50 ms)" % best)
-    print("  peak memory (RSS)                   %7.1f MiB (goal <= 12 MiB)" % (peak / 1024))
+def result(figure, times, anchor, goal_text, ok):
+    print("R\t%s\t%d\t%.2f\t%.2f\t%s\t%s\t%s" % (figure, N, statistics.median(times), max(times),
+                                              "%.2f" % anchor if anchor is not None else "-", goal_text,
+                                              "ok" if ok else "MISS"))
 
 
-def keystrokes(n=1000):
-    pid, fd = spawn()
-    drain(fd, b"F10")
-    os.write(fd, b"\x1bOS")            # F4: a new case
-    drain(fd, b"Intake")
-    for _ in range(4):                 # to "Village or town"
-        os.write(fd, b"\t")
+def startup(runs=9):
+    floor = [run_to_end([FLOOR]) for _ in range(runs)]
+    bitim = [run_to_end([BITIM, "--db", DB], {"BITIM_BENCH_STARTUP": "1"}) for _ in range(runs)]
+    f, b = statistics.median(floor), statistics.median(bitim)
+    result("start to first full screen", bitim, f, "<= 1.5 x floor + 10 ms", b <= 1.5 * f + 10)
+
+
+def list_order(limit):
+    """The case numbers in the list's order, from the register itself."""
+    con = sqlite3.connect("file:%s?mode=ro" % DB, uri=True)
+    rows = con.execute("SELECT number FROM cases ORDER BY status = 'closed', next_deadline IS NULL,"
+                       " next_deadline, id DESC LIMIT ?", (limit,)).fetchall()
+    con.close()
+    # The first 12 characters: a longer number is cut short in its column.
+    return [r[0][:12].encode() for r in rows]
+
+
+def arrow_down(presses=60):
+    numbers = list_order(presses + 1)
+    pid, fd = spawn([BITIM, "--db", DB])
+    wait_for(fd, numbers[0])
     drain(fd)
-    letters = b"abcdefghijklmnopqrstuvwxyz"
-    total = 0.0
-    worst = 0.0
-    for i in range(n):
-        if i and i % 40 == 0:
-            os.write(fd, b"\x17")      # Ctrl-W: keep the field short
-            drain(fd)
-        key = letters[i % 26:i % 26 + 1]
+    times = []
+    for i in range(1, min(presses + 1, len(numbers))):
         t0 = time.monotonic()
-        os.write(fd, key)
-        drain(fd, key)
-        dt = (time.monotonic() - t0) * 1000
-        total += dt
-        worst = max(worst, dt)
-    os.write(fd, b"\x18")              # Ctrl-X twice: save, back, quit
-    drain(fd)
-    os.write(fd, b"\x18")
+        os.write(fd, b"\x1bOB")         # Down, in the keypad mode ncurses sets
+        wait_for(fd, numbers[i])
+        times.append((time.monotonic() - t0) * 1000)
+        drain(fd, 0.02)
+    os.write(fd, b"\x1b[21~")          # F10: quit
     os.waitpid(pid, 0)
-    print("  keystroke to echo, mean of %d        %7.2f ms (goal <= 2 ms), worst %.2f ms" % (n, total / n, worst))
+    result("arrow Down on the case list", times, None, "<= 2 ms", statistics.median(times) <= 2)
 
 
-startup()
-keystrokes()
+def search_typing(rounds=5):
+    word = "Қайрат"
+    pid, fd = spawn([BITIM, "--db", DB])
+    wait_for(fd, b"F10")
+    drain(fd)
+    os.write(fd, b"/")
+    drain(fd)
+    times = []
+    for _ in range(rounds):
+        for letter in word:
+            t0 = time.monotonic()
+            os.write(fd, letter.encode())
+            wait_for(fd, letter.encode())
+            times.append((time.monotonic() - t0) * 1000)
+            drain(fd, 0.02)
+        os.write(fd, b"\x17")          # Ctrl-W: the word again
+        drain(fd)
+    os.write(fd, b"\x1b")
+    drain(fd)
+    os.write(fd, b"\x1b[21~")
+    os.waitpid(pid, 0)
+    result("search field, typed letter drawn", times, None, "<= 20 ms", statistics.median(times) <= 20)
+
+
+shutil.copyfile(SOURCE, DB)
+os.chmod(DB, 0o600)
+try:
+    startup()
+    arrow_down()
+    search_typing()
+finally:
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(DB + suffix):
+            os.remove(DB + suffix)

@@ -23,8 +23,12 @@ enum bitim_status demo_run_script(struct store *s, const struct procedure *p, in
 enum bitim_status demo_build(struct store *s, const struct procedure *p, bitim_day today, char *why, size_t why_size);
 
 /* Add n synthetic cases (varied languages, stages, categories, villages, valid
- * IINs) in one transaction: 100,000 in a few seconds. */
+ * IINs), committed in batches; from 50,000 cases the secondary indexes and
+ * the count triggers are made again after the load (and by the next load,
+ * if this one is cut short). */
 enum bitim_status demo_synthetic(struct store *s, const struct procedure *p, size_t n, bitim_day today);
+/* From how many cases the indexes are built after the load (0: 50,000). For tests. */
+void demo_synthetic_tune(size_t indexes_after);
 
 /* A valid IIN for a birth date, sex and serial (the check digit computed). */
 void demo_iin(int year, int month, int day, bool female, unsigned serial, char out[13]);

@@ -34,10 +34,48 @@ struct case_row {
 	char *received_on;    /* ISO date, owned, may be NULL */
 };
 
+/* Where a page of the list lies: the first or last one, or beside a case
+ * on the screen (from it, just after it, just before it). A page is found
+ * by the case's place in the order, so its cost does not depend on how far
+ * down the list it is. */
+enum case_page { CASE_PAGE_FIRST, CASE_PAGE_FROM, CASE_PAGE_AFTER, CASE_PAGE_BEFORE, CASE_PAGE_LAST };
+
+struct case_page_result {
+	struct case_row *rows; /* in list order, owned (store_case_rows_free) */
+	size_t count;
+	bool partial;          /* a one- or two-letter search stopped looking
+				* before the page was full (type another letter) */
+	size_t looked;         /* cases such a search looked at */
+};
+
+/* Up to limit cases of the list at where, relative to from (a row of an
+ * earlier page; NULL with FIRST and LAST). */
+enum bitim_status store_case_page(struct store *s, const struct case_query *q, enum case_page where,
+				  const struct case_row *from, size_t limit, struct case_page_result *out);
+
+/* What the list's count line says: kept counts for the whole list or a
+ * stage; the exact number for a search that few cases match; "more than"
+ * for one that many match; nothing for one or two letters. */
+struct case_tally {
+	size_t count;
+	bool more;      /* more than count cases match */
+	bool uncounted; /* a one- or two-letter search is not counted */
+};
+enum bitim_status store_case_tally(struct store *s, const struct case_query *q, struct case_tally *t);
+
+/* The exact number of matching cases (the CLI and tests; a broad search
+ * is counted by scanning). */
+enum bitim_status store_case_count(struct store *s, const struct case_query *q, size_t *count);
+
+/* The cases from offset (pages from the first: for the CLI and tests). */
 enum bitim_status store_case_list(struct store *s, const struct case_query *q,
 				  struct case_row **rows, size_t *count);
-enum bitim_status store_case_count(struct store *s, const struct case_query *q, size_t *count);
 void store_case_rows_free(struct case_row *rows, size_t count);
+
+/* The list's thresholds: up to few matches a search is sorted, more are
+ * walked in order; a one- or two-letter search looks at budget cases a
+ * page. 0 restores the default (5000 each). For tests and benchmarks. */
+void store_search_tune(size_t few, size_t budget);
 
 /* A party of another case who may be the same person. */
 struct party_match {

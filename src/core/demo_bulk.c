@@ -1,9 +1,11 @@
 /* Synthetic cases for scale tests and benchmarks: many plausible cases
- * written with prepared statements in one transaction. */
+ * written with prepared statements, committed in batches so the write-ahead
+ * log stays small and memory stays flat however many are asked for. */
 #include <config.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "bitim/demo.h"
 #include "bitim/search.h"
 #include "store_internal.h"
@@ -48,6 +50,10 @@ struct bulk {
 	struct store *s;
 	sqlite3_stmt *cases, *party, *value, *event, *search;
 	char code[16];
+	uint64_t uuid_ms;  /* the time of the load, the first 48 bits of its UUIDs */
+	uint32_t uuid_seq; /* the UUIDs' order within the load */
+	uint64_t uuid_rng; /* their random bits */
+	char stamp[48], stamp_ms[48]; /* created_at and the events' time, once for the load */
 	int seq_year[200]; /* the last sequence number per year (since 1900) */
 };
 
@@ -57,8 +63,9 @@ static enum bitim_status prepare_all(struct bulk *b)
 
 	if ((st = store_prepare(b->s, "INSERT INTO cases(uuid, number, office_code, year, seq, stage, status, outcome,"
 		" received_on, referral_source, category, regime, village, language, mediator_name, contract_on, signed_on,"
-		" termination_ground, terminated_on, closed_on, next_deadline, deadline_label)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+		" termination_ground, terminated_on, closed_on, next_deadline, deadline_label, created_at, updated_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+		" ?23, ?23)",
 		&b->cases)) != BITIM_OK)
 		return st;
 	if ((st = store_prepare(b->s, "INSERT INTO parties(uuid, case_id, position, side, kind, full_name, iin, role)"
@@ -67,8 +74,8 @@ static enum bitim_status prepare_all(struct bulk *b)
 	if ((st = store_prepare(b->s, "INSERT INTO field_values(owner, case_id, key, value) VALUES (?1, ?2, ?3, ?4)",
 		&b->value)) != BITIM_OK)
 		return st;
-	if ((st = store_prepare(b->s, "INSERT INTO events(case_id, kind, entity, owner, field, new)"
-		" VALUES (?1, 'create', 'case', ?2, 'demo', ?3)", &b->event)) != BITIM_OK)
+	if ((st = store_prepare(b->s, "INSERT INTO events(case_id, at, kind, entity, owner, field, new)"
+		" VALUES (?1, ?4, 'create', 'case', ?2, 'demo', ?3)", &b->event)) != BITIM_OK)
 		return st;
 	return store_prepare(b->s, "INSERT INTO case_search(rowid, keys) VALUES (?1, ?2)", &b->search);
 }
@@ -107,6 +114,55 @@ static int next_seq(struct bulk *b, int year)
 	return ++*slot;
 }
 
+/* A time-ordered UUID (the layout of version 7: the time in milliseconds,
+ * then a counter, then 48 random bits). Random UUIDs land all over the
+ * indexes keyed by them, and at a million cases those no longer fit in
+ * memory; ordered ones are appended at the end. The random bits come from a
+ * generator seeded from the kernel once a load; the time and the counter
+ * keep UUIDs apart within one office, the random bits across offices.
+ * Written without printf: a million cases need three million. */
+static void ordered_uuid(struct bulk *b, char out[UUID_BUF])
+{
+	static const char hex[] = "0123456789abcdef";
+	uint32_t n = b->uuid_seq++;
+	uint64_t r;
+	unsigned char v[16];
+	size_t o = 0;
+
+	b->uuid_rng ^= b->uuid_rng << 13; /* xorshift64 */
+	b->uuid_rng ^= b->uuid_rng >> 7;
+	b->uuid_rng ^= b->uuid_rng << 17;
+	r = b->uuid_rng;
+	for (int i = 0; i < 6; i++)
+		v[i] = (unsigned char)(b->uuid_ms >> (40 - 8 * i));
+	v[6] = (unsigned char)(0x70 | ((n >> 22) & 0x0F));
+	v[7] = (unsigned char)(n >> 14);
+	v[8] = (unsigned char)(0x80 | ((n >> 8) & 0x3F));
+	v[9] = (unsigned char)n;
+	for (int i = 10; i < 16; i++)
+		v[i] = (unsigned char)(r >> (8 * (i - 10)));
+	for (int i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			out[o++] = '-';
+		out[o++] = hex[v[i] >> 4];
+		out[o++] = hex[v[i] & 15];
+	}
+	out[o] = '\0';
+}
+
+/* Seed the UUIDs' random bits from the kernel (through store_uuid). */
+static void seed_uuids(struct bulk *b)
+{
+	char seed[UUID_BUF];
+
+	store_uuid(seed);
+	b->uuid_rng = 0x9E3779B97F4A7C15u;
+	for (const char *c = seed; *c; c++)
+		b->uuid_rng = (b->uuid_rng ^ (unsigned char)*c) * 0x100000001B3u;
+	if (!b->uuid_rng)
+		b->uuid_rng = 1;
+}
+
 static void iso(bitim_day d, char out[DATE_BUF])
 {
 	date_format_iso(d, out);
@@ -128,7 +184,7 @@ static int one_case(struct bulk *b, const struct procedure *p, uint32_t *rng, bi
 
 	(void)p;
 	date_to_ymd(r, &y, &m, &d);
-	store_uuid(uuid);
+	ordered_uuid(b, uuid);
 	seq = next_seq(b, y);
 	snprintf(number, sizeof number, "%s-%04d-%04d", b->code, y, seq);
 	iso(r, received);
@@ -168,6 +224,7 @@ static int one_case(struct bulk *b, const struct procedure *p, uint32_t *rng, bi
 	store_bind_text(b->cases, 20, stage_i >= 6 ? ended : NULL);
 	store_bind_text(b->cases, 21, due[0] ? due : NULL);
 	store_bind_text(b->cases, 22, label);
+	store_bind_text(b->cases, 23, b->stamp);
 	if (run(b->cases) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(b->s->db);
@@ -178,7 +235,7 @@ static int one_case(struct bulk *b, const struct procedure *p, uint32_t *rng, bi
 			 ru ? PICK(rng, last_ru) : PICK(rng, last_kk));
 		demo_iin(1940 + (int)(next_random(rng) % 65), 1 + (int)(next_random(rng) % 12), 1 + (int)(next_random(rng) % 28),
 			 next_random(rng) % 2, next_random(rng) % 10000, iins[k]);
-		store_uuid(party_uuid);
+		ordered_uuid(b, party_uuid);
 		store_bind_text(b->party, 1, party_uuid);
 		sqlite3_bind_int64(b->party, 2, id);
 		sqlite3_bind_int(b->party, 3, k + 1);
@@ -195,6 +252,7 @@ static int one_case(struct bulk *b, const struct procedure *p, uint32_t *rng, bi
 	sqlite3_bind_int64(b->event, 1, id);
 	store_bind_text(b->event, 2, uuid);
 	store_bind_text(b->event, 3, number);
+	store_bind_text(b->event, 4, b->stamp_ms);
 	if (run(b->value) < 0 || run(b->event) < 0)
 		return -1;
 	/* The same keys store_search_reindex would write. */
@@ -208,43 +266,119 @@ static int one_case(struct bulk *b, const struct procedure *p, uint32_t *rng, bi
 	return run(b->search);
 }
 
-/* The secondary indexes of the tables the load fills, as their own SQL
- * (from sqlite_schema, so no definition is written twice). */
-static char **secondary_indexes(struct store *s, size_t *count)
+/* What a large load is faster without: the secondary indexes of the tables
+ * it fills (kept up row by row in random places) and the triggers that keep
+ * the case counts (each makes every insert keep a statement journal).
+ * As SQL that makes them again (from sqlite_schema, so no definition is
+ * written twice) and counts the cases afresh; NULL when there are none. */
+static char *secondary_indexes(struct store *s)
 {
 	sqlite3_stmt *st;
-	char **list = NULL;
+	char *list = NULL;
+	size_t len = 0;
+	FILE *mem;
 
-	*count = 0;
-	if (store_prepare(s, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
+	if (store_prepare(s, "SELECT sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND sql IS NOT NULL"
 			     " AND tbl_name IN ('cases', 'parties', 'field_values', 'events')", &st) != BITIM_OK)
 		return NULL;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		char **grown = realloc(list, (*count + 2) * sizeof *grown);
-		if (!grown)
-			break;
-		list = grown;
-		list[(*count)++] = store_column_dup(st, 0);
-		list[(*count)++] = store_column_dup(st, 1);
+	if (!(mem = open_memstream(&list, &len))) {
+		sqlite3_finalize(st);
+		return NULL;
 	}
+	while (sqlite3_step(st) == SQLITE_ROW)
+		fprintf(mem, "%s;\n", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
+	if (ftell(mem) > 0)
+		fputs("DELETE FROM case_counts;\n"
+		      "INSERT INTO case_counts(stage, n) SELECT stage, count(*) FROM cases GROUP BY stage;\n", mem);
+	fclose(mem);
+	if (list && !*list) {
+		free(list);
+		list = NULL;
+	}
 	return list;
 }
 
-/* Drop (or, with create, make again) the indexes listed by secondary_indexes.
- * The names come from sqlite_schema and are quoted as identifiers. */
-static enum bitim_status each_index(struct store *s, char **list, size_t count, bool create)
+/* Drop what a load is faster without, noting its SQL in the
+ * settings in the same transaction: a load cut short (killed, power cut)
+ * leaves the note, and the next load or rebuild_indexes makes them again. */
+static enum bitim_status drop_indexes(struct store *s, const char *sql)
+{
+	enum bitim_status st = store_begin(s);
+	sqlite3_stmt *names;
+
+	if (st == BITIM_OK)
+		st = store_setting_set(s, "bulk_load_indexes", sql);
+	if (st == BITIM_OK && (st = store_prepare(s, "SELECT type, name FROM sqlite_schema WHERE type IN ('index', 'trigger')"
+						   " AND sql IS NOT NULL AND tbl_name IN ('cases', 'parties', 'field_values', 'events')",
+						   &names)) == BITIM_OK) {
+		char **list = NULL;
+		size_t n = 0;
+		while (st == BITIM_OK && sqlite3_step(names) == SQLITE_ROW) {
+			char **grown = realloc(list, (n + 1) * sizeof *grown);
+			if (!grown || !(grown[n] = sqlite3_mprintf("DROP %s \"%w\"", strcmp((const char *)sqlite3_column_text(names, 0), "index") == 0
+								  ? "INDEX" : "TRIGGER", sqlite3_column_text(names, 1)))) {
+				list = grown ? grown : list;
+				st = BITIM_ERR_NOMEM;
+				break;
+			}
+			list = grown;
+			n++;
+		}
+		sqlite3_finalize(names);
+		for (size_t i = 0; i < n; i++) {
+			if (st == BITIM_OK)
+				st = store_exec(s, list[i]);
+			sqlite3_free(list[i]);
+		}
+		free(list);
+	}
+	return store_end(s, st);
+}
+
+/* Make again what an earlier load dropped (one sort an index), and count. */
+static enum bitim_status rebuild_indexes(struct store *s)
+{
+	char *sql = NULL;
+	enum bitim_status st = store_setting_get(s, "bulk_load_indexes", &sql);
+
+	if (st != BITIM_OK || !sql)
+		return st;
+	if ((st = store_begin(s)) == BITIM_OK) {
+		st = store_exec(s, sql);
+		if (st == BITIM_OK)
+			st = store_setting_set(s, "bulk_load_indexes", NULL);
+		st = store_end(s, st);
+	}
+	free(sql);
+	return st;
+}
+
+/* Cases per transaction: large enough that committing costs little, small
+ * enough that the write-ahead log (checkpointed after each) stays small. */
+#define BATCH 20000
+/* From this many cases, the indexes are built after the load. */
+static size_t bulk_indexes_after = 50000;
+
+void demo_synthetic_tune(size_t indexes_after)
+{
+	bulk_indexes_after = indexes_after ? indexes_after : 50000;
+}
+
+static enum bitim_status load(struct bulk *b, const struct procedure *p, size_t n, bitim_day today, uint32_t *rng)
 {
 	enum bitim_status st = BITIM_OK;
 
-	for (size_t i = 0; i + 1 < count && st == BITIM_OK; i += 2) {
-		if (create) {
-			st = store_exec(s, list[i + 1]);
-		} else {
-			char *sql = sqlite3_mprintf("DROP INDEX \"%w\"", list[i]);
-			st = sql ? store_exec(s, sql) : BITIM_ERR_NOMEM;
-			sqlite3_free(sql);
-		}
+	for (size_t done = 0; done < n && st == BITIM_OK;) {
+		size_t end = done + BATCH < n ? done + BATCH : n;
+		if ((st = store_begin(b->s)) != BITIM_OK)
+			break;
+		for (; done < end; done++)
+			if (one_case(b, p, rng, today) < 0) {
+				st = store_status(b->s, sqlite3_errcode(b->s->db));
+				break;
+			}
+		st = store_end(b->s, st);
 	}
 	return st;
 }
@@ -255,35 +389,46 @@ enum bitim_status demo_synthetic(struct store *s, const struct procedure *p, siz
 	uint32_t rng = 2463534242u ^ (uint32_t)n;
 	char *code = NULL;
 	enum bitim_status st;
+	struct timespec now;
 
 	if ((st = store_office_get(s, "code", &code)) != BITIM_OK)
 		return st;
 	snprintf(b.code, sizeof b.code, "%s", code ? code : "DEM");
 	free(code);
-	/* Random UUIDs land all over their indexes: a larger page cache for the
-	 * length of the load saves most of the reading and writing. */
-	store_exec(s, "PRAGMA cache_size = -131072");
-	if ((st = store_begin(s)) != BITIM_OK)
-		return st;
-	/* A large load is faster with the secondary indexes built once at the end
-	 * (a sort) than kept up row by row; all within the one transaction. */
-	size_t nindexes = 0;
-	char **indexes = n >= 10000 ? secondary_indexes(s, &nindexes) : NULL;
-	if (indexes)
-		st = each_index(s, indexes, nindexes, false);
-	if (st == BITIM_OK && (st = prepare_all(&b)) == BITIM_OK)
-		for (size_t i = 0; i < n; i++)
-			if (one_case(&b, p, &rng, today) < 0) {
-				st = store_status(s, sqlite3_errcode(s->db));
-				break;
-			}
+	clock_gettime(CLOCK_REALTIME, &now);
+	b.uuid_ms = ((uint64_t)now.tv_sec * 1000 + (uint64_t)now.tv_nsec / 1000000) & 0xFFFFFFFFFFFFu;
+	seed_uuids(&b);
+	{
+		struct tm tm;
+		char secs[24];
+		gmtime_r(&now.tv_sec, &tm);
+		strftime(secs, sizeof secs, "%Y-%m-%dT%H:%M:%S", &tm);
+		snprintf(b.stamp, sizeof b.stamp, "%sZ", secs);
+		snprintf(b.stamp_ms, sizeof b.stamp_ms, "%s.%03dZ", secs, (int)(now.tv_nsec / 1000000));
+	}
+	/* Synthetic cases may be lost to a power cut (never corrupted): the
+	 * log is synced at checkpoints only, not at every batch. */
+	/* The generator writes only consistent rows: the foreign keys need not be
+	 * looked up for each (checked again by bitim check). */
+	store_exec(s, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF");
+	store_exec(s, "PRAGMA cache_size = -32768");
+	/* Many cases load faster with the secondary indexes built once at the
+	 * end (a sort each) and the cases counted once. */
+	if ((st = rebuild_indexes(s)) == BITIM_OK && n >= bulk_indexes_after) {
+		char *indexes = secondary_indexes(s);
+		if (indexes)
+			st = drop_indexes(s, indexes);
+		free(indexes);
+	}
+	if (st == BITIM_OK)
+		st = prepare_all(&b);
+	if (st == BITIM_OK)
+		st = load(&b, p, n, today, &rng);
 	finalize_all(&b);
-	if (indexes && st == BITIM_OK)
-		st = each_index(s, indexes, nindexes, true);
-	for (size_t i = 0; i < nindexes; i++)
-		free(indexes[i]);
-	free(indexes);
-	st = store_end(s, st);
+	enum bitim_status rebuilt = rebuild_indexes(s);
+	if (st == BITIM_OK)
+		st = rebuilt;
+	store_exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON");
 	store_exec(s, "PRAGMA cache_size = -2000");
 	return st;
 }

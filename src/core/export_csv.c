@@ -42,8 +42,9 @@ enum bitim_status export_csv(struct store *s, const struct procedure *p, enum ex
 
 	memset(bad, 0, sizeof *bad);
 	*rows = 0;
-	/* A long read of the whole register: mapping the file saves copying every page. */
-	store_exec(s, "PRAGMA mmap_size = 1073741824");
+	/* The file is read through SQLite's small page cache, not mapped: mapped
+	 * pages count as the program's memory, and a register of a million cases
+	 * would hold a gigabyte. Memory stays the same at any size. */
 	if ((st = export_columns(p, t, f->include_confidential, &job.names, &n)) != BITIM_OK)
 		return st;
 	st = csv_write_row(w, job.names, n, &bad_field);

@@ -1,5 +1,6 @@
-/* The case list and search: pages of cases by urgency, and an FTS5 trigram
- * index over folded numbers, names and identification numbers. */
+/* Search keys: an FTS5 trigram index over folded numbers, names and
+ * identification numbers; and "who else is this" among the parties.
+ * (The case list's pages and counts are in case_list.c.) */
 #include <config.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,107 +125,6 @@ static enum bitim_status bind_filter(sqlite3_stmt *st, const struct case_query *
 nomem:
 	free(folded);
 	return BITIM_ERR_NOMEM;
-}
-
-enum bitim_status store_case_count(struct store *s, const struct case_query *q, size_t *count)
-{
-	sqlite3_stmt *st;
-	/* A search without other filters is counted in the index alone: every
-	 * indexed row is a case, and the cases table need not be read. (FTS5
-	 * takes MATCH only on its own, so the pattern decides the statement.) */
-	char *folded = q->text && *q->text && !(q->stage && *q->stage) && !(q->category && *q->category)
-			       ? search_fold(q->text) : NULL;
-	const char *sql = "SELECT count(*) FROM cases" CASE_FILTER;
-	if (folded && utf8_len_chars(folded) >= 3)
-		sql = "SELECT count(*) FROM case_search WHERE case_search MATCH ?3";
-	else if (folded && *folded)
-		sql = "SELECT count(*) FROM case_search WHERE keys LIKE ?4 ESCAPE '\\'";
-	free(folded);
-	enum bitim_status status = store_prepare(s, sql, &st);
-	int rc;
-
-	*count = 0;
-	if (status != BITIM_OK)
-		return status;
-	if ((status = bind_filter(st, q)) != BITIM_OK) {
-		sqlite3_finalize(st);
-		return status;
-	}
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*count = (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return store_status(s, rc == SQLITE_ROW ? SQLITE_OK : rc);
-}
-
-enum bitim_status store_case_list(struct store *s, const struct case_query *q,
-				  struct case_row **rows, size_t *count)
-{
-	sqlite3_stmt *st;
-	enum bitim_status status;
-	struct case_row *list = NULL;
-	size_t n = 0;
-	int rc;
-
-	*rows = NULL;
-	*count = 0;
-	/* Urgency: open cases by nearest deadline, then open ones without a
-	 * deadline (newest first), then closed ones; the cases_urgency index
-	 * serves this order. */
-	status = store_prepare(s,
-		"SELECT id, number, category, stage, status, next_deadline, deadline_label, received_on,"
-		" (SELECT group_concat(full_name, ' — ') FROM"
-		"   (SELECT full_name FROM parties p WHERE p.case_id = cases.id AND p.deleted = 0"
-		"    AND p.full_name IS NOT NULL AND (p.role IS NULL OR p.role <> 'representative')"
-		"    ORDER BY p.position))"
-		" FROM cases" CASE_FILTER
-		" ORDER BY status = 'closed', next_deadline IS NULL, next_deadline, id DESC"
-		" LIMIT ?5 OFFSET ?6", &st);
-	if (status != BITIM_OK)
-		return status;
-	if ((status = bind_filter(st, q)) != BITIM_OK) {
-		sqlite3_finalize(st);
-		return status;
-	}
-	sqlite3_bind_int64(st, 5, q->limit ? (sqlite3_int64)q->limit : -1);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)q->offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct case_row *grown = realloc(list, (n + 1) * sizeof *grown), *r;
-		if (!grown) {
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		list = grown;
-		r = &list[n++];
-		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(st, 0);
-		snprintf(r->number, sizeof r->number, "%s", (const char *)sqlite3_column_text(st, 1));
-		r->category = store_column_dup(st, 2);
-		r->stage = store_column_dup(st, 3);
-		r->status = store_column_dup(st, 4);
-		r->next_deadline = store_column_dup(st, 5);
-		r->deadline_label = store_column_dup(st, 6);
-		r->received_on = store_column_dup(st, 7);
-		r->parties = store_column_dup(st, 8);
-	}
-	sqlite3_finalize(st);
-	*rows = list;
-	*count = n;
-	return store_status(s, rc == SQLITE_DONE ? SQLITE_OK : rc);
-}
-
-void store_case_rows_free(struct case_row *rows, size_t count)
-{
-	for (size_t i = 0; i < count; i++) {
-		free(rows[i].parties);
-		free(rows[i].category);
-		free(rows[i].stage);
-		free(rows[i].status);
-		free(rows[i].next_deadline);
-		free(rows[i].deadline_label);
-		free(rows[i].received_on);
-	}
-	free(rows);
 }
 
 /* ---------------------------------------------------- who else is this */

@@ -401,6 +401,7 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
+	store_case_plan_free(s);
 	if (s->db) {
 		if (s->depth > 0)
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -487,6 +488,20 @@ enum bitim_status store_integrity(struct store *s, char **report)
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			fprintf(mem, "foreign key: %s row %lld -> %s\n", sqlite3_column_text(st, 0),
 				(long long)sqlite3_column_int64(st, 1), sqlite3_column_text(st, 2));
+			ok = false;
+		}
+		status = store_status(s, rc);
+		sqlite3_finalize(st);
+	}
+	/* The case counts the triggers keep must agree with the cases. */
+	if (status == BITIM_OK && (status = store_prepare(s,
+		"SELECT stage FROM (SELECT stage, count(*) FROM cases GROUP BY stage"
+		"  EXCEPT SELECT stage, n FROM case_counts WHERE n <> 0)"
+		" UNION SELECT stage FROM (SELECT stage, n FROM case_counts WHERE n <> 0"
+		"  EXCEPT SELECT stage, count(*) FROM cases GROUP BY stage)", &st)) == BITIM_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			fprintf(mem, "case count: the number kept for stage %s differs from the cases\n",
+				sqlite3_column_text(st, 0));
 			ok = false;
 		}
 		status = store_status(s, rc);

@@ -11,6 +11,7 @@ struct store {
 	char *backup_path; /* owned; NULL unless a migration backed up the file */
 	int depth;         /* nesting of store_begin */
 	char errmsg[512];  /* SQLite's last message */
+	struct case_plan *list_plan; /* the case list's last search, made ready (case_list.c) */
 };
 
 /* Map an SQLite result code to a status, keeping SQLite's message. */
@@ -40,6 +41,9 @@ enum bitim_status store_migrate(struct store *s);
 
 /* Rebuild the search keys of one case (number, party names, IIN, BIN). */
 enum bitim_status store_search_reindex(struct store *s, int64_t case_id);
+
+/* Forget the case list's last search (store_close). */
+void store_case_plan_free(struct store *s);
 
 /* A new random (version 4) UUID. */
 void store_uuid(char out[UUID_BUF]);

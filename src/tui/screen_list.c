@@ -20,9 +20,12 @@
 static struct {
 	struct case_row *rows; /* the visible page; owned */
 	size_t nrows;
-	size_t total;          /* cases matching the query */
-	size_t top;            /* offset of the first visible row */
-	size_t sel;            /* the selected case, as an offset */
+	struct case_tally tally; /* what the count line says */
+	bool partial;          /* a short search stopped looking before the page was full */
+	size_t looked;         /* cases it looked at */
+	size_t sel;            /* the selected row of the page */
+	struct case_row anchor; /* the top row's place, to reload from; status and deadline owned */
+	bool from_anchor;      /* reload from the anchor (else from the first page) */
 	struct editor search;
 	bool searching;        /* the search line has the cursor */
 	char *text;            /* the search text in force; owned */
@@ -39,36 +42,85 @@ static int visible_rows(struct app *app)
 	return app_body_rows(app) - 2;
 }
 
-static void load(struct app *app)
+static struct case_query list_query(struct app *app)
 {
-	struct case_query q = {
+	return (struct case_query){
 		.text = L.text,
 		.stage = L.stage >= 0 ? app->proc->stages[L.stage].name : NULL,
 	};
-	int rows = visible_rows(app);
+}
+
+/* Remember the top row's place, so a reload shows the list from there. */
+static void keep_anchor(void)
+{
+	free(L.anchor.status);
+	free(L.anchor.next_deadline);
+	memset(&L.anchor, 0, sizeof L.anchor);
+	L.from_anchor = L.nrows > 0;
+	if (L.nrows) {
+		L.anchor.id = L.rows[0].id;
+		L.anchor.status = L.rows[0].status ? strdup(L.rows[0].status) : NULL;
+		L.anchor.next_deadline = L.rows[0].next_deadline ? strdup(L.rows[0].next_deadline) : NULL;
+	}
+}
+
+/* Put a fetched page on the screen in place of the old one. */
+static void show_page(struct case_page_result *r)
+{
+	store_case_rows_free(L.rows, L.nrows);
+	L.rows = r->rows;
+	L.nrows = r->count;
+	L.partial = r->partial;
+	L.looked = r->looked;
+	if (L.sel >= L.nrows)
+		L.sel = L.nrows ? L.nrows - 1 : 0;
+	keep_anchor();
+}
+
+/* Fetch a page at where from the given row; false (and a message) on error. */
+static bool fetch(struct app *app, enum case_page where, const struct case_row *from, size_t limit,
+		  struct case_page_result *r)
+{
+	struct case_query q = list_query(app);
+	enum bitim_status st = store_case_page(app->store, &q, where, from, limit, r);
+
+	if (st != BITIM_OK) {
+		app_status(app, st);
+		return false;
+	}
+	return true;
+}
+
+/* Reload the page (after a change, a new search, a resize): the count line,
+ * then the rows from the top row's place (or the first page). */
+static void load(struct app *app)
+{
+	struct case_query q = list_query(app);
+	size_t rows = visible_rows(app) > 0 ? (size_t)visible_rows(app) : 1;
+	struct case_page_result r;
 	enum bitim_status st;
 
-	store_case_rows_free(L.rows, L.nrows);
-	L.rows = NULL;
-	L.nrows = 0;
-	if ((st = store_case_count(app->store, &q, &L.total)) != BITIM_OK) {
+	L.stale = false;
+	L.loaded_rows = (int)rows;
+	if ((st = store_case_tally(app->store, &q, &L.tally)) != BITIM_OK) {
 		app_status(app, st);
 		return;
 	}
-	if (L.sel >= L.total)
-		L.sel = L.total ? L.total - 1 : 0;
-	if (rows < 1)
-		rows = 1;
-	if (L.sel < L.top)
-		L.top = L.sel;
-	if (L.sel >= L.top + (size_t)rows)
-		L.top = L.sel - (size_t)rows + 1;
-	q.offset = L.top;
-	q.limit = (size_t)rows;
-	if ((st = store_case_list(app->store, &q, &L.rows, &L.nrows)) != BITIM_OK)
-		app_status(app, st);
-	L.stale = false;
-	L.loaded_rows = rows;
+	if (!fetch(app, L.from_anchor ? CASE_PAGE_FROM : CASE_PAGE_FIRST, L.from_anchor ? &L.anchor : NULL, rows, &r))
+		return;
+	if (r.count < rows && L.from_anchor && !r.partial) {
+		/* Near the end: the last screenful instead, the selection kept on its case. */
+		int64_t id = L.sel < L.nrows ? L.rows[L.sel].id : 0;
+		struct case_page_result last;
+		if (fetch(app, CASE_PAGE_LAST, NULL, rows, &last)) {
+			store_case_rows_free(r.rows, r.count);
+			r = last;
+			for (size_t i = 0; i < r.count; i++)
+				if (r.rows[i].id == id)
+					L.sel = i;
+		}
+	}
+	show_page(&r);
 }
 
 /* How many imported records wait: counted when the list is entered and
@@ -98,6 +150,7 @@ static void list_enter(struct app *app)
 	char *done = NULL;
 	size_t count = 0;
 	struct case_query all = { 0 };
+	bool greet = false;
 
 	L.stale = true;
 	count_conflicts(app);
@@ -105,11 +158,17 @@ static void list_enter(struct app *app)
 		editor_init(&L.search, false);
 		L.ready = true;
 	}
-	/* A first run greets the user and offers the settings; the greeting
+	/* A first run greets the user and offers the settings. The greeting
 	 * counts as seen once it is dismissed (a bitim ended while it shows
-	 * greets again next time). */
+	 * greets again next time); a register that already holds cases is
+	 * marked as greeted, so no later start counts again. */
 	if (store_setting_get(app->store, "welcomed", &done) == BITIM_OK && !done &&
-	    store_case_count(app->store, &all, &count) == BITIM_OK && count == 0) {
+	    store_case_count(app->store, &all, &count) == BITIM_OK) {
+		greet = count == 0;
+		if (!greet)
+			store_setting_set(app->store, "welcomed", "1");
+	}
+	if (greet) {
 		/* Each key of the greeting does what its label says. */
 		bool settings = dialog_ask(app, N_("Welcome to bitim"),
 			       N_("bitim guides you through mediation under the Law of the Republic of Kazakhstan \"On Mediation\": from the request, through the parties' consent and the agreement on mediation, to a signed settlement agreement.\n\n"
@@ -136,13 +195,25 @@ static struct columns layout(int cols)
 	return c;
 }
 
+/* The status line up to the search text: how many cases, the stage filter. */
+static void status_text(struct app *app, char *line, size_t size)
+{
+	const char *stage = L.stage >= 0 ? _(app->proc->stages[L.stage].label) : _("all stages");
+
+	if (L.tally.uncounted)
+		snprintf(line, size, "%s", _("not counted (type 3 letters)"));
+	else if (L.tally.more)
+		snprintf(line, size, ngettext("over %zu case", "over %zu cases", L.tally.count), L.tally.count);
+	else
+		snprintf(line, size, ngettext("%zu case", "%zu cases", L.tally.count), L.tally.count);
+	snprintf(line + strlen(line), size - strlen(line), " · %s: %s · %s ", _("Stage"), stage, _("Search:"));
+}
+
 static void draw_status(struct app *app, int y)
 {
 	char line[512];
-	const char *stage = L.stage >= 0 ? _(app->proc->stages[L.stage].label) : _("all stages");
 
-	snprintf(line, sizeof line, ngettext("%zu case", "%zu cases", L.total), L.total);
-	snprintf(line + strlen(line), sizeof line - strlen(line), " · %s: %s · %s ", _("Stage"), stage, _("Search:"));
+	status_text(app, line, sizeof line);
 	int w = draw_text(y, 0, line, app->cols, A_NORMAL, false);
 	if (L.searching) {
 		char *t = editor_text(&L.search);
@@ -207,17 +278,19 @@ static void list_draw(struct app *app)
 	draw_status(app, top);
 	draw_header(app, top + 1, &c);
 	for (size_t i = 0; i < L.nrows && (int)i < rows; i++)
-		draw_row(app, top + 2 + (int)i, &L.rows[i], &c, L.top + i == L.sel);
-	if (L.total == 0)
+		draw_row(app, top + 2 + (int)i, &L.rows[i], &c, i == L.sel);
+	if (L.partial && (int)L.nrows < rows)
+		draw_text(top + 2 + (int)L.nrows, 2, ngettext("One or two letters are looked for among the %zu most urgent case only; type another letter to search them all.",
+							     "One or two letters are looked for among the %zu most urgent cases only; type another letter to search them all.",
+							     L.looked), app->cols - 2, A_BOLD, false);
+	else if (L.nrows == 0)
 		draw_text(top + 3, 2, L.text && *L.text ? _("No case matches the search.")
 				     : _("No cases yet. Press F4 (or Ctrl-N) to open the first one."), app->cols - 2, A_NORMAL, false);
 	if (L.searching) {
-		char line[256];
+		char line[512];
 		size_t crow;
 		int ccol;
-		snprintf(line, sizeof line, ngettext("%zu case", "%zu cases", L.total), L.total);
-		snprintf(line + strlen(line), sizeof line - strlen(line), " · %s: %s · %s ", _("Stage"),
-			 L.stage >= 0 ? _(app->proc->stages[L.stage].label) : _("all stages"), _("Search:"));
+		status_text(app, line, sizeof line);
 		editor_cursor_at(&L.search, 1000, &crow, &ccol);
 		curs_set(1);
 		move(top, text_width(line) + ccol < app->cols ? text_width(line) + ccol : app->cols - 1);
@@ -228,9 +301,9 @@ static void list_draw(struct app *app)
 
 static void open_selected(struct app *app)
 {
-	if (L.sel < L.top || L.sel - L.top >= L.nrows)
+	if (L.sel >= L.nrows)
 		return;
-	app->case_id = L.rows[L.sel - L.top].id;
+	app->case_id = L.rows[L.sel].id;
 	app_switch(app, &screen_case);
 }
 
@@ -282,24 +355,103 @@ static bool search_key(struct app *app, bool is_key, wint_t key)
 	if (changed) {
 		free(L.text);
 		L.text = editor_text(&L.search);
-		L.sel = L.top = 0;
+		L.sel = 0;
+		L.from_anchor = false;
 		L.stale = true;
 	}
 	(void)app;
 	return true;
 }
 
+/* Free rows n of a slice that is not an array of its own. */
+static void drop_rows(const struct case_row *rows, size_t n)
+{
+	struct case_row *copy = n ? malloc(n * sizeof *copy) : NULL;
+
+	if (!copy)
+		return;
+	memcpy(copy, rows, n * sizeof *copy);
+	store_case_rows_free(copy, n);
+}
+
+/* Show rows [start, end) of first followed by second (both taken over),
+ * the selection on row sel of the result. */
+static void show_window(struct case_page_result *first, struct case_page_result *second, size_t start, size_t end,
+			size_t sel)
+{
+	size_t n = first->count + second->count;
+	struct case_row *all = malloc((n ? n : 1) * sizeof *all);
+
+	if (!all) {
+		store_case_rows_free(first->rows, first->count);
+		store_case_rows_free(second->rows, second->count);
+		return;
+	}
+	memcpy(all, first->rows, first->count * sizeof *all);
+	memcpy(all + first->count, second->rows, second->count * sizeof *all);
+	free(first->rows);
+	free(second->rows);
+	drop_rows(all, start);
+	drop_rows(all + end, n - end);
+	memmove(all, all + start, (end - start) * sizeof *all);
+	L.rows = all;
+	L.nrows = end - start;
+	L.sel = sel;
+	keep_anchor();
+}
+
+/* Move the selection by step rows. Within the page nothing is read; past
+ * its edge only the rows needed are fetched, from the edge row's place. */
 static void move_selection(struct app *app, long step)
 {
-	long to = (long)L.sel + step;
+	size_t rows = visible_rows(app) > 0 ? (size_t)visible_rows(app) : 1;
+	struct case_page_result old, more;
 
-	if (to < 0)
-		to = 0;
-	if (L.total && to >= (long)L.total)
-		to = (long)L.total - 1;
-	L.sel = (size_t)to;
-	L.stale = true;
-	(void)app;
+	if (step > 0 && L.sel + (size_t)step < L.nrows) {
+		L.sel += (size_t)step;
+		return;
+	}
+	if (step < 0 && (size_t)-step <= L.sel) {
+		L.sel -= (size_t)-step;
+		return;
+	}
+	if (!L.nrows)
+		return;
+	if (step > 0) {
+		size_t need = L.sel + (size_t)step - (L.nrows - 1);
+		if (!fetch(app, CASE_PAGE_AFTER, &L.rows[L.nrows - 1], need, &more))
+			return;
+		size_t n = L.nrows + more.count, target = L.sel + (size_t)step < n ? L.sel + (size_t)step : n - 1;
+		size_t start = target + 1 > rows ? target + 1 - rows : 0, end = start + rows < n ? start + rows : n;
+		old = (struct case_page_result){ .rows = L.rows, .count = L.nrows };
+		L.partial = more.partial;
+		L.looked = more.looked;
+		L.rows = NULL;
+		L.nrows = 0;
+		show_window(&old, &more, start, end, target - start);
+	} else {
+		size_t need = (size_t)-step - L.sel;
+		if (!fetch(app, CASE_PAGE_BEFORE, &L.rows[0], need, &more))
+			return;
+		size_t n = more.count + L.nrows, at = more.count + L.sel;
+		size_t target = at >= (size_t)-step ? at - (size_t)-step : 0, end = target + rows < n ? target + rows : n;
+		old = (struct case_page_result){ .rows = L.rows, .count = L.nrows };
+		L.rows = NULL;
+		L.nrows = 0;
+		show_window(&more, &old, target, end, 0);
+	}
+}
+
+/* Home and End: the first or the last screenful. */
+static void jump(struct app *app, enum case_page where)
+{
+	size_t rows = visible_rows(app) > 0 ? (size_t)visible_rows(app) : 1;
+	struct case_page_result r;
+
+	if (!fetch(app, where, NULL, rows, &r))
+		return;
+	L.sel = where == CASE_PAGE_LAST && r.count ? r.count - 1 : 0;
+	show_page(&r);
 }
 
 static void list_key(struct app *app, enum action act, bool is_key, wint_t key)
@@ -317,7 +469,8 @@ static void list_key(struct app *app, enum action act, bool is_key, wint_t key)
 	case ACT_FILTER:
 		/* all → each stage in order → all */
 		L.stage = L.stage + 1 >= (int)app->proc->nstages ? -1 : L.stage + 1;
-		L.sel = L.top = 0;
+		L.sel = 0;
+		L.from_anchor = false;
 		L.stale = true;
 		return;
 	case ACT_SETTINGS: app_switch(app, &screen_settings); return;
@@ -339,8 +492,8 @@ static void list_key(struct app *app, enum action act, bool is_key, wint_t key)
 	case KEY_UP: move_selection(app, -1); break;
 	case KEY_NPAGE: move_selection(app, visible_rows(app)); break;
 	case KEY_PPAGE: move_selection(app, -visible_rows(app)); break;
-	case KEY_HOME: move_selection(app, -(long)L.total); break;
-	case KEY_END: move_selection(app, (long)L.total); break;
+	case KEY_HOME: jump(app, CASE_PAGE_FIRST); break;
+	case KEY_END: jump(app, CASE_PAGE_LAST); break;
 	default: break;
 	}
 }
@@ -365,9 +518,9 @@ static char *list_field_help(struct app *app)
 	bool overdue;
 	int stage;
 
-	if (L.sel < L.top || L.sel - L.top >= L.nrows)
+	if (L.sel >= L.nrows)
 		return NULL;
-	r = &L.rows[L.sel - L.top];
+	r = &L.rows[L.sel];
 	cat = r->category ? choice_label(procedure_choices(app->proc, "category"), r->category) : NULL;
 	stage = procedure_stage_index(app->proc, r->stage);
 	app_due_text(r->next_deadline, due, sizeof due, &overdue);
@@ -396,6 +549,10 @@ static void list_release(void)
 	store_case_rows_free(L.rows, L.nrows);
 	L.rows = NULL;
 	L.nrows = 0;
+	free(L.anchor.status);
+	free(L.anchor.next_deadline);
+	memset(&L.anchor, 0, sizeof L.anchor);
+	L.from_anchor = false;
 	free(L.text);
 	L.text = NULL;
 	if (L.ready)

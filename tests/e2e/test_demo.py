@@ -66,4 +66,39 @@ def synthetic_cases_for_scale():
         t.wait_for("Қайрат")
 
 
+@T.test
+def the_list_pages_by_place_and_counts_without_scanning():
+    with Tui(P["bitim"]) as t:
+        t.tmux("kill-server", check=False)
+        r = subprocess.run([P["bitim"], "demo", "--db", t.db, "--cases", "3000"], capture_output=True, text=True,
+                           env=t.env, timeout=120)
+        assert r.returncode == 0, r
+        con = sqlite3.connect(t.db)
+        order = [row[0] for row in con.execute("SELECT number FROM cases ORDER BY status = 'closed',"
+                                                 " next_deadline IS NULL, next_deadline, id DESC")]
+        con.close()
+        t.start()
+        t.wait_all("3000 cases", order[0])
+        shown = sum(1 for n in order[:60] if n in t.screen())
+        t.keys("NPage")                                  # a page down: the next rows, read from the last one's place
+        t.wait_for(order[shown])
+        assert order[0] not in t.screen()
+        t.keys("End")                                    # the last screenful, read backward from the end
+        t.wait_for(order[-1])
+        t.keys("Up")
+        t.keys("Home")
+        t.wait_for(order[0])
+        for _ in range(shown):                           # down past the screen, one row at a time
+            t.keys("Down")
+        t.wait_for(order[shown])
+        assert order[0] not in t.screen()
+        t.keys("/")
+        t.type("ер")                                     # two letters: looked for, not counted
+        t.wait_for("not counted (type 3 letters)")
+        t.keys("BSpace", "BSpace")
+        t.type("қайрат")
+        t.wait_for("Қайрат")
+        assert "cases" in t.screen()
+
+
 T.run()

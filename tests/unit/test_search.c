@@ -1,5 +1,6 @@
 /* Unit tests: folding names for search, the case list and "who else is this". */
 #include "testutil.h"
+#include "bitim/demo.h"
 #include "bitim/search.h"
 
 struct fixture {
@@ -170,6 +171,204 @@ static void list_by_urgency_with_pages(void **state)
 	assert_int_equal(n, 1);
 }
 
+/* The list's order, as the urgency index keeps it. */
+static int order_cmp(const struct case_row *a, const struct case_row *b)
+{
+	int ca = strcmp(a->status, "closed") == 0, cb = strcmp(b->status, "closed") == 0;
+	if (ca != cb)
+		return ca - cb;
+	if (!a->next_deadline != !b->next_deadline)
+		return !a->next_deadline - !b->next_deadline;
+	if (a->next_deadline && strcmp(a->next_deadline, b->next_deadline) != 0)
+		return strcmp(a->next_deadline, b->next_deadline);
+	return a->id > b->id ? -1 : a->id < b->id;
+}
+
+static struct case_page_result page(struct fixture *f, const char *text, enum case_page where,
+				    const struct case_row *from, size_t limit)
+{
+	struct case_query q = { .text = text };
+	struct case_page_result r;
+	assert_int_equal(store_case_page(f->s, &q, where, from, limit, &r), BITIM_OK);
+	return r;
+}
+
+/* Every case once, in order, paging forward from the first page and
+ * backward from the last; the same as one long page. */
+static void keyset_pages_cover_the_list_both_ways(void **state)
+{
+	struct fixture *f = *state;
+	assert_int_equal(demo_synthetic(f->s, NULL, 300, date_from_ymd(2026, 3, 1)), BITIM_OK);
+	struct case_page_result all = page(f, NULL, CASE_PAGE_FIRST, NULL, 1000), r;
+	assert_int_equal(all.count, 300);
+	for (size_t i = 1; i < all.count; i++)
+		assert_true(order_cmp(&all.rows[i - 1], &all.rows[i]) < 0);
+	size_t at = 0;
+	r = page(f, NULL, CASE_PAGE_FIRST, NULL, 7);
+	while (r.count) {
+		for (size_t i = 0; i < r.count; i++)
+			assert_int_equal(r.rows[i].id, all.rows[at++].id);
+		struct case_page_result next = page(f, NULL, CASE_PAGE_AFTER, &r.rows[r.count - 1], 7);
+		store_case_rows_free(r.rows, r.count);
+		r = next;
+	}
+	store_case_rows_free(r.rows, r.count);
+	assert_int_equal(at, 300);
+	r = page(f, NULL, CASE_PAGE_LAST, NULL, 9);
+	while (r.count) {
+		for (size_t i = r.count; i-- > 0;)
+			assert_int_equal(r.rows[i].id, all.rows[--at].id);
+		struct case_page_result prev = page(f, NULL, CASE_PAGE_BEFORE, &r.rows[0], 9);
+		store_case_rows_free(r.rows, r.count);
+		r = prev;
+	}
+	store_case_rows_free(r.rows, r.count);
+	assert_int_equal(at, 0);
+	r = page(f, NULL, CASE_PAGE_FROM, &all.rows[150], 3);
+	assert_int_equal(r.count, 3);
+	assert_int_equal(r.rows[0].id, all.rows[150].id);
+	assert_int_equal(r.rows[2].id, all.rows[152].id);
+	store_case_rows_free(r.rows, r.count);
+	store_case_rows_free(all.rows, all.count);
+}
+
+/* The counts the triggers keep follow new cases and changes of stage. */
+static void kept_counts_follow_the_cases(void **state)
+{
+	struct fixture *f = *state;
+	struct case_query all = { 0 }, closed = { .stage = "closed" };
+	struct case_tally t;
+	size_t n;
+	int64_t id = make_case(f, "A", NULL, NULL, NULL);
+	make_case(f, "B", NULL, NULL, NULL);
+	assert_int_equal(store_case_count(f->s, &all, &n), BITIM_OK);
+	assert_int_equal(n, 2);
+	store_set_stage(f->s, id, "closed", "settled", true, date_from_ymd(2026, 3, 5));
+	assert_int_equal(store_case_count(f->s, &closed, &n), BITIM_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_case_tally(f->s, &all, &t), BITIM_OK);
+	assert_int_equal(t.count, 2);
+	assert_false(t.more || t.uncounted);
+	struct case_query intake = { .stage = "intake" };
+	assert_int_equal(store_case_count(f->s, &intake, &n), BITIM_OK);
+	assert_int_equal(n, 1);
+}
+
+/* A search answered by sorting its few matches and one answered by walking
+ * the order give the same cases in the same order, page after page; a short
+ * search that runs out of its budget says so. */
+static void every_way_of_searching_agrees(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const texts[] = { "kairat", "ova", "Иван", "2026-00", "Петров" };
+	assert_int_equal(demo_synthetic(f->s, NULL, 400, date_from_ymd(2026, 3, 1)), BITIM_OK);
+	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+		store_search_tune(100000, 0); /* sorted set */
+		struct case_page_result set = page(f, texts[t], CASE_PAGE_FIRST, NULL, 1000);
+		store_search_tune(1, 0);      /* walked */
+		struct case_page_result walked = page(f, texts[t], CASE_PAGE_FIRST, NULL, 1000);
+		struct case_tally tally;
+		struct case_query q = { .text = texts[t] };
+		assert_int_equal(store_case_tally(f->s, &q, &tally), BITIM_OK);
+		assert_true(tally.more);
+		assert_true(set.count > 1);
+		assert_int_equal(set.count, walked.count);
+		for (size_t i = 0; i < set.count; i++)
+			assert_int_equal(set.rows[i].id, walked.rows[i].id);
+		/* The second page of the set from the first's last row. */
+		store_search_tune(100000, 0);
+		struct case_page_result next = page(f, texts[t], CASE_PAGE_AFTER, &set.rows[0], 1000);
+		assert_int_equal(next.count, set.count - 1);
+		assert_int_equal(next.rows[0].id, set.rows[1].id);
+		store_case_rows_free(next.rows, next.count);
+		struct case_page_result before = page(f, texts[t], CASE_PAGE_BEFORE, &set.rows[set.count - 1], 1000);
+		assert_int_equal(before.count, set.count - 1);
+		assert_int_equal(before.rows[0].id, set.rows[0].id);
+		store_case_rows_free(before.rows, before.count);
+		store_case_rows_free(set.rows, set.count);
+		store_case_rows_free(walked.rows, walked.count);
+	}
+	/* Two letters: counted by no one, looked for within the budget. */
+	store_search_tune(0, 10);
+	struct case_page_result r = page(f, "qx", CASE_PAGE_FIRST, NULL, 20);
+	assert_int_equal(r.count, 0);
+	assert_true(r.partial);
+	assert_int_equal(r.looked, 10);
+	store_case_rows_free(r.rows, r.count);
+	store_search_tune(0, 100000);
+	r = page(f, "qx", CASE_PAGE_FIRST, NULL, 20);
+	assert_false(r.partial);
+	store_case_rows_free(r.rows, r.count);
+	r = page(f, "er", CASE_PAGE_FIRST, NULL, 20);
+	assert_int_equal(r.count, 20);
+	for (size_t i = 0; i < r.count; i++) {
+		char *keys = search_fold(r.rows[i].parties);
+		char *num = search_fold(r.rows[i].number);
+		assert_true(strstr(keys, "er") || strstr(num, "er"));
+		free(keys);
+		free(num);
+	}
+	store_case_rows_free(r.rows, r.count);
+	struct case_query two = { .text = "er" };
+	struct case_tally tally;
+	assert_int_equal(store_case_tally(f->s, &two, &tally), BITIM_OK);
+	assert_true(tally.uncounted);
+	store_search_tune(0, 0);
+}
+
+/* A large synthetic load drops the indexes and count triggers, then makes
+ * them again and counts; the list reads the same as after a small load. */
+static void bulk_load_rebuilds_indexes_and_counts(void **state)
+{
+	struct fixture *f = *state;
+	struct case_query all = { 0 }, closed = { .stage = "closed" };
+	size_t n, by_stage, scanned = 0;
+	char *pending = NULL;
+	demo_synthetic_tune(100);
+	assert_int_equal(demo_synthetic(f->s, NULL, 150, date_from_ymd(2026, 3, 1)), BITIM_OK);
+	demo_synthetic_tune(0);
+	assert_int_equal(store_setting_get(f->s, "bulk_load_indexes", &pending), BITIM_OK);
+	assert_null(pending);
+	assert_int_equal(store_case_count(f->s, &all, &n), BITIM_OK);
+	assert_int_equal(n, 150);
+	assert_int_equal(store_case_count(f->s, &closed, &by_stage), BITIM_OK);
+	struct case_page_result r = page(f, NULL, CASE_PAGE_FIRST, NULL, 1000);
+	for (size_t i = 0; i < r.count; i++)
+		scanned += strcmp(r.rows[i].stage, "closed") == 0;
+	assert_int_equal(r.count, 150);
+	assert_int_equal(by_stage, scanned);
+	store_case_rows_free(r.rows, r.count);
+	/* The triggers are back: a new case is counted. */
+	make_case(f, "Жаңа", NULL, NULL, NULL);
+	assert_int_equal(store_case_count(f->s, &all, &n), BITIM_OK);
+	assert_int_equal(n, 151);
+}
+
+/* A 12-digit IIN and a case number are found through their own indexes. */
+static void iin_and_number_find_their_cases(void **state)
+{
+	struct fixture *f = *state;
+	int64_t a = make_case(f, "Қайрат Сейітов", "791028302728", NULL, NULL);
+	make_case(f, "Болат", "880101300123", NULL, NULL);
+	int64_t c = make_case(f, "Someone", "791028302728", NULL, "2026-03-10");
+	struct case_page_result r = page(f, "791028302728", CASE_PAGE_FIRST, NULL, 20);
+	assert_int_equal(r.count, 2);
+	assert_int_equal(r.rows[0].id, c); /* the one with a deadline first */
+	assert_int_equal(r.rows[1].id, a);
+	char number[40];
+	snprintf(number, sizeof number, "%s", r.rows[1].number);
+	store_case_rows_free(r.rows, r.count);
+	for (char *p = number; *p; p++)
+		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+	r = page(f, number, CASE_PAGE_FIRST, NULL, 20);
+	assert_int_equal(r.count, 1);
+	assert_int_equal(r.rows[0].id, a);
+	store_case_rows_free(r.rows, r.count);
+	r = page(f, "302728", CASE_PAGE_FIRST, NULL, 20); /* part of an IIN: the trigram index */
+	assert_int_equal(r.count, 2);
+	store_case_rows_free(r.rows, r.count);
+}
+
 static void who_else_is_this(void **state)
 {
 	struct fixture *f = *state;
@@ -200,6 +399,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(removed_or_renamed_parties_leave_the_index, setup, teardown),
 		cmocka_unit_test_setup_teardown(list_by_urgency_with_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(who_else_is_this, setup, teardown),
+		cmocka_unit_test_setup_teardown(keyset_pages_cover_the_list_both_ways, setup, teardown),
+		cmocka_unit_test_setup_teardown(kept_counts_follow_the_cases, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_way_of_searching_agrees, setup, teardown),
+		cmocka_unit_test_setup_teardown(iin_and_number_find_their_cases, setup, teardown),
+		cmocka_unit_test_setup_teardown(bulk_load_rebuilds_indexes_and_counts, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("search", tests, NULL, NULL);
 }

@@ -432,6 +432,25 @@ static void integrity_and_backup(void **state)
 	store_close(b);
 }
 
+/* The kept case counts are checked against the cases. */
+static void integrity_checks_the_kept_counts(void **state)
+{
+	struct fixture *f = *state;
+	char *report;
+	int64_t id;
+	store_case_create(f->s, "intake", day(2026, 3, 1), &id);
+	store_set_stage(f->s, id, "consent", NULL, false, day(2026, 3, 2));
+	store_case_create(f->s, "intake", day(2026, 3, 1), &id);
+	assert_int_equal(store_integrity(f->s, &report), BITIM_OK);
+	assert_string_equal(report, "ok");
+	free(report);
+	sql_exec(f->path, "UPDATE case_counts SET n = 7 WHERE stage = 'intake'");
+	assert_int_equal(store_integrity(f->s, &report), BITIM_OK);
+	assert_non_null(strstr(report, "stage intake differs"));
+	assert_null(strstr(report, "stage consent"));
+	free(report);
+}
+
 static void nested_transactions_roll_back_whole(void **state)
 {
 	struct fixture *f = *state;
@@ -568,6 +587,7 @@ int main(void)
 		T(stage_and_closing),
 		T(settings_office_mediators),
 		T(integrity_and_backup),
+		T(integrity_checks_the_kept_counts),
 		T(nested_transactions_roll_back_whole),
 		T(sigkill_loses_nothing_committed),
 		T(processes_creating_one_file_at_once_all_open_it),
