@@ -36,6 +36,10 @@ enum bitim_status backup_make(struct store *s, const char *kind, char **path);
  * NULL when none was needed. */
 enum bitim_status backup_daily(struct store *s, char **path);
 
+/* Whether today's automatic backup is missing (after backup_daily, it
+ * failed): never for a demonstration database. */
+enum bitim_status backup_missing_today(struct store *s, bool *missing);
+
 /* Remove the automatic backups the rotation does not keep (only files named
  * as backup_make names them). */
 enum bitim_status backup_rotate(struct store *s);

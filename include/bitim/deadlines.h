@@ -18,4 +18,9 @@ enum bitim_status deadlines_forms_fingerprint(const char *dir, char out[65]);
 enum bitim_status deadlines_refresh_if_changed(struct store *s, const struct procedure *p, const char *fingerprint,
 					       size_t *count);
 
+/* Record that the cases' deadlines were made for the forms of this
+ * fingerprint (a database that bitim demo has just filled), so the next
+ * start recomputes nothing. */
+enum bitim_status deadlines_mark_current(struct store *s, const char *fingerprint);
+
 #endif

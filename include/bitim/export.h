@@ -32,6 +32,12 @@ enum entity export_table_entity(enum export_table t);
 enum bitim_status export_columns(const struct procedure *p, enum export_table t, bool confidential,
 				 const char ***names, size_t *count);
 
+/* For the merge: the SQL that reads one record of a table (not outcomes) by
+ * its UUID (?1): the fixed columns, then the case's number, the case's id
+ * and the row's removed flag. And how many fixed columns a table has. */
+const char *export_by_uuid_sql(enum export_table t);
+size_t export_fixed_columns(enum export_table t);
+
 /* Called for each row with its values (NULL for empty) in column order. */
 typedef enum bitim_status (*export_row_fn)(void *ctx, const char *const *values, size_t n,
 					  const char *case_number);
@@ -56,5 +62,9 @@ struct csv_writer;
 enum bitim_status export_csv(struct store *s, const struct procedure *p, enum export_table t,
 			     const struct export_filter *f, struct csv_writer *w, export_progress_fn progress,
 			     void *progress_ctx, size_t *rows, struct export_problem *bad);
+
+/* After every table of the register was written into dir as <table>.csv
+ * with rows[t] rows: the manifest (bitim/manifest.h), written last. */
+enum bitim_status export_write_manifest(struct store *s, const char *dir, const size_t rows[EXPORT_TABLE_COUNT]);
 
 #endif

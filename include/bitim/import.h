@@ -1,7 +1,11 @@
 /* Bringing records in: from bitim's own CSV export or another office's
- * database. Matched by UUID: new records are added, identical ones skipped,
- * conflicting ones (same UUID, other content) kept aside in the conflicts
- * table for the user to resolve, never overwriting. All in one transaction. */
+ * database. Matched by UUID and merged three-way against what that register
+ * sent last time (the base, kept per record in merge_base): new records are
+ * added, a change made on one side only is taken (a stage through the
+ * procedure's rules), and a value both sides changed since is kept aside in
+ * the conflicts table for the user to decide, never overwriting. Written in
+ * batches of short transactions, so an open bitim keeps saving; a dry run
+ * checks every row first without writing. */
 #ifndef BITIM_IMPORT_H
 #define BITIM_IMPORT_H
 
@@ -13,6 +17,7 @@ struct importer;
 
 struct import_counts {
 	size_t added, identical, conflicts;
+	size_t updated; /* records that took the other side's one-sided changes */
 };
 
 /* Start (a transaction); source names where the records come from. */
@@ -32,7 +37,26 @@ enum bitim_status importer_row(struct importer *im, const char *const *values, s
 typedef void (*import_conflict_fn)(void *ctx, enum export_table t, const char *uuid, const char *case_number);
 void importer_on_conflict(struct importer *im, import_conflict_fn fn, void *ctx);
 
-/* Commit (or roll back everything) and free. */
+/* Check only: rows are validated, nothing is written (call before the first table). */
+void importer_dry_run(struct importer *im);
+
+/* The rows that follow are those a dry run just checked, read from the same
+ * snapshot (a database held in one read transaction): not checked again. */
+void importer_checked(struct importer *im);
+
+/* The other register's identity (its office UUID): the key of the base. When
+ * not set, the source names it. */
+enum bitim_status importer_set_origin(struct importer *im, const char *origin);
+
+/* Told every few thousand rows how many have been read. */
+typedef void (*import_progress_fn)(void *ctx, size_t rows);
+void importer_on_progress(struct importer *im, import_progress_fn fn, void *ctx);
+
+/* SQLite's words for the last database error of the importer's store. */
+const char *importer_errmsg(const struct importer *im);
+
+/* Commit the batch in hand (or roll it back: batches already committed stay,
+ * as a repeated merge skips them) and free. */
 enum bitim_status importer_finish(struct importer *im, bool commit, struct import_counts *counts);
 
 #endif

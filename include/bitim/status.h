@@ -20,7 +20,9 @@
 	X(ERR_GUARD,   "The stage cannot be completed yet") \
 	X(ERR_FORMS,   "The forms folder has an error") \
 	X(ERR_NOTHING, "Nothing to undo") \
-	X(ERR_FULL,    "The disk is full; free some space and try again")
+	X(ERR_FULL,    "The disk is full; free some space and try again") \
+	X(ERR_NOOFFICE, "This database has no office code yet; set it in Settings (F9 on the case list)") \
+	X(ERR_STALE,   "The record was changed meanwhile (by another bitim or an import); your change was not saved")
 
 enum bitim_status {
 #define BITIM_STATUS_ENUM(name, msg) BITIM_##name,

@@ -13,7 +13,7 @@
 #include "bitim/status.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 struct store; /* opaque */
 
@@ -45,7 +45,19 @@ const char *store_path(const struct store *s);
  * (the commands print it). */
 const char *store_backup_path(const struct store *s);
 
-/* Group several changes into one transaction (nesting is counted). */
+/* Hold one read snapshot of the database until it is closed: several
+ * passes over it see the same rows. */
+enum bitim_status store_read_snapshot(struct store *s);
+
+/* For a pass over the whole register (merge, import): a page cache of some
+ * tens of MB and the file mapped, a bound whatever the register's size; and
+ * in WAL mode a commit that syncs at checkpoints only (the database stays
+ * whole on a crash; the last batches may be lost, and a merge run again
+ * brings them back). */
+void store_tune_bulk(struct store *s);
+
+/* Group several changes into one transaction. Nested, an inner level is a
+ * savepoint: rolling it back takes back only its own changes. */
 enum bitim_status store_begin(struct store *s);
 enum bitim_status store_commit(struct store *s);
 void store_rollback(struct store *s);
@@ -74,9 +86,19 @@ enum bitim_status store_check_forms(const struct procedure *p, char *missing, si
 enum bitim_status store_setting_get(struct store *s, const char *key, char **value);
 enum bitim_status store_setting_set(struct store *s, const char *key, const char *value);
 
-/* The office: field is one of code, name, region, district, village. */
+/* The office: field is one of code, name, region, district, village (and
+ * uuid, its identity for merging, read only in practice). */
 enum bitim_status store_office_get(struct store *s, const char *field, char **value);
 enum bitim_status store_office_set(struct store *s, const char *field, const char *value);
+
+/* Why code is not an office code (two to six Latin capitals or digits), as a
+ * msgid; NULL when it is one. */
+const char *store_office_code_check(const char *code);
+
+/* The office's code into *code (malloc'd). A new database has none until the
+ * user sets one: then BITIM_ERR_NOOFFICE, and export and merge refuse, since
+ * the code tells this office's cases from every other's. */
+enum bitim_status store_office_code(struct store *s, char **code);
 
 /* Mediators of the office. */
 struct mediator {

@@ -23,4 +23,9 @@ int utf8_width(const char *s, size_t len_bytes);
 /* Number of code points in a valid UTF-8 string. */
 size_t utf8_len_chars(const char *s);
 
+/* A copy of s (malloc'd) in which control characters (C0, DEL, C1: escape
+ * sequences, CR, LF...) and bytes that are not UTF-8 are written as \xNN,
+ * \uNNNN, \n, \r or \t: for messages that echo data to a terminal. */
+char *utf8_escape_controls(const char *s);
+
 #endif

@@ -42,14 +42,21 @@ struct procedure *cli_load_procedure(const struct cli_options *o);
 /* When the forms differ from those the database last saw, recompute the
  * open cases' cached deadlines (a failure is told, not fatal). */
 void cli_refresh_deadlines(const struct cli_options *o, struct store *s, const struct procedure *p);
+/* Record that the database's deadlines were made for the forms in use. */
+bool cli_mark_deadlines_current(const struct cli_options *o, struct store *s);
 
 /* Open the database, creating its folder when it is the default one;
  * prints what is wrong and what to do on error. The first open of a day
  * makes an automatic backup (backup.h). */
 struct store *cli_open_store(const struct cli_options *o);
 
-/* Print "bitim: <message>" to stderr; the format is already translated. */
+/* Print "bitim: <message>" to stderr; the format is already translated.
+ * Control characters in the message are shown escaped, never sent raw. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* text with its control characters escaped, for a message on stdout; valid
+ * until eight more calls. */
+const char *cli_safe(const char *text);
 
 /* Write a file whole or not at all: a temporary file beside it, synced,
  * then renamed; mode 0600. Says what went wrong; 0 on success. */

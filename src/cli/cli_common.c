@@ -13,6 +13,7 @@
 #include "bitim/deadlines.h"
 #include "bitim/fileio.h"
 #include "bitim/i18n.h"
+#include "bitim/utf8.h"
 #include "cli.h"
 #include "today.h"
 
@@ -76,15 +77,32 @@ bool cli_common_option(struct cli_options *o, int opt, const char *arg)
 	}
 }
 
+/* Messages echo names and values from files that may be hostile: no control
+ * character (an escape sequence, a CR that hides the line) reaches the terminal. */
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
+	char *text = NULL, *safe;
 
-	fputs("bitim: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	if (vasprintf(&text, fmt, ap) < 0)
+		text = NULL;
 	va_end(ap);
-	fputc('\n', stderr);
+	safe = text ? utf8_escape_controls(text) : NULL;
+	fprintf(stderr, "bitim: %s\n", safe ? safe : fmt);
+	free(safe);
+	free(text);
+}
+
+const char *cli_safe(const char *text)
+{
+	static char *slots[8];
+	static unsigned next;
+	unsigned i = next++ % 8;
+
+	free(slots[i]);
+	slots[i] = utf8_escape_controls(text ? text : "");
+	return slots[i] ? slots[i] : "?";
 }
 
 char *cli_db_path(const struct cli_options *o)
@@ -108,6 +126,17 @@ void cli_refresh_deadlines(const struct cli_options *o, struct store *s, const s
 	    deadlines_refresh_if_changed(s, p, fingerprint, &count) != BITIM_OK)
 		cli_error(_("the forms changed, but the deadlines of the open cases could not be recomputed: %s"),
 			  store_errmsg(s));
+}
+
+bool cli_mark_deadlines_current(const struct cli_options *o, struct store *s)
+{
+	char fingerprint[65];
+
+	if (deadlines_forms_fingerprint(cli_forms_dir(o), fingerprint) == BITIM_OK &&
+	    deadlines_mark_current(s, fingerprint) == BITIM_OK)
+		return true;
+	cli_error("%s", store_errmsg(s));
+	return false;
 }
 
 struct procedure *cli_load_procedure(const struct cli_options *o)

@@ -11,21 +11,30 @@
 /* "    label value", the lines of a multi-line value under each other. */
 static void print_side(const char *label, const char *value)
 {
+	const char *v = value ? value : _("(empty)");
+
 	printf("    %s ", label);
-	for (const char *v = value ? value : _("(empty)"); *v; v++) {
-		putchar(*v);
-		if (*v == '\n')
-			printf("    %*s ", utf8_width(label, strlen(label)), "");
+	while (*v) {
+		/* Line by line, each with its control characters shown escaped. */
+		size_t len = strcspn(v, "\n");
+		char *line = strndup(v, len);
+		fputs(cli_safe(line), stdout);
+		free(line);
+		v += len;
+		if (*v == '\n') {
+			printf("\n    %*s ", utf8_width(label, strlen(label)), "");
+			v++;
+		}
 	}
 	putchar('\n');
 }
 
 static void print_conflict(const struct conflict *c)
 {
-	printf(_("conflict %lld: %s %s (%s), from %s, %s\n"), (long long)c->id, c->table, c->uuid, c->case_number,
-	       c->source, c->at);
+	printf(_("conflict %lld: %s %s (%s), from %s, %s\n"), (long long)c->id, cli_safe(c->table), cli_safe(c->uuid),
+	       cli_safe(c->case_number), cli_safe(c->source), cli_safe(c->at));
 	for (size_t k = 0; k < c->ndiff; k++) {
-		printf("  %s\n", c->diff[k].name);
+		printf("  %s\n", cli_safe(c->diff[k].name));
 		print_side(_("this database:"), c->diff[k].ours);
 		print_side(_("incoming:     "), c->diff[k].theirs);
 	}

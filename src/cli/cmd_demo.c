@@ -30,6 +30,7 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 	static const struct option longopts[] = {
 		CLI_COMMON_LONGOPTS,
 		{ "cases", required_argument, NULL, 'n' },
+		{ "office", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -37,6 +38,7 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 	struct store *s = NULL;
 	struct case_query all = { 0 };
 	char *path = NULL, *demo = NULL, why[512] = "";
+	const char *office = "DEM";
 	long cases = -1;
 	size_t existing = 0;
 	int opt, rc = EXIT_FAIL;
@@ -52,11 +54,19 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
+		case 'c':
+			if (store_office_code_check(optarg)) {
+				cli_error(_("--office: %s"), _(store_office_code_check(optarg)));
+				return EXIT_USAGE;
+			}
+			office = optarg;
+			break;
 		case 'h':
-			puts(_("Usage: bitim demo [--db PATH] [--cases N]\n"
+			puts(_("Usage: bitim demo [--db PATH] [--cases N [--office CODE]]\n"
 			       "Make a demonstration database for trainers: a dozen realistic cases in Kazakh,\n"
 			       "Russian and English at every stage of the procedure, with dates relative to today.\n"
-			       "--cases N adds N synthetic cases instead (for scale tests).\n"
+			       "--cases N adds N synthetic cases instead (for scale tests), numbered with\n"
+			       "the office code CODE (DEM unless --office says otherwise).\n"
 			       "Without --db it is demo.db beside the real database, which is never touched."));
 			return EXIT_OK;
 		default:
@@ -84,7 +94,7 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 		goto out;
 	}
 	if (cases >= 0) {
-		if (!demo && (store_setting_set(s, "demo", "1") != BITIM_OK || store_office_set(s, "code", "DEM") != BITIM_OK))
+		if ((!demo && store_setting_set(s, "demo", "1") != BITIM_OK) || store_office_set(s, "code", office) != BITIM_OK)
 			goto out;
 		if (demo_synthetic(s, p, (size_t)cases, today_get()) != BITIM_OK) {
 			cli_error("%s", store_errmsg(s));
@@ -93,6 +103,8 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 		printf(_("%s: %ld synthetic cases added\n"), store_path(s), cases);
 	} else if (existing > 0) {
 		printf(_("%s is already a demonstration database (%zu cases)\n"), store_path(s), existing);
+		rc = EXIT_OK;
+		goto out;
 	} else {
 		if (demo_build(s, p, today_get(), why, sizeof why) != BITIM_OK) {
 			cli_error(_("the demonstration cases could not be made: %s"), why);
@@ -100,7 +112,10 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 		}
 		printf(_("%s: demonstration database ready; open it with: bitim --db %s\n"), store_path(s), store_path(s));
 	}
-	rc = EXIT_OK;
+	/* The demonstration's deadlines were made for these forms: the first
+	 * start has nothing to recompute. */
+	if (cli_mark_deadlines_current(o, s))
+		rc = EXIT_OK;
 out:
 	free(demo);
 	store_close(s);

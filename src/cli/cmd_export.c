@@ -10,6 +10,7 @@
 #include "bitim/export.h"
 #include "bitim/fileio.h"
 #include "bitim/i18n.h"
+#include "bitim/manifest.h"
 #include "cli.h"
 
 struct export_options {
@@ -42,7 +43,7 @@ static void show_progress(void *ctx, size_t rows)
 
 /* One table to an open stream. */
 static int write_table(struct store *s, const struct procedure *p, const struct export_options *eo,
-		       enum export_table t, FILE *out)
+		       enum export_table t, FILE *out, size_t *rows_out)
 {
 	struct csv_writer *w;
 	struct export_problem bad;
@@ -56,6 +57,8 @@ static int write_table(struct store *s, const struct procedure *p, const struct 
 	}
 	st = export_csv(s, p, t, &eo->filter, w, tty ? show_progress : NULL, (void *)export_table_name(t), &rows, &bad);
 	csv_writer_free(w);
+	if (rows_out)
+		*rows_out = rows;
 	if (tty && rows >= 1000)
 		fputc('\n', stderr);
 	if (st == BITIM_ERR_INVALID) {
@@ -72,7 +75,7 @@ static int write_table(struct store *s, const struct procedure *p, const struct 
 
 /* One table to a file, put in place only when complete. */
 static int write_file(struct store *s, const struct procedure *p, const struct export_options *eo,
-		      enum export_table t, const char *path)
+		      enum export_table t, const char *path, size_t *rows)
 {
 	struct atomic_file f;
 	int rc;
@@ -81,7 +84,7 @@ static int write_file(struct store *s, const struct procedure *p, const struct e
 		cli_error(_("cannot write %s: %s"), path, strerror(errno));
 		return EXIT_FAIL;
 	}
-	rc = write_table(s, p, eo, t, f.fp);
+	rc = write_table(s, p, eo, t, f.fp, rows);
 	if (rc != EXIT_OK) {
 		atomic_abort(&f);
 		return rc;
@@ -93,17 +96,59 @@ static int write_file(struct store *s, const struct procedure *p, const struct e
 	return EXIT_OK;
 }
 
+/* Every table into the folder, then the manifest (last: a folder without
+ * one is an export that did not finish). */
+static int write_folder(struct store *s, const struct procedure *p, const struct export_options *eo)
+{
+	size_t rows[EXPORT_TABLE_COUNT] = { 0 };
+	char path[4096];
+	enum bitim_status st;
+	int rc = EXIT_OK;
+
+	for (int t = 0; t < EXPORT_TABLE_COUNT && rc == EXIT_OK; t++) {
+		snprintf(path, sizeof path, "%s/%s.csv", eo->output, export_table_name((enum export_table)t));
+		rc = write_file(s, p, eo, (enum export_table)t, path, &rows[t]);
+	}
+	if (rc == EXIT_OK && (st = export_write_manifest(s, eo->output, rows)) != BITIM_OK) {
+		cli_error(_("cannot write %s/%s: %s"), eo->output, MANIFEST_NAME, st == BITIM_ERR_IO ? strerror(errno) : bitim_strerror(st));
+		rc = EXIT_FAIL;
+	}
+	return rc;
+}
+
+/* A filter that would match nothing by mistake is an error, not an empty file. */
+static bool filter_ok(const struct procedure *p, const struct export_options *eo)
+{
+	const struct field_def *category = procedure_entity_field(p, ENTITY_CASE, "category");
+
+	if (eo->filter.stage && procedure_stage_index(p, eo->filter.stage) < 0) {
+		cli_error(_("--stage %s: there is no such stage; the stages are those of forms/procedure.def (intake, consent...)"),
+			  eo->filter.stage);
+		return false;
+	}
+	if (eo->filter.category && category && category->choices && !choice_label(category->choices, eo->filter.category)) {
+		cli_error(_("--category %s: there is no such kind of dispute; use a code of forms/choices.def"),
+			  eo->filter.category);
+		return false;
+	}
+	if (eo->filter.from && eo->filter.to && strcmp(eo->filter.from, eo->filter.to) > 0) {
+		cli_error(_("--from %s is after --to %s; give the earlier date first"), eo->filter.from, eo->filter.to);
+		return false;
+	}
+	return true;
+}
+
 static int run_export(struct cli_options *o, const struct export_options *eo)
 {
 	struct procedure *p = cli_load_procedure(o);
 	struct store *s = p ? cli_open_store(o) : NULL;
 	int rc = EXIT_FAIL;
 
-	if (!s)
+	if (!s || !filter_ok(p, eo))
 		goto out;
 	if (eo->table >= 0) {
-		rc = eo->output ? write_file(s, p, eo, (enum export_table)eo->table, eo->output)
-				: write_table(s, p, eo, (enum export_table)eo->table, stdout);
+		rc = eo->output ? write_file(s, p, eo, (enum export_table)eo->table, eo->output, NULL)
+				: write_table(s, p, eo, (enum export_table)eo->table, stdout, NULL);
 		goto out;
 	}
 	if (!eo->output) {
@@ -115,12 +160,7 @@ static int run_export(struct cli_options *o, const struct export_options *eo)
 		cli_error(_("cannot create the folder %s: %s"), eo->output, strerror(errno));
 		goto out;
 	}
-	rc = EXIT_OK;
-	for (int t = 0; t < EXPORT_TABLE_COUNT && rc == EXIT_OK; t++) {
-		char path[4096];
-		snprintf(path, sizeof path, "%s/%s.csv", eo->output, export_table_name((enum export_table)t));
-		rc = write_file(s, p, eo, (enum export_table)t, path);
-	}
+	rc = write_folder(s, p, eo);
 out:
 	store_close(s);
 	procedure_free(p);

@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "bitim/csv.h"
 #include "bitim/i18n.h"
 #include "bitim/import.h"
+#include "bitim/manifest.h"
 #include "cli.h"
 
 static const enum export_table import_order[] = { EXPORT_CASES, EXPORT_PARTIES, EXPORT_SESSIONS, EXPORT_OBLIGATIONS };
@@ -17,26 +19,82 @@ static void say_conflict(void *ctx, enum export_table t, const char *uuid, const
 {
 	(void)ctx;
 	printf(_("conflict: %s %s (%s) differs from this database's; the incoming version is kept aside\n"),
-	       export_table_name(t), uuid, number ? number : "");
+	       export_table_name(t), cli_safe(uuid), cli_safe(number));
 }
 
-/* Feed every source to the importer with feed(), then commit all or nothing
- * and say what happened. Returns the exit status. */
-static int import_all(struct importer *im, int argc, char **argv, bool (*feed)(struct importer *, const char *, void *),
-		      void *ctx, const char *failed)
+static void say_progress(void *ctx, size_t rows)
 {
-	struct import_counts c;
-	bool ok = true;
+	(void)ctx;
+	fputc('\r', stderr);
+	fprintf(stderr, _("%zu records read…"), rows);
+	fflush(stderr);
+}
 
-	importer_on_conflict(im, say_conflict, NULL);
+typedef bool (*feed_fn)(struct importer *, const char *, void *);
+
+/* Set while the rows about to be merged are those a dry run just checked. */
+static bool checked;
+
+/* Run every source through a fresh importer: dry (checks only) or for real. */
+static bool run_all(struct store *s, const struct procedure *p, bool dry, int argc, char **argv, feed_fn feed,
+		    void *ctx, struct import_counts *c)
+{
+	struct importer *im = NULL;
+	bool ok = true, tty = isatty(STDERR_FILENO);
+
+	memset(c, 0, sizeof *c);
+	if (importer_new(s, p, argv[0], &im) != BITIM_OK) {
+		cli_error("%s", bitim_strerror(BITIM_ERR_NOMEM));
+		return false;
+	}
+	if (dry)
+		importer_dry_run(im);
+	else
+		importer_on_conflict(im, say_conflict, NULL);
+	if (!dry && checked)
+		importer_checked(im);
+	if (tty)
+		importer_on_progress(im, say_progress, NULL);
 	for (int i = 0; i < argc && ok; i++)
 		ok = feed(im, argv[i], ctx);
-	if (importer_finish(im, ok, &c) == BITIM_OK && ok) {
-		printf(_("added %zu, already present %zu, conflicts %zu\n"), c.added, c.identical, c.conflicts);
-		return EXIT_OK;
+	if (tty)
+		fputs("\r\033[K", stderr);
+	if (importer_finish(im, ok, c) != BITIM_OK)
+		ok = false;
+	return ok;
+}
+
+/* Check every source whole first, so that a bad file is refused before
+ * anything is written; then bring them in (in batches, so an open bitim keeps
+ * saving). Says what happened; returns the exit status. */
+static int import_all(struct store *s, const struct procedure *p, int argc, char **argv, feed_fn feed, void *ctx,
+		      const char *failed)
+{
+	struct import_counts c;
+
+	char *backup = NULL;
+
+	if (!run_all(s, p, true, argc, argv, feed, ctx, &c)) {
+		cli_error("%s", failed);
+		return EXIT_FAIL;
 	}
-	cli_error("%s", failed);
-	return EXIT_FAIL;
+	/* Backed up only now that the import is about to write. */
+	if (store_backup_beside(s, "before-import", &backup) != BITIM_OK) {
+		cli_error(_("cannot back up the database (%s); nothing was imported"), store_errmsg(s));
+		free(backup);
+		return EXIT_FAIL;
+	}
+	printf(_("backup: %s\n"), backup);
+	fflush(stdout);
+	free(backup);
+	if (!run_all(s, p, false, argc, argv, feed, ctx, &c)) {
+		cli_error("%s", _("stopped; what was brought in before the error stays, and running the same command again"
+				  " after the cause is fixed continues where it stopped"));
+		return EXIT_FAIL;
+	}
+	printf(_("added %zu, updated %zu, already present %zu, conflicts %zu\n"), c.added, c.updated, c.identical,
+	       c.conflicts);
+	return EXIT_OK;
 }
 
 /* The table a CSV file holds: by its name, else by its header. */
@@ -122,7 +180,8 @@ static bool import_path(struct importer *im, const char *path, void *ctx)
 {
 	int enc = *(const int *)ctx;
 	struct stat sb;
-	char file[4096];
+	struct manifest m;
+	char file[4096], name[64], why[512];
 	bool any = false;
 
 	if (stat(path, &sb) < 0) {
@@ -131,11 +190,19 @@ static bool import_path(struct importer *im, const char *path, void *ctx)
 	}
 	if (!S_ISDIR(sb.st_mode))
 		return import_file(im, path, enc);
-	/* A folder from `bitim export --table all`: the tables in order. */
+	/* A folder from `bitim export --table all`: whole, as its manifest says,
+	 * the tables in order; the manifest names the office (the merge's base). */
+	if (manifest_check(path, &m, why, sizeof why) < 0) {
+		cli_error(_("%s: %s; nothing was imported"), path, why);
+		return false;
+	}
+	if (importer_set_origin(im, m.office_uuid) != BITIM_OK)
+		return false;
 	for (size_t i = 0; i < sizeof import_order / sizeof import_order[0]; i++) {
-		snprintf(file, sizeof file, "%s/%s.csv", path, export_table_name(import_order[i]));
-		if (stat(file, &sb) < 0)
+		snprintf(name, sizeof name, "%s.csv", export_table_name(import_order[i]));
+		if (!manifest_lists(&m, name))
 			continue;
+		snprintf(file, sizeof file, "%s/%s", path, name);
 		any = true;
 		if (!import_file(im, file, enc))
 			return false;
@@ -155,8 +222,6 @@ int cmd_import(struct cli_options *o, int argc, char **argv)
 	};
 	struct procedure *p = NULL;
 	struct store *s = NULL;
-	struct importer *im = NULL;
-	char *backup = NULL;
 	int opt, enc = -1, rc = EXIT_FAIL;
 
 	optind = 0;
@@ -183,16 +248,8 @@ int cmd_import(struct cli_options *o, int argc, char **argv)
 	}
 	if (!(p = cli_load_procedure(o)) || !(s = cli_open_store(o)))
 		goto out;
-	if (store_backup_beside(s, "before-import", &backup) != BITIM_OK) {
-		cli_error(_("cannot back up the database (%s); nothing was imported"), store_errmsg(s));
-		goto out;
-	}
-	printf(_("backup: %s\n"), backup);
-	if (importer_new(s, p, argv[optind], &im) != BITIM_OK)
-		goto out;
-	rc = import_all(im, argc - optind, argv + optind, import_path, &enc, _("nothing was imported"));
+	rc = import_all(s, p, argc - optind, argv + optind, import_path, &enc, _("nothing was imported"));
 out:
-	free(backup);
 	store_close(s);
 	procedure_free(p);
 	return rc;
@@ -204,43 +261,133 @@ struct merge_feed {
 	struct importer *im;
 	const char *source;
 	const char *why, *what;
+	char row_case[40], row_number[48]; /* the case of a row refused */
 };
 
 static enum bitim_status feed_row(void *ctx, const char *const *values, size_t n, const char *number)
 {
 	struct merge_feed *m = ctx;
-	(void)number;
-	return importer_row(m->im, values, n, &m->why, &m->what);
+	enum bitim_status st = importer_row(m->im, values, n, &m->why, &m->what);
+
+	/* An error names the case: its number and UUID (the row's own UUID for a
+	 * case, its case's for the rows of a case). */
+	if (st != BITIM_OK) {
+		snprintf(m->row_number, sizeof m->row_number, "%s", number ? number : "");
+		snprintf(m->row_case, sizeof m->row_case, "%s", n > 1 && values[1] && strlen(values[1]) == 36 ? values[1]
+							     : n > 0 && values[0] ? values[0] : "");
+	}
+	return st;
+}
+
+/* The other databases, each opened once and held in one read snapshot, so
+ * that the rows a dry run checked are the rows then merged. */
+struct sources {
+	const struct procedure *p;
+	char **paths;         /* borrowed from argv */
+	struct store **stores; /* owned */
+	int n;
+};
+
+static void sources_close(struct sources *src)
+{
+	for (int i = 0; i < src->n; i++)
+		store_close(src->stores[i]);
+	free(src->stores);
+}
+
+static bool sources_open(struct sources *src, const struct procedure *p, int argc, char **argv)
+{
+	src->p = p;
+	src->paths = argv;
+	src->n = 0;
+	if (!(src->stores = calloc((size_t)argc, sizeof *src->stores)))
+		return false;
+	for (; src->n < argc; src->n++) {
+		enum bitim_status st = store_open_readonly(argv[src->n], &src->stores[src->n]);
+		if (st == BITIM_OK)
+			st = store_read_snapshot(src->stores[src->n]);
+		if (st != BITIM_OK) {
+			cli_error(_("cannot read the database %s: %s"), argv[src->n], bitim_strerror(st));
+			store_close(src->stores[src->n]);
+			return false;
+		}
+		store_tune_bulk(src->stores[src->n]);
+	}
+	return true;
 }
 
 /* All tables of one other database into the importer. */
 static bool merge_one(struct importer *im, const char *path, void *ctx)
 {
-	const struct procedure *p = ctx;
+	struct sources *src = ctx;
 	struct store *other = NULL;
 	struct merge_feed m = { .im = im, .source = path };
 	struct export_filter all = { .include_confidential = true };
-	enum bitim_status st = store_open_readonly(path, &other);
+	enum bitim_status st = BITIM_OK;
+	char *origin = NULL;
 
-	if (st != BITIM_OK) {
-		cli_error(_("cannot read the database %s: %s"), path, bitim_strerror(st));
+	for (int i = 0; i < src->n; i++)
+		if (src->paths[i] == path)
+			other = src->stores[i];
+	if (!other)
 		return false;
-	}
+	/* The base of the three-way merge is kept per office: by its identity,
+	 * whatever the file is called this month. */
+	if ((st = store_office_get(other, "uuid", &origin)) == BITIM_OK && origin)
+		st = importer_set_origin(im, origin);
+	free(origin);
 	for (size_t i = 0; i < sizeof import_order / sizeof import_order[0] && st == BITIM_OK; i++) {
 		const char **names;
 		size_t n;
-		if ((st = export_columns(p, import_order[i], true, &names, &n)) != BITIM_OK)
+		if ((st = export_columns(src->p, import_order[i], true, &names, &n)) != BITIM_OK)
 			break;
 		st = importer_table(im, import_order[i], names, n, &m.why, &m.what);
 		free(names);
 		if (st == BITIM_OK)
-			st = export_rows(other, p, import_order[i], &all, feed_row, &m);
+			st = export_rows(other, src->p, import_order[i], &all, feed_row, &m);
 	}
-	if (st != BITIM_OK)
+	if (st != BITIM_OK && !m.why && st == BITIM_ERR_DB)
+		cli_error("%s: %s (%s)", path, bitim_strerror(st), importer_errmsg(im));
+	else if (st != BITIM_OK && m.row_case[0])
+		cli_error(_("%s: case %s (%s): column %s: %s"), path, m.row_number, m.row_case, m.what ? m.what : "",
+			  m.why ? _(m.why) : bitim_strerror(st));
+	else if (st != BITIM_OK)
 		cli_error(_("%s: %s%s%s"), path, m.what ? m.what : "", m.what ? ": " : "",
 			  m.why ? _(m.why) : bitim_strerror(st));
-	store_close(other);
 	return st == BITIM_OK;
+}
+
+/* Check the other databases whole; back this one up only when the merge is
+ * about to write; then merge the rows just checked. */
+static int merge_all(struct store *s, struct procedure *p, int argc, char **argv, char **backup)
+{
+	struct import_counts c;
+	struct sources src = { 0 };
+	int rc = EXIT_FAIL;
+
+	if (!sources_open(&src, p, argc, argv) || !run_all(s, p, true, argc, argv, merge_one, &src, &c)) {
+		cli_error("%s", _("nothing was merged"));
+		goto out;
+	}
+	if (store_backup_beside(s, "before-merge", backup) != BITIM_OK) {
+		cli_error(_("cannot back up the database to %s; nothing was merged"), *backup ? *backup : "");
+		goto out;
+	}
+	printf(_("backup: %s\n"), *backup);
+	fflush(stdout);
+	checked = true;
+	if (!run_all(s, p, false, argc, argv, merge_one, &src, &c)) {
+		cli_error(_("stopped; what was merged before the error stays (the backup above holds the database as it"
+			    " was), and running the same merge again after the cause is fixed continues where it stopped"));
+		goto out;
+	}
+	printf(_("added %zu, updated %zu, already present %zu, conflicts %zu\n"), c.added, c.updated, c.identical,
+	       c.conflicts);
+	rc = EXIT_OK;
+out:
+	checked = false;
+	sources_close(&src);
+	return rc;
 }
 
 int cmd_merge(struct cli_options *o, int argc, char **argv)
@@ -252,8 +399,8 @@ int cmd_merge(struct cli_options *o, int argc, char **argv)
 	};
 	struct procedure *p = NULL;
 	struct store *s = NULL;
-	struct importer *im = NULL;
-	char *backup = NULL;
+	char *backup = NULL, *code = NULL;
+	enum bitim_status st;
 	int opt, rc = EXIT_FAIL;
 
 	optind = 0;
@@ -273,15 +420,13 @@ int cmd_merge(struct cli_options *o, int argc, char **argv)
 	}
 	if (!(p = cli_load_procedure(o)) || !(s = cli_open_store(o)))
 		goto out;
-	if (store_backup_beside(s, "before-merge", &backup) != BITIM_OK) {
-		cli_error(_("cannot back up the database (%s); nothing was merged"), store_errmsg(s));
+	if ((st = store_office_code(s, &code)) != BITIM_OK) {
+		cli_error(_("%s; nothing was merged"), bitim_strerror(st));
 		goto out;
 	}
-	printf(_("backup: %s\n"), backup);
-	if (importer_new(s, p, argv[optind], &im) != BITIM_OK)
-		goto out;
-	rc = import_all(im, argc - optind, argv + optind, merge_one, p, _("nothing was merged"));
+	rc = merge_all(s, p, argc - optind, argv + optind, &backup);
 out:
+	free(code);
 	free(backup);
 	store_close(s);
 	procedure_free(p);

@@ -28,7 +28,9 @@ static bool find_case(struct store *s, const char *key, int64_t *id)
 	enum bitim_status st = store_case_find(s, key, id);
 
 	if (st == BITIM_ERR_NOTFOUND)
-		cli_error(_("there is no case %s in this database"), key);
+		cli_error(_("there is no case %s in this database"), cli_safe(key));
+	else if (st == BITIM_ERR_INVALID)
+		cli_error(_("cases of several offices have the number %s; give the case's UUID instead"), cli_safe(key));
 	else if (st != BITIM_OK)
 		cli_error("%s", bitim_strerror(st));
 	return st == BITIM_OK;

@@ -429,6 +429,26 @@ enum bitim_status backup_daily(struct store *s, char **path)
 	return backup_make(s, "daily", path);
 }
 
+enum bitim_status backup_missing_today(struct store *s, bool *missing)
+{
+	struct found *list = NULL;
+	size_t n = 0;
+	char *dir;
+	enum bitim_status status;
+
+	*missing = false;
+	if (backup_is_demo(s))
+		return BITIM_OK;
+	if (!(dir = backup_dir(s)))
+		return BITIM_ERR_NOMEM;
+	/* a folder that cannot be read (or is not one) holds no backup of today */
+	status = list_backups(dir, &list, &n);
+	*missing = status != BITIM_OK || n == 0 || list[0].day != backup_local_today();
+	found_free(list, n);
+	free(dir);
+	return status == BITIM_ERR_NOMEM ? status : BITIM_OK;
+}
+
 enum bitim_status backup_last(struct store *s, char **path, time_t *when)
 {
 	struct found *list = NULL;

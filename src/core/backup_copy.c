@@ -195,6 +195,46 @@ static enum bitim_status check_fingerprint(const char *file, char **report)
 	return BITIM_ERR_INVALID;
 }
 
+/* SQLite's own checks of a database of any schema version (store_integrity
+ * also checks what this version keeps, which an older backup lacks):
+ * integrity_check and foreign_key_check. *report is "ok" or the problems. */
+static enum bitim_status sqlite_checks(struct store *s, char **report)
+{
+	static const char *const checks[] = { "PRAGMA integrity_check", "PRAGMA foreign_key_check" };
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	enum bitim_status status = BITIM_OK;
+	bool ok = true;
+
+	free(*report);
+	*report = NULL;
+	if (!mem)
+		return BITIM_ERR_NOMEM;
+	for (size_t i = 0; i < 2 && status == BITIM_OK; i++) {
+		sqlite3_stmt *st;
+		int rc;
+		if ((status = store_prepare(s, checks[i], &st)) != BITIM_OK)
+			break;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *line = (const char *)sqlite3_column_text(st, 0);
+			if (i == 0 && line && strcmp(line, "ok") == 0)
+				continue;
+			fprintf(mem, "%s%s\n", i ? "foreign key: " : "", line ? line : "");
+			ok = false;
+		}
+		status = store_status(s, rc);
+		sqlite3_finalize(st);
+	}
+	if (ok)
+		fputs("ok", mem);
+	fclose(mem);
+	*report = text;
+	if (status == BITIM_OK && !ok)
+		status = BITIM_ERR_CORRUPT;
+	return status;
+}
+
 enum bitim_status backup_check_file(const char *file, char **report)
 {
 	struct store *src = NULL;
@@ -208,9 +248,7 @@ enum bitim_status backup_check_file(const char *file, char **report)
 		*report = strdup(store_open_detail());
 		return status;
 	}
-	status = store_integrity(src, report);
-	if (status == BITIM_OK && *report && strcmp(*report, "ok") != 0)
-		status = BITIM_ERR_CORRUPT;
+	status = sqlite_checks(src, report);
 	store_close(src);
 	return status;
 }
@@ -285,13 +323,8 @@ enum bitim_status backup_restore(const char *db_path, const char *file, char **k
 		goto out;
 	rc = backup_copy_db(cur->db, src->db);
 	status = store_status(cur, rc);
-	if (status == BITIM_OK) {
-		free(*report);
-		*report = NULL;
-		status = store_integrity(cur, report);
-		if (status == BITIM_OK && strcmp(*report, "ok") != 0)
-			status = BITIM_ERR_CORRUPT;
-	}
+	if (status == BITIM_OK)
+		status = sqlite_checks(cur, report);
 	if (status == BITIM_OK)
 		status = backup_rotate(cur);
 out:

@@ -73,7 +73,7 @@ struct case_plan {
 #define SET_FTS "SELECT rowid FROM case_search WHERE case_search MATCH ?3 LIMIT ?13"
 #define SET_ID "SELECT case_id FROM parties WHERE iin = ?10 AND deleted = 0" \
 	" UNION SELECT case_id FROM parties WHERE bin = ?10 AND deleted = 0 LIMIT ?13"
-#define SET_NUMBER "SELECT id FROM cases WHERE number >= ?11 AND number < ?12 LIMIT ?13"
+#define SET_NUMBER "SELECT id FROM cases WHERE number >= ?11 COLLATE NOCASE AND number < ?12 COLLATE NOCASE LIMIT ?13"
 
 static void plan_free(struct case_plan *p)
 {

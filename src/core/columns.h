@@ -2,7 +2,7 @@
  * (searched, reported, printed), one list per table in the order of the
  * export's columns. Everything that names them in C is derived from these
  * lists: the store's column statements (record.c), the export's columns and
- * SELECTs (export.c), the import's INSERTs (import.c), and the check that
+ * SELECTs (export.c), the import's INSERTs (merge.c), and the check that
  * refuses a form set lacking one (store_check_forms). The schema that created
  * the columns is a migration (migrate.c) and never changes; report.c's and
  * doc.c's statements read case columns listed here. */

@@ -150,7 +150,8 @@ static char *transliterate(const char *s)
 
 static bool formula_start(char c)
 {
-	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t';
+	/* CR and LF too: a spreadsheet drops them and reads the formula after. */
+	return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\n';
 }
 
 /* Room for n more bytes in the record buffer. */
@@ -404,6 +405,10 @@ static int add_field(struct csv_reader *r, const char *start, size_t len, bool u
 	}
 	if (len > CSV_MAX_FIELD) {
 		r->error = N_("A field is longer than 1 MiB");
+		return -1;
+	}
+	if (memchr(start, '\0', len)) {
+		r->error = N_("A field holds a NUL byte, which no text has; the file is damaged or is not a register");
 		return -1;
 	}
 	f = malloc(len + 1);

@@ -139,3 +139,8 @@ enum bitim_status deadlines_refresh_if_changed(struct store *s, const struct pro
 		status = store_setting_set(s, "forms_fingerprint", fingerprint);
 	return store_end(s, status);
 }
+
+enum bitim_status deadlines_mark_current(struct store *s, const char *fingerprint)
+{
+	return store_setting_set(s, "forms_fingerprint", fingerprint);
+}

@@ -84,6 +84,30 @@ static size_t fixed_count(enum export_table t)
 	return n;
 }
 
+/* The same rows, one record by its UUID (?1), for the merge's look-up. */
+static const char *const by_uuid_sql[EXPORT_OUTCOMES] = {
+	[EXPORT_CASES] = "SELECT c.uuid, c.number, c.office_code, c.year, c.seq, c.stage, c.status, c.outcome, c.received_on,"
+		" c.referral_source, c.category, c.regime, c.village, c.language, c.mediator_name, c.contract_on,"
+		" c.signed_on, c.termination_ground, c.terminated_on, c.followup_result, c.closed_on, c.next_deadline,"
+		" c.deadline_label, c.created_at, c.updated_at, c.number, c.id, 0 FROM cases c WHERE c.uuid = ?1",
+	[EXPORT_PARTIES] = "SELECT p.uuid, c.uuid, c.number, p.position, p.side, p.kind, p.full_name, p.iin, p.bin, p.role,"
+		" c.number, c.id, p.deleted FROM parties p JOIN cases c ON c.id = p.case_id WHERE p.uuid = ?1",
+	[EXPORT_SESSIONS] = "SELECT t.uuid, c.uuid, c.number, t.position, t.held_on, t.kind, c.number, c.id, t.deleted"
+		" FROM sessions t JOIN cases c ON c.id = t.case_id WHERE t.uuid = ?1",
+	[EXPORT_OBLIGATIONS] = "SELECT t.uuid, c.uuid, c.number, t.position, t.due_on, t.status, c.number, c.id, t.deleted"
+		" FROM obligations t JOIN cases c ON c.id = t.case_id WHERE t.uuid = ?1",
+};
+
+const char *export_by_uuid_sql(enum export_table t)
+{
+	return (unsigned)t < EXPORT_OUTCOMES ? by_uuid_sql[t] : NULL;
+}
+
+size_t export_fixed_columns(enum export_table t)
+{
+	return (unsigned)t < EXPORT_TABLE_COUNT ? fixed_count(t) : 0;
+}
+
 /* A form field that is exported as one of the "other" columns of its table. */
 static bool extra_field(const struct field_def *f, enum entity e, bool confidential, enum export_table t)
 {
@@ -126,7 +150,8 @@ static enum bitim_status read_extras(struct store *s, sqlite3_stmt *kv, const ch
 	while ((rc = sqlite3_step(kv)) == SQLITE_ROW) {
 		const char *key = (const char *)sqlite3_column_text(kv, 0);
 		for (size_t i = fixed; i < n; i++)
-			if (strcmp(names[i], key) == 0 && !values[i] && !(values[i] = store_column_dup(kv, 1)))
+			if (names[i][0] == key[0] && strcmp(names[i], key) == 0 && !values[i] &&
+			    !(values[i] = store_column_dup(kv, 1)))
 				return BITIM_ERR_NOMEM;
 	}
 	return store_status(s, rc == SQLITE_DONE ? SQLITE_OK : rc);

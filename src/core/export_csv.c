@@ -5,6 +5,7 @@
 #include <string.h>
 #include "bitim/csv.h"
 #include "bitim/export.h"
+#include "bitim/manifest.h"
 #include "store_internal.h"
 
 struct csv_job {
@@ -42,6 +43,15 @@ enum bitim_status export_csv(struct store *s, const struct procedure *p, enum ex
 
 	memset(bad, 0, sizeof *bad);
 	*rows = 0;
+	/* The office code tells this office's cases from every other's in the
+	 * region: no register leaves the office without one. */
+	{
+		char *code = NULL;
+		st = store_office_code(s, &code);
+		free(code);
+		if (st != BITIM_OK)
+			return st;
+	}
 	/* The file is read through SQLite's small page cache, not mapped: mapped
 	 * pages count as the program's memory, and a register of a million cases
 	 * would hold a gigabyte. Memory stays the same at any size. */
@@ -52,5 +62,23 @@ enum bitim_status export_csv(struct store *s, const struct procedure *p, enum ex
 		st = export_rows(s, p, t, f, write_one, &job);
 	*rows = job.rows;
 	free(job.names);
+	return st;
+}
+
+enum bitim_status export_write_manifest(struct store *s, const char *dir, const size_t rows[EXPORT_TABLE_COUNT])
+{
+	struct manifest_entry files[EXPORT_TABLE_COUNT];
+	char *uuid = NULL, *code = NULL;
+	enum bitim_status st;
+
+	for (int t = 0; t < EXPORT_TABLE_COUNT; t++) {
+		snprintf(files[t].name, sizeof files[t].name, "%s.csv", export_table_name((enum export_table)t));
+		files[t].rows = rows[t];
+	}
+	if ((st = store_office_get(s, "uuid", &uuid)) == BITIM_OK && (st = store_office_code(s, &code)) == BITIM_OK &&
+	    manifest_write(dir, uuid, code, files, EXPORT_TABLE_COUNT) < 0)
+		st = BITIM_ERR_IO;
+	free(uuid);
+	free(code);
 	return st;
 }

@@ -1,33 +1,22 @@
-/* Importing rows of the register's tables, checked and matched by UUID. */
+/* Importing rows of the register's tables: columns mapped, every value
+ * checked as strictly as a typed one, written in batches. */
 #include <config.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "bitim/conflicts.h"
 #include "bitim/date.h"
 #include "bitim/i18n.h"
-#include "bitim/import.h"
-#include "record_sql.h"
-#include "store_internal.h"
-#include "columns.h"
+#include "bitim/utf8.h"
+#include "import_internal.h"
 
-#define MAX_COLUMNS 256
-
-struct importer {
-	struct store *s;
-	const struct procedure *p;
-	char *source;
-	enum export_table table;
-	const char **allowed;      /* the table's export columns; owned array */
-	size_t nallowed;
-	int map[MAX_COLUMNS];      /* incoming column → index in allowed */
-	size_t ncolumns;
-	struct import_counts counts;
-	bool ok;
-	import_conflict_fn on_conflict;
-	void *conflict_ctx;
-};
+/* Rows per transaction: short enough that an open bitim waiting to save
+ * (busy timeout) gets the lock in time, long enough to be fast. */
+#define BATCH_ROWS 4000
+#define PROGRESS_ROWS 5000
+/* Text the editor would never let a user type. */
+#define MAX_TEXT_BYTES 80000
+#define MAX_LINE_BYTES 2000
 
 void importer_on_conflict(struct importer *im, import_conflict_fn fn, void *ctx)
 {
@@ -35,10 +24,42 @@ void importer_on_conflict(struct importer *im, import_conflict_fn fn, void *ctx)
 	im->conflict_ctx = ctx;
 }
 
+void importer_on_progress(struct importer *im, import_progress_fn fn, void *ctx)
+{
+	im->on_progress = fn;
+	im->progress_ctx = ctx;
+}
+
+void importer_dry_run(struct importer *im)
+{
+	im->dry = true;
+}
+
+const char *importer_errmsg(const struct importer *im)
+{
+	return store_errmsg(im->s);
+}
+
+void importer_checked(struct importer *im)
+{
+	im->trusted = true;
+}
+
+enum bitim_status importer_set_origin(struct importer *im, const char *origin)
+{
+	char *copy = strdup(origin);
+
+	if (!copy)
+		return BITIM_ERR_NOMEM;
+	free(im->origin);
+	im->origin = copy;
+	im->origin_id = 0;
+	return BITIM_OK;
+}
+
 enum bitim_status importer_new(struct store *s, const struct procedure *p, const char *source, struct importer **out)
 {
 	struct importer *im = calloc(1, sizeof *im);
-	enum bitim_status st;
 
 	*out = NULL;
 	if (!im || !(im->source = strdup(source))) {
@@ -48,15 +69,29 @@ enum bitim_status importer_new(struct store *s, const struct procedure *p, const
 	im->s = s;
 	im->p = p;
 	im->table = EXPORT_TABLE_COUNT;
-	if ((st = store_begin(s)) != BITIM_OK) {
-		free(im->source);
-		free(im);
-		return st;
-	}
-	im->ok = true;
+	/* Every record is looked up by UUID in indexes that grow with the
+	 * register: a page cache of some tens of MB keeps them in memory (a
+	 * bound, whatever the size of the register). */
+	store_tune_bulk(s);
 	*out = im;
 	return BITIM_OK;
 }
+
+enum bitim_status import_stmt(struct importer *im, enum import_stmt which, const char *sql, sqlite3_stmt **out)
+{
+	enum bitim_status st = BITIM_OK;
+
+	if (!im->q[which])
+		st = store_prepare(im->s, sql, &im->q[which]);
+	else {
+		sqlite3_reset(im->q[which]);
+		sqlite3_clear_bindings(im->q[which]);
+	}
+	*out = im->q[which];
+	return st;
+}
+
+static unsigned char kind_of(const struct importer *im, const char *name, const struct field_def **field);
 
 static int column_index(const struct importer *im, const char *name)
 {
@@ -66,51 +101,83 @@ static int column_index(const struct importer *im, const char *name)
 	return -1;
 }
 
-enum bitim_status importer_table(struct importer *im, enum export_table t, const char *const *columns, size_t n,
-				 const char **why, const char **what)
+/* A header's columns against the table's: known, once each, keys present. */
+static enum bitim_status map_columns(struct importer *im, const char *const *columns, size_t n, const char **why,
+				     const char **what)
 {
 	static const char *const keys[] = { "uuid", "case_uuid" };
-	enum bitim_status st;
 
-	free(im->allowed);
-	im->allowed = NULL;
-	im->table = t;
-	*why = NULL;
-	*what = NULL;
-	if ((st = export_columns(im->p, t, true, &im->allowed, &im->nallowed)) != BITIM_OK)
-		return st;
-	if (n > MAX_COLUMNS) {
+	if (n > IMPORT_MAX_COLUMNS) {
 		*why = N_("too many columns");
 		return BITIM_ERR_INVALID;
 	}
+	for (size_t k = 0; k < im->nallowed; k++)
+		im->from[k] = -1;
 	for (size_t i = 0; i < n; i++) {
 		int k = column_index(im, columns[i]);
-		if (k < 0) {
-			*why = N_("unknown column");
+		if (k < 0 || im->from[k] >= 0) {
+			*why = k < 0 ? N_("unknown column") : N_("the column appears twice");
 			*what = columns[i];
 			return BITIM_ERR_INVALID;
 		}
-		for (size_t j = 0; j < i; j++)
-			if (im->map[j] == k) {
-				*why = N_("the column appears twice");
-				*what = columns[i];
-				return BITIM_ERR_INVALID;
-			}
 		im->map[i] = k;
+		im->from[k] = (int)i;
 	}
 	im->ncolumns = n;
 	for (size_t k = 0; k < 2; k++) {
-		bool needed = t == EXPORT_OUTCOMES ? k == 1 : (k == 0 || t != EXPORT_CASES);
-		bool found = false;
-		for (size_t i = 0; i < n; i++)
-			found |= strcmp(columns[i], keys[k]) == 0;
-		if (needed && !found) {
+		bool needed = im->table == EXPORT_OUTCOMES ? k == 1 : (k == 0 || im->table != EXPORT_CASES);
+		if (needed && im->from[column_index(im, keys[k])] < 0) {
 			*why = N_("a required column is missing");
 			*what = keys[k];
 			return BITIM_ERR_INVALID;
 		}
 	}
 	return BITIM_OK;
+}
+
+enum bitim_status importer_table(struct importer *im, enum export_table t, const char *const *columns, size_t n,
+				 const char **why, const char **what)
+{
+	enum bitim_status st;
+
+	*why = NULL;
+	*what = NULL;
+	free(im->allowed);
+	im->allowed = NULL;
+	im->table = t;
+	/* The table's own statements are prepared again for the new table. */
+	for (int q = Q_LOCAL; q <= Q_INSERT; q++) {
+		sqlite3_finalize(im->q[q]);
+		im->q[q] = NULL;
+	}
+	if ((st = export_columns(im->p, t, true, &im->allowed, &im->nallowed)) != BITIM_OK)
+		return st;
+	im->fixed = export_fixed_columns(t);
+	free(im->name_fp);
+	if (!(im->name_fp = calloc(im->nallowed + 1, sizeof *im->name_fp)))
+		return BITIM_ERR_NOMEM;
+	free(im->kind);
+	free(im->field);
+	im->kind = calloc(im->nallowed + 1, sizeof *im->kind);
+	im->field = calloc(im->nallowed + 1, sizeof *im->field);
+	if (!im->kind || !im->field)
+		return BITIM_ERR_NOMEM;
+	for (size_t k = 0; k < im->nallowed; k++) {
+		im->name_fp[k] = merge_name_fp(im->allowed[k]);
+		im->kind[k] = kind_of(im, im->allowed[k], &im->field[k]);
+	}
+	if (t == EXPORT_OUTCOMES) {
+		/* Derived from the cases: its columns are only checked by name. */
+		im->ncolumns = n;
+		for (size_t i = 0; i < n; i++)
+			if (column_index(im, columns[i]) < 0) {
+				*why = N_("unknown column");
+				*what = columns[i];
+				return BITIM_ERR_INVALID;
+			}
+		return BITIM_OK;
+	}
+	return map_columns(im, columns, n, why, what);
 }
 
 /* ------------------------------------------------------------ checking */
@@ -121,7 +188,7 @@ static bool is_uuid(const char *v)
 		return false;
 	for (int i = 0; i < 36; i++) {
 		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-		if (dash ? v[i] != '-' : !isxdigit((unsigned char)v[i]))
+		if (dash ? v[i] != '-' : !isxdigit((unsigned char)v[i]) || isupper((unsigned char)v[i]))
 			return false;
 	}
 	return true;
@@ -132,321 +199,227 @@ static bool is_int(const char *v, long min, long max)
 	char *end;
 	long n;
 
-	if (!v || !*v)
+	if (!v || !*v || !isdigit((unsigned char)*v))
 		return false;
 	n = strtol(v, &end, 10);
 	return *end == '\0' && n >= min && n <= max;
+}
+
+static bool all_digits(const char *v, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!isdigit((unsigned char)v[i]))
+			return false;
+	return true;
+}
+
+/* YYYY-MM-DDTHH:MM:SSZ, as bitim writes its times. */
+static bool is_timestamp(const char *v)
+{
+	char day[11];
+	bitim_day d;
+
+	if (strlen(v) != 20 || v[10] != 'T' || v[13] != ':' || v[16] != ':' || v[19] != 'Z' ||
+	    !all_digits(v + 11, 2) || !all_digits(v + 14, 2) || !all_digits(v + 17, 2))
+		return false;
+	memcpy(day, v, 10);
+	day[10] = '\0';
+	return date_parse_iso(day, &d) && atoi(v + 11) < 24 && atoi(v + 14) < 60 && atoi(v + 17) < 61;
+}
+
+/* A case number as bitim gives it: CODE-YYYY-NNNN (the office code, the year,
+ * four or more digits). Nothing else can reach a file name or a terminal. */
+static bool is_case_number(const char *v)
+{
+	const char *dash = strchr(v, '-');
+	size_t code = dash ? (size_t)(dash - v) : 0, len = strlen(v);
+	char head[8];
+
+	if (code < 2 || code > 6 || len < code + 10 || len > code + 14)
+		return false;
+	memcpy(head, v, code);
+	head[code] = '\0';
+	return store_office_code_check(head) == NULL && all_digits(dash + 1, 4) && dash[5] == '-' &&
+	       all_digits(dash + 6, len - code - 6);
+}
+
+/* Control characters other than line breaks and tabs have no place in a value. */
+static bool has_control(const char *v, bool lines)
+{
+	for (const unsigned char *c = (const unsigned char *)v; *c; c++)
+		if ((*c < 0x20 && !(lines && (*c == '\n' || *c == '\r' || *c == '\t'))) || *c == 0x7f)
+			return true;
+	return false;
 }
 
 /* A value of a field that the forms define: it must be what bitim stores. */
 static const char *check_field(const struct field_def *f, const char *v)
 {
 	char *norm = NULL;
-	const char *why = field_normalize(f, v, &norm);
+	const char *why;
 
+	if (strlen(v) > (f->type == FIELD_MULTILINE ? MAX_TEXT_BYTES : MAX_LINE_BYTES))
+		return N_("is longer than the form lets anyone type");
+	if (has_control(v, f->type == FIELD_MULTILINE))
+		return N_("holds control characters");
+	why = field_normalize(f, v, &norm);
 	if (!why && (!norm || strcmp(norm, v) != 0))
 		why = N_("not in the form bitim stores it");
 	free(norm);
 	return why;
 }
 
-/* Check one value of the current table. */
-static const char *check_value(const struct importer *im, const char *name, const char *v)
+static bool is_one_of(const char *name, const char *const *names)
 {
-	static const char *const dates[] = { "received_on", "contract_on", "signed_on", "terminated_on",
-		"closed_on", "next_deadline", "held_on", "due_on", NULL };
-	const struct field_def *field;
-	bitim_day d;
-
-	if (!v || !*v)
-		return strcmp(name, "uuid") == 0 || strcmp(name, "case_uuid") == 0 || strcmp(name, "number") == 0 ||
-		       strcmp(name, "stage") == 0 ? N_("must not be empty") : NULL;
-	if (strcmp(name, "uuid") == 0 || strcmp(name, "case_uuid") == 0)
-		return is_uuid(v) ? NULL : N_("is not a UUID");
-	if (strcmp(name, "year") == 0)
-		return is_int(v, DATE_MIN_YEAR, DATE_MAX_YEAR) ? NULL : N_("is not a year");
-	if (strcmp(name, "seq") == 0 || strcmp(name, "position") == 0)
-		return is_int(v, 1, 100000000) ? NULL : N_("is not a positive whole number");
-	if (strcmp(name, "stage") == 0)
-		return procedure_stage_index(im->p, v) >= 0 ? NULL : N_("is not a stage of the procedure");
-	if (strcmp(name, "status") == 0 && im->table == EXPORT_CASES)
-		return strcmp(v, "open") == 0 || strcmp(v, "closed") == 0 ? NULL : N_("must be open or closed");
-	if (strcmp(name, "outcome") == 0)
-		return strcmp(v, "settled") == 0 || strcmp(v, "terminated") == 0 ? NULL : N_("must be settled or terminated");
-	if (strcmp(name, "number") == 0 || strcmp(name, "office_code") == 0 || strcmp(name, "case_number") == 0)
-		return strlen(v) <= 40 ? NULL : N_("is too long");
-	for (int i = 0; dates[i]; i++)
-		if (strcmp(name, dates[i]) == 0 && !date_parse_iso(v, &d))
-			return N_("is not a date as YYYY-MM-DD");
-	if ((field = procedure_entity_field(im->p, export_table_entity(im->table), name)))
-		return check_field(field, v);
-	return strlen(v) <= 100000 ? NULL : N_("is too long");
-}
-
-/* ------------------------------------------------------------- existing */
-
-struct found {
-	const char *uuid;
-	const char **names;
-	char **values; /* owned when found */
-	size_t n;
-};
-
-static enum bitim_status capture(void *ctx, const char *const *values, size_t n, const char *number)
-{
-	struct found *f = ctx;
-	(void)number;
-	if (strcmp(values[0], f->uuid) != 0 || f->values)
-		return BITIM_OK;
-	f->values = calloc(n, sizeof *f->values);
-	if (!f->values)
-		return BITIM_ERR_NOMEM;
-	for (size_t i = 0; i < n; i++)
-		if (values[i] && !(f->values[i] = strdup(values[i])))
-			return BITIM_ERR_NOMEM;
-	f->n = n;
-	return BITIM_OK;
-}
-
-static void found_free(struct found *f)
-{
-	for (size_t i = 0; f->values && i < f->n; i++)
-		free(f->values[i]);
-	free(f->values);
-}
-
-/* The record as this database has it now, in export columns; none when new. */
-static enum bitim_status existing(struct importer *im, const char *uuid, const char *case_uuid, struct found *out)
-{
-	struct export_filter flt = { .case_uuid = case_uuid, .include_confidential = true };
-
-	memset(out, 0, sizeof *out);
-	out->uuid = uuid;
-	return export_rows(im->s, im->p, im->table, &flt, capture, out);
-}
-
-/* The incoming value of column k (an index in allowed), or NULL. */
-static const char *incoming(const struct importer *im, const char *const *values, size_t n, size_t k)
-{
-	for (size_t i = 0; i < n && i < im->ncolumns; i++)
-		if ((size_t)im->map[i] == k)
-			return values[i] && *values[i] ? values[i] : NULL;
-	return NULL;
-}
-
-/* Whether the file has a column for column k (an index in allowed). */
-static bool given(const struct importer *im, size_t k)
-{
-	for (size_t i = 0; i < im->ncolumns; i++)
-		if ((size_t)im->map[i] == k)
+	for (int i = 0; names[i]; i++)
+		if (strcmp(name, names[i]) == 0)
 			return true;
 	return false;
 }
 
-static bool same(const char *a, const char *b)
+/* How a column's values are checked, decided once per table. */
+enum kind { K_TEXT, K_UUID, K_YEAR, K_SEQ, K_STAGE, K_STATUS, K_OUTCOME, K_NUMBER, K_OFFICE, K_TIME, K_LABEL,
+	    K_DATE, K_FIELD, K_REQUIRED = 0x80 };
+
+static unsigned char kind_of(const struct importer *im, const char *name, const struct field_def **field)
 {
-	return (!a || !*a) ? (!b || !*b) : (b && strcmp(a, b) == 0);
+	static const char *const dates[] = { "received_on", "contract_on", "signed_on", "terminated_on",
+		"closed_on", "next_deadline", "held_on", "due_on", NULL };
+	static const char *const required[] = { "uuid", "case_uuid", "number", "stage", NULL };
+	static const struct { const char *name; enum kind kind; } named[] = {
+		{ "uuid", K_UUID }, { "case_uuid", K_UUID }, { "year", K_YEAR }, { "seq", K_SEQ }, { "position", K_SEQ },
+		{ "stage", K_STAGE }, { "outcome", K_OUTCOME }, { "number", K_NUMBER }, { "case_number", K_NUMBER },
+		{ "office_code", K_OFFICE }, { "created_at", K_TIME }, { "updated_at", K_TIME },
+		{ "deadline_label", K_LABEL },
+	};
+	unsigned char k = K_TEXT;
+
+	*field = NULL;
+	if (strcmp(name, "status") == 0 && im->table == EXPORT_CASES)
+		k = K_STATUS;
+	for (size_t i = 0; k == K_TEXT && i < sizeof named / sizeof named[0]; i++)
+		if (strcmp(name, named[i].name) == 0)
+			k = named[i].kind;
+	if (k == K_TEXT && is_one_of(name, dates))
+		k = K_DATE;
+	if (k == K_TEXT && (*field = procedure_entity_field(im->p, export_table_entity(im->table), name)))
+		k = K_FIELD;
+	return (unsigned char)(k | (is_one_of(name, required) ? K_REQUIRED : 0) | (merge_kept_column(name) ? IMPORT_KEPT : 0));
 }
 
-/* "name=value" lines of a record, for the conflicts table. */
-static char *describe(const struct importer *im, const char *const *values, bool incoming_side, const struct found *f)
+/* Check one value of column k of the current table. */
+static const char *check_value(const struct importer *im, size_t k, const char *v)
 {
-	char *text = NULL;
-	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
+	bitim_day d;
 
-	if (!out)
+	if (!v || !*v)
+		return im->kind[k] & K_REQUIRED ? N_("must not be empty") : NULL;
+	if (!utf8_valid(v, strlen(v)))
+		return N_("is not valid UTF-8");
+	switch ((enum kind)(im->kind[k] & ~(K_REQUIRED | IMPORT_KEPT))) {
+	case K_UUID:
+		return is_uuid(v) ? NULL : N_("is not a UUID");
+	case K_YEAR:
+		return is_int(v, DATE_MIN_YEAR, DATE_MAX_YEAR) ? NULL : N_("is not a year");
+	case K_SEQ:
+		return is_int(v, 1, 100000000) ? NULL : N_("is not a positive whole number");
+	case K_STAGE:
+		return procedure_stage_index(im->p, v) >= 0 ? NULL : N_("is not a stage of the procedure");
+	case K_STATUS:
+		return strcmp(v, "open") == 0 || strcmp(v, "closed") == 0 ? NULL : N_("must be open or closed");
+	case K_OUTCOME:
+		return strcmp(v, "settled") == 0 || strcmp(v, "terminated") == 0 ? NULL : N_("must be settled or terminated");
+	case K_NUMBER:
+		return is_case_number(v) ? NULL : N_("is not a case number such as KRG-2026-0042");
+	case K_OFFICE:
+		return store_office_code_check(v);
+	case K_TIME:
+		return is_timestamp(v) ? NULL : N_("is not a time as YYYY-MM-DDTHH:MM:SSZ");
+	case K_LABEL:
+		return strlen(v) <= 200 && !has_control(v, false) ? NULL : N_("is not a deadline's label");
+	case K_DATE:
+		return date_parse_iso(v, &d) ? NULL : N_("is not a date as YYYY-MM-DD");
+	case K_FIELD:
+		return check_field(im->field[k], v);
+	default:
+		break;
+	}
+	if (strlen(v) > MAX_LINE_BYTES)
+		return N_("is longer than the form lets anyone type");
+	return has_control(v, false) ? N_("holds control characters") : NULL;
+}
+
+/* The number, office code, year and sequence of a case agree. */
+static const char *check_identity(const struct importer *im, const char *const *values)
+{
+	const char *number = import_incoming(im, values, 1), *code = import_incoming(im, values, 2),
+		   *year = import_incoming(im, values, 3), *seq = import_incoming(im, values, 4);
+	size_t len = code ? strlen(code) : 0;
+
+	if (!number || !code)
 		return NULL;
-	for (size_t k = 0; k < im->nallowed; k++) {
-		/* The incoming side names every column the file gave, empty or not:
-		 * a column it left out is no difference. */
-		const char *v = incoming_side ? incoming(im, values, im->ncolumns, k) : (f->values ? f->values[k] : NULL);
-		if (v || (incoming_side && given(im, k)))
-			conflict_put_value(out, im->allowed[k], v ? v : "");
-	}
-	fclose(out);
-	return text;
+	if (strncmp(number, code, len) != 0 || number[len] != '-')
+		return N_("does not start with the case's office code");
+	if (year && strncmp(number + len + 1, year, 4) != 0)
+		return N_("does not hold the case's year");
+	if (seq && atol(number + len + 6) != atol(seq))
+		return N_("does not end with the case's sequence number");
+	return NULL;
 }
 
-static enum bitim_status store_conflict(struct importer *im, const char *uuid, const char *in, const char *have)
+const char *import_incoming(const struct importer *im, const char *const *values, size_t k)
 {
-	sqlite3_stmt *st;
-	enum bitim_status status = store_prepare(im->s,
-		"INSERT INTO conflicts(table_name, uuid, source, incoming, existing) VALUES (?1, ?2, ?3, ?4, ?5)", &st);
-
-	if (status != BITIM_OK)
-		return status;
-	store_bind_text(st, 1, export_table_name(im->table));
-	store_bind_text(st, 2, uuid);
-	store_bind_text(st, 3, im->source);
-	store_bind_text(st, 4, in);
-	store_bind_text(st, 5, have);
-	return store_step_done(im->s, st);
+	int i = k < im->nallowed ? im->from[k] : -1;
+	return i >= 0 && values[i] && *values[i] ? values[i] : NULL;
 }
 
-/* Keep the incoming version aside, once; a version the user has already
- * decided on counts as present. */
-static enum bitim_status keep_conflict(struct importer *im, const char *uuid, const char *const *values,
-				       const struct found *f)
-{
-	char *in = describe(im, values, true, f), *have = describe(im, values, false, f);
-	enum conflict_state seen = CONFLICT_NEW;
-	enum bitim_status status = in && have ? conflict_seen(im->s, uuid, in, &seen) : BITIM_ERR_NOMEM;
+/* ----------------------------------------------------------- batching */
 
-	if (status == BITIM_OK && seen == CONFLICT_NEW)
-		status = store_conflict(im, uuid, in, have);
-	free(in);
-	free(have);
-	if (status != BITIM_OK)
-		return status;
-	if (seen == CONFLICT_DECIDED) {
-		im->counts.identical++;
+static enum bitim_status next_row(struct importer *im)
+{
+	enum bitim_status st = BITIM_OK;
+
+	if (++im->rows % PROGRESS_ROWS == 0 && im->on_progress)
+		im->on_progress(im->progress_ctx, im->rows);
+	if (im->dry || ++im->in_batch < BATCH_ROWS)
 		return BITIM_OK;
-	}
-	im->counts.conflicts++;
-	if (im->on_conflict) {
-		int k = column_index(im, im->table == EXPORT_CASES ? "number" : "case_number");
-		im->on_conflict(im->conflict_ctx, im->table, uuid, k >= 0 && f->values ? f->values[k] : "");
-	}
-	return BITIM_OK;
-}
-
-/* -------------------------------------------------------------- adding */
-
-/* The column-backed fields (columns.h) in an INSERT: ", col" and ", ?". */
-#define INSERT_NAME(col) ", " #col
-#define INSERT_PARAM(col) ", ?"
-
-static const char *const insert_sql[EXPORT_TABLE_COUNT] = {
-	/* The column-backed fields (columns.h) are ?9.. in the export's order;
-	 * "?" takes the number after the largest one before it. */
-	[EXPORT_CASES] = "INSERT INTO cases(uuid, number, office_code, year, seq, stage, status, outcome"
-		CASE_COLUMNS(INSERT_NAME) ", closed_on, next_deadline, deadline_label,"
-		" created_at, updated_at) VALUES (?1, ?2, COALESCE(?3, 'BTM'), COALESCE(?4, 2000), COALESCE(?5, 0),"
-		" ?6, COALESCE(?7, 'open'), ?8" CASE_COLUMNS(INSERT_PARAM) ", ?21, ?22, ?23,"
-		" COALESCE(?24, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), COALESCE(?25, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))",
-	[EXPORT_PARTIES] = "INSERT INTO parties(uuid, case_id, position" PARTY_COLUMNS(INSERT_NAME) ")"
-		" VALUES (?1, (SELECT id FROM cases WHERE uuid = ?2), COALESCE(?4, 1)" PARTY_COLUMNS(INSERT_PARAM) ")",
-	[EXPORT_SESSIONS] = "INSERT INTO sessions(uuid, case_id, position" SESSION_COLUMNS(INSERT_NAME) ")"
-		" VALUES (?1, (SELECT id FROM cases WHERE uuid = ?2), COALESCE(?4, 1)" SESSION_COLUMNS(INSERT_PARAM) ")",
-	[EXPORT_OBLIGATIONS] = "INSERT INTO obligations(uuid, case_id, position" OBLIGATION_COLUMNS(INSERT_NAME) ")"
-		" VALUES (?1, (SELECT id FROM cases WHERE uuid = ?2), COALESCE(?4, 1)" OBLIGATION_COLUMNS(INSERT_PARAM) ")",
-};
-/* The cases' parameters after its columns are numbered: ?9..?20 are they. */
-_Static_assert(COLUMN_COUNT(CASE_COLUMNS) == 12, "renumber ?21.. of the cases' INSERT");
-
-static enum bitim_status case_id_of(struct importer *im, const char *uuid, int64_t *id)
-{
-	return store_case_find(im->s, uuid, id);
-}
-
-static enum bitim_status add(struct importer *im, const char *const *values, size_t n, const char **why)
-{
-	sqlite3_stmt *st;
-	enum bitim_status status = store_prepare(im->s, insert_sql[im->table], &st);
-	int64_t case_id = 0;
-	const char *uuid = incoming(im, values, n, 0);
-	size_t fixed;
-
-	if (status != BITIM_OK)
-		return status;
-	/* The statement's parameters are the table's fixed columns, in order. */
-	fixed = (size_t)sqlite3_bind_parameter_count(st);
-	for (size_t k = 0; k < im->nallowed && k < fixed; k++)
-		store_bind_text(st, (int)k + 1, incoming(im, values, n, k));
-	status = store_step_done(im->s, st);
-	if (status == BITIM_ERR_DB && sqlite3_extended_errcode(im->s->db) == SQLITE_CONSTRAINT_UNIQUE) {
-		*why = N_("another case already has this number");
-		return BITIM_ERR_INVALID;
-	}
-	if (status != BITIM_OK)
-		return status;
-	/* The forms' other fields. */
-	const char *owner_case = im->table == EXPORT_CASES ? uuid : incoming(im, values, n, 1);
-	if ((status = case_id_of(im, owner_case, &case_id)) != BITIM_OK)
-		return status;
-	for (size_t k = fixed; k < im->nallowed; k++) {
-		const char *v = incoming(im, values, n, k);
-		if (!v)
-			continue;
-		status = store_prepare(im->s, "INSERT INTO field_values(owner, case_id, key, value) VALUES (?1, ?2, ?3, ?4)", &st);
-		if (status != BITIM_OK)
-			return status;
-		store_bind_text(st, 1, uuid);
-		sqlite3_bind_int64(st, 2, case_id);
-		store_bind_text(st, 3, im->allowed[k]);
-		store_bind_text(st, 4, v);
-		if ((status = store_step_done(im->s, st)) != BITIM_OK)
-			return status;
-	}
-	if (im->table == EXPORT_CASES) {
-		status = record_log(im->s, case_id, "create", ENTITY_CASE, uuid, "import", NULL, im->source, NULL);
-		/* Logging touched updated_at: the record keeps the time it came with. */
-		int k = column_index(im, "updated_at");
-		const char *updated = k >= 0 ? incoming(im, values, n, (size_t)k) : NULL;
-		if (status == BITIM_OK && updated &&
-		    (status = store_prepare(im->s, "UPDATE cases SET updated_at = ?1 WHERE id = ?2", &st)) == BITIM_OK) {
-			store_bind_text(st, 1, updated);
-			sqlite3_bind_int64(st, 2, case_id);
-			status = store_step_done(im->s, st);
-		}
-	}
-	if (status == BITIM_OK && (im->table == EXPORT_CASES || im->table == EXPORT_PARTIES))
-		status = store_search_reindex(im->s, case_id);
-	if (status == BITIM_OK)
-		im->counts.added++;
-	return status;
+	if ((st = store_commit(im->s)) == BITIM_OK)
+		im->in_batch = 0;
+	return st;
 }
 
 enum bitim_status importer_row(struct importer *im, const char *const *values, size_t n, const char **why,
 			       const char **what)
 {
-	struct found f;
 	enum bitim_status status;
-	const char *uuid, *case_uuid;
-	int64_t case_id;
 
 	*why = NULL;
 	*what = NULL;
-	if (im->table == EXPORT_OUTCOMES)
-		return BITIM_OK; /* derived from the cases: nothing to bring in */
 	if (n != im->ncolumns) {
 		*why = N_("the row has another number of fields than the header");
 		return BITIM_ERR_INVALID;
 	}
-	for (size_t i = 0; i < n; i++) {
-		const char *bad = check_value(im, im->allowed[im->map[i]], values[i]);
+	if (im->table == EXPORT_OUTCOMES)
+		return BITIM_OK; /* derived from the cases: nothing to bring in */
+	for (size_t i = 0; i < n && !im->trusted; i++) {
+		const char *bad = check_value(im, (size_t)im->map[i], values[i]);
 		if (bad) {
 			*why = bad;
 			*what = im->allowed[im->map[i]];
 			return BITIM_ERR_INVALID;
 		}
 	}
-	uuid = incoming(im, values, n, 0);
-	case_uuid = im->table == EXPORT_CASES ? uuid : incoming(im, values, n, 1);
-	if (im->table != EXPORT_CASES && store_case_find(im->s, case_uuid, &case_id) != BITIM_OK) {
-		*why = N_("refers to a case that is neither in the database nor in the import");
-		*what = "case_uuid";
+	if (im->table == EXPORT_CASES && !im->trusted && (*why = check_identity(im, values))) {
+		*what = "number";
 		return BITIM_ERR_INVALID;
 	}
-	if ((status = existing(im, uuid, case_uuid, &f)) != BITIM_OK)
+	if (im->dry)
+		return next_row(im);
+	if (im->s->depth == 0 && (status = store_begin(im->s)) != BITIM_OK)
 		return status;
-	if (!f.values) {
-		status = add(im, values, n, why);
-		if (status == BITIM_ERR_INVALID)
-			*what = "number";
-	} else {
-		bool identical = true;
-		for (size_t k = 0; k < im->nallowed && identical; k++)
-			if (given(im, k))
-				identical = same(incoming(im, values, n, k), f.values[k]);
-		if (identical)
-			im->counts.identical++;
-		else
-			status = keep_conflict(im, uuid, values, &f);
-	}
-	found_free(&f);
-	return status;
+	if ((status = merge_row(im, values, why, what)) != BITIM_OK)
+		return status;
+	return next_row(im);
 }
 
 enum bitim_status importer_finish(struct importer *im, bool commit, struct import_counts *counts)
@@ -455,12 +428,23 @@ enum bitim_status importer_finish(struct importer *im, bool commit, struct impor
 
 	if (counts)
 		*counts = im->counts;
-	if (commit)
+	if (!im->dry && commit && im->s->depth > 0)
 		status = store_commit(im->s); /* rolls back by itself if COMMIT fails */
-	else
+	else if (!im->dry)
 		store_rollback(im->s);
+	/* What was committed is searchable, even after a merge that stopped. */
+	if (!im->dry && (commit || status == BITIM_OK)) {
+		enum bitim_status re = merge_reindex(im);
+		status = status == BITIM_OK ? re : status;
+	}
+	for (int q = 0; q < Q_COUNT; q++)
+		sqlite3_finalize(im->q[q]);
 	free(im->allowed);
+	free(im->name_fp);
+	free(im->kind);
+	free(im->field);
 	free(im->source);
+	free(im->origin);
 	free(im);
 	return status;
 }

@@ -135,9 +135,94 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"DROP INDEX cases_stage;"
 	"CREATE INDEX cases_stage_urgency ON cases(stage, status = 'closed', next_deadline IS NULL, next_deadline, id DESC);"
 	"PRAGMA user_version = 4;",
+	/* 5: registers that merge. A case is the same case by its UUID; its
+	 * number is unique only within the office that gave it, so two offices'
+	 * KRG-2026-0001 live side by side. The office code is unset until the
+	 * user sets one. rev counts the changes of a case, so a write that
+	 * started from an older rev is refused. merge_base keeps, per record,
+	 * what another register last sent: the base of the three-way merge.
+	 * Rebuilt with foreign keys off (store_migrate), ids kept; the case
+	 * counts stay as they were, and their triggers (dropped with the old
+	 * table) are made again. */
+	"DROP VIEW outcomes;"
+	"CREATE TABLE cases_v5 ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  number TEXT NOT NULL,"
+	"  office_code TEXT NOT NULL,"
+	"  year INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  stage TEXT NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),"
+	"  outcome TEXT,"
+	"  received_on TEXT, referral_source TEXT, category TEXT, regime TEXT, village TEXT,"
+	"  language TEXT, mediator_name TEXT, contract_on TEXT, signed_on TEXT,"
+	"  termination_ground TEXT, terminated_on TEXT, followup_result TEXT, closed_on TEXT,"
+	"  next_deadline TEXT, deadline_label TEXT,"
+	"  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	"  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	"  rev INTEGER NOT NULL DEFAULT 0);"
+	"INSERT INTO cases_v5 SELECT *, 0 FROM cases;"
+	"DROP TABLE cases;"
+	"ALTER TABLE cases_v5 RENAME TO cases;"
+	"CREATE INDEX cases_number ON cases(number COLLATE NOCASE);"
+	"CREATE INDEX cases_office_seq ON cases(office_code, year, seq);"
+	"CREATE INDEX cases_stage_urgency ON cases(stage, status = 'closed', next_deadline IS NULL, next_deadline, id DESC);"
+	"CREATE INDEX cases_category ON cases(category);"
+	"CREATE INDEX cases_received_on ON cases(received_on);"
+	"CREATE INDEX cases_urgency ON cases(status = 'closed', next_deadline IS NULL, next_deadline, id DESC);"
+	"CREATE TRIGGER case_counts_insert AFTER INSERT ON cases BEGIN"
+	"  INSERT INTO case_counts(stage, n) VALUES (new.stage, 1) ON CONFLICT(stage) DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE TRIGGER case_counts_delete AFTER DELETE ON cases BEGIN"
+	"  UPDATE case_counts SET n = n - 1 WHERE stage = old.stage;"
+	" END;"
+	"CREATE TRIGGER case_counts_stage AFTER UPDATE OF stage ON cases WHEN old.stage IS NOT new.stage BEGIN"
+	"  UPDATE case_counts SET n = n - 1 WHERE stage = old.stage;"
+	"  INSERT INTO case_counts(stage, n) VALUES (new.stage, 1) ON CONFLICT(stage) DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE VIEW outcomes AS"
+	"  SELECT uuid AS case_uuid, number, outcome, termination_ground, terminated_on,"
+	"         signed_on, followup_result, closed_on"
+	"  FROM cases WHERE outcome IS NOT NULL;"
+	"CREATE TABLE office_v5 ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  code TEXT,"
+	"  name TEXT, region TEXT, district TEXT, village TEXT);"
+	"INSERT INTO office_v5 SELECT * FROM office;"
+	"DROP TABLE office;"
+	"ALTER TABLE office_v5 RENAME TO office;"
+	/* The registers merged from, by their office's UUID; and per record a
+	 * fingerprint of each non-empty value they last sent (merge.c). */
+	"CREATE TABLE merge_origin (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE merge_base ("
+	"  origin INTEGER NOT NULL REFERENCES merge_origin(id),"
+	"  uuid TEXT NOT NULL,"
+	"  row BLOB NOT NULL,"
+	"  PRIMARY KEY (origin, uuid));"
+	/* Cases whose search keys a merge still has to rebuild: done once per
+	 * case at its end, and by the next one if it was killed first. */
+	"CREATE TABLE search_pending (id INTEGER PRIMARY KEY);"
+	"PRAGMA user_version = 5;",
 };
 
+/* Migrations that rebuild a table run with foreign keys off: dropping the
+ * old table must not cascade to its children (the pragma is a no-op inside
+ * a transaction, so it is set around them). */
+static enum bitim_status migrate_all(struct store *s);
+
 enum bitim_status store_migrate(struct store *s)
+{
+	enum bitim_status st;
+
+	store_exec(s, "PRAGMA foreign_keys = OFF");
+	st = migrate_all(s);
+	store_exec(s, "PRAGMA foreign_keys = ON");
+	return st;
+}
+
+static enum bitim_status migrate_all(struct store *s)
 {
 	for (;;) {
 		enum bitim_status st;

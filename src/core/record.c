@@ -69,7 +69,7 @@ const struct column_sql *record_column(enum entity e, const char *name)
 static bool internal_case_column(const char *name)
 {
 	static const char *const internal[] = { "id", "uuid", "number", "office_code", "year", "seq",
-		"stage", "created_at", "updated_at", NULL };
+		"stage", "created_at", "updated_at", "rev", NULL };
 	for (int i = 0; internal[i]; i++)
 		if (strcmp(name, internal[i]) == 0)
 			return true;
@@ -188,21 +188,29 @@ out:
 	return status;
 }
 
+/* Each look-up served by an index: the UUID, else the number. Numbers are
+ * unique only within an office: one that two offices' cases share is
+ * BITIM_ERR_INVALID (the UUID tells them apart). */
 enum bitim_status store_case_find(struct store *s, const char *key, int64_t *id)
 {
-	sqlite3_stmt *st;
-	enum bitim_status status;
-	int rc;
+	static const char *const sql[] = { "SELECT id FROM cases WHERE uuid = lower(?1)",
+					   "SELECT id FROM cases WHERE number = ?1 COLLATE NOCASE LIMIT 2" };
+	enum bitim_status status = BITIM_ERR_NOTFOUND;
 
-	status = store_prepare(s, "SELECT id FROM cases WHERE number = ?1 COLLATE NOCASE OR uuid = lower(?1)", &st);
-	if (status != BITIM_OK)
-		return status;
-	store_bind_text(st, 1, key);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? BITIM_OK : rc == SQLITE_DONE ? BITIM_ERR_NOTFOUND : store_status(s, rc);
+	for (size_t i = 0; i < 2 && status == BITIM_ERR_NOTFOUND; i++) {
+		sqlite3_stmt *st;
+		int rc, found = 0;
+		if ((status = store_prepare(s, sql[i], &st)) != BITIM_OK)
+			return status;
+		store_bind_text(st, 1, key);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW && found++ == 0)
+			*id = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return store_status(s, rc);
+		status = found == 0 ? BITIM_ERR_NOTFOUND : found > 1 ? BITIM_ERR_INVALID : BITIM_OK;
+	}
+	return status;
 }
 
 /* -------------------------------------------------------------- loading */

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "bitim/backup.h"
+#include "bitim/i18n.h"
 #include "store_internal.h"
 
 #define BITIM_APPLICATION_ID 0x42544D31
@@ -414,12 +415,26 @@ void store_close(struct store *s)
 
 /* -------------------------------------------------------- transactions */
 
+enum bitim_status store_read_snapshot(struct store *s)
+{
+	int64_t n;
+	enum bitim_status st = store_exec(s, "BEGIN");
+
+	/* A deferred transaction takes its snapshot at the first read. */
+	return st == BITIM_OK ? store_query_int(s, "SELECT count(*) FROM sqlite_schema", &n) : st;
+}
+
+void store_tune_bulk(struct store *s)
+{
+	store_exec(s, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824; PRAGMA synchronous = NORMAL");
+}
+
+/* The outermost level is a transaction; inner levels are savepoints, so a
+ * change refused inside a longer one (a merge's batch) is taken back alone. */
 enum bitim_status store_begin(struct store *s)
 {
-	enum bitim_status st = BITIM_OK;
+	enum bitim_status st = store_exec(s, s->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested");
 
-	if (s->depth == 0)
-		st = store_exec(s, "BEGIN IMMEDIATE");
 	if (st == BITIM_OK)
 		s->depth++;
 	return st;
@@ -430,7 +445,7 @@ enum bitim_status store_commit(struct store *s)
 	enum bitim_status st = BITIM_OK;
 
 	if (s->depth == 0)
-		return BITIM_OK; /* already rolled back by an inner failure */
+		return BITIM_OK; /* already rolled back */
 	if (s->depth == 1) {
 		st = store_exec(s, "COMMIT");
 		if (st != BITIM_OK) {
@@ -438,6 +453,9 @@ enum bitim_status store_commit(struct store *s)
 			s->depth = 0;
 			return st;
 		}
+	} else if ((st = store_exec(s, "RELEASE nested")) != BITIM_OK) {
+		store_rollback(s);
+		return st;
 	}
 	s->depth--;
 	return st;
@@ -445,6 +463,12 @@ enum bitim_status store_commit(struct store *s)
 
 void store_rollback(struct store *s)
 {
+	/* Some errors (disk full, I/O) end the whole transaction by themselves. */
+	if (s->depth > 1 && !sqlite3_get_autocommit(s->db)) {
+		sqlite3_exec(s->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+		s->depth--;
+		return;
+	}
 	if (s->depth > 0)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->depth = 0;
@@ -558,7 +582,7 @@ static const struct {
 #define OFFICE_COLUMN(col) { #col, "SELECT " #col " FROM office WHERE id = 1", \
 			     "UPDATE office SET " #col " = ?1 WHERE id = 1" }
 	OFFICE_COLUMN(code), OFFICE_COLUMN(name), OFFICE_COLUMN(region),
-	OFFICE_COLUMN(district), OFFICE_COLUMN(village),
+	OFFICE_COLUMN(district), OFFICE_COLUMN(village), OFFICE_COLUMN(uuid),
 #undef OFFICE_COLUMN
 };
 
@@ -599,8 +623,8 @@ enum bitim_status store_office_set(struct store *s, const char *field, const cha
 
 	if (col < 0)
 		return BITIM_ERR_NOTFOUND;
-	if (strcmp(field, "code") == 0 && (!value || !*value))
-		return BITIM_ERR_INVALID; /* case numbers need it */
+	if (strcmp(field, "uuid") == 0 || (strcmp(field, "code") == 0 && store_office_code_check(value)))
+		return BITIM_ERR_INVALID; /* the identity never changes; case numbers need a code */
 	if ((status = store_prepare(s, office_columns[col].update_sql, &st)) != BITIM_OK)
 		return status;
 	store_bind_text(st, 1, value);
@@ -682,4 +706,28 @@ void store_mediators_free(struct mediator *list, size_t count)
 		free(list[i].organisation);
 	}
 	free(list);
+}
+
+const char *store_office_code_check(const char *code)
+{
+	size_t n = code ? strlen(code) : 0;
+
+	if (n < 2 || n > 6)
+		return N_("The office code has two to six characters");
+	for (size_t i = 0; i < n; i++)
+		if (!(code[i] >= 'A' && code[i] <= 'Z') && !(code[i] >= '0' && code[i] <= '9'))
+			return N_("The office code may hold only Latin capital letters and digits");
+	return NULL;
+}
+
+enum bitim_status store_office_code(struct store *s, char **code)
+{
+	enum bitim_status st = store_office_get(s, "code", code);
+
+	if (st == BITIM_OK && (!*code || store_office_code_check(*code))) {
+		free(*code);
+		*code = NULL;
+		st = BITIM_ERR_NOOFFICE;
+	}
+	return st;
 }

@@ -1,5 +1,7 @@
 /* UTF-8 decoding and encoding (RFC 3629). */
 #include <config.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 #include "bitim/utf8.h"
@@ -102,4 +104,32 @@ int utf8_width(const char *s, size_t len_bytes)
 		i += n ? n : 1;
 	}
 	return cols;
+}
+
+char *utf8_escape_controls(const char *s)
+{
+	size_t len = s ? strlen(s) : 0;
+	char *out = malloc(len * 4 + 1), *o = out;
+
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
+			/* A byte that is not text, or a control character: shown, never obeyed. */
+			unsigned char c = (unsigned char)s[i];
+			if (n == 0 || cp < 0x80)
+				o += sprintf(o, c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : "\\x%02x", c);
+			else
+				o += sprintf(o, "\\u%04x", (unsigned)cp);
+			i += n ? n : 1;
+			continue;
+		}
+		memcpy(o, s + i, n);
+		o += n;
+		i += n;
+	}
+	*o = '\0';
+	return out;
 }

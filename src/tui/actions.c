@@ -37,7 +37,7 @@ static const struct action_def table[] = {
 	{ ACT_REMOVE_ROW, 8, 'K', NULL, N_("Remove"),
 	  N_("Remove the party, session or obligation under the cursor (after you confirm; Undo brings it back)."), false, NULL },
 	{ ACT_SETTINGS, 9, 'E', NULL, N_("Settings"),
-	  N_("Office, mediator and language settings."), false, NULL },
+	  N_("Office, mediator, language and backup settings; when and where the last backup was made."), false, NULL },
 	{ ACT_UNDO, 9, 'Z', NULL, N_("Undo"),
 	  N_("Take back the last saved change of this case; press again to go further back."), false, NULL },
 	{ ACT_OPEN, 0, 0, N_("Enter"), N_("Open"),

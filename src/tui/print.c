@@ -174,7 +174,7 @@ bool print_case(struct app *app, int64_t case_id, struct problems *why)
 	const char *const *langs = lang_names, *const *codes = lang_codes;
 	struct doc_request req = { .format = DOC_TXT, .printed_on = today_get() };
 	struct case_data *cd = NULL;
-	char *dir = NULL, *base = NULL, *txt = NULL, *html = NULL, fixed[8];
+	char *dir = NULL, *base = NULL, *txt = NULL, *html = NULL, fixed[8], safe[64];
 	int kind, lang = -1, current = 3;
 	bool ok = false;
 
@@ -201,8 +201,15 @@ bool print_case(struct app *app, int64_t case_id, struct problems *why)
 		app_message(app, MSG_ERROR, "%s", _("Cannot create the folder for documents"));
 		goto out;
 	}
-	if (!(base = free_base(dir, casedata_number(cd), doc_kind_name(req.kind), req.lang)))
+	/* The file name is made of a safe form of the number (an imported one
+	 * could hold "../" or worse) and checked to stay in the folder. */
+	file_safe_name(casedata_number(cd), safe, sizeof safe);
+	if (!(base = free_base(dir, safe, doc_kind_name(req.kind), req.lang)))
 		goto out;
+	if (!file_inside(dir, base)) {
+		app_message(app, MSG_ERROR, "%s", _("Cannot create the folder for documents"));
+		goto out;
+	}
 	if (!save_one(app, case_id, &req, base, "txt", &txt, why))
 		goto out;
 	req.format = DOC_HTML;

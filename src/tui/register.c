@@ -72,7 +72,8 @@ void register_export(struct app *app)
 	static const char delims[] = { ';', ',', ';', ';' };
 	int pick = dialog_pick(app, _("Export the register"), choices, 4, 0);
 	char *dir;
-	size_t cases = 0, rows;
+	size_t cases = 0, rows[EXPORT_TABLE_COUNT] = { 0 };
+	enum bitim_status st;
 
 	if (pick < 0)
 		return;
@@ -81,10 +82,13 @@ void register_export(struct app *app)
 		return;
 	}
 	for (int t = 0; t < EXPORT_TABLE_COUNT; t++) {
-		if (!export_table(app, dir, (enum export_table)t, encs[pick], delims[pick], &rows))
+		if (!export_table(app, dir, (enum export_table)t, encs[pick], delims[pick], &rows[t]))
 			goto out;
-		if (t == EXPORT_CASES)
-			cases = rows;
+	}
+	cases = rows[EXPORT_CASES];
+	if ((st = export_write_manifest(app->store, dir, rows)) != BITIM_OK) {
+		app_status(app, st);
+		goto out;
 	}
 	app_message(app, MSG_INFO, ngettext("Exported %zu case to %s", "Exported %zu cases to %s", cases), cases, dir);
 out:

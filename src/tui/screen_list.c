@@ -131,18 +131,23 @@ static void count_conflicts(struct app *app)
 		L.conflicts = 0;
 }
 
-/* Once a run: a register that no copy left for 30 days is one stolen
- * laptop from being lost. */
+/* Once a run: today's automatic backup failed (the reason was printed
+ * before the screen opened), or a register that no copy left for 30 days
+ * is one stolen laptop from being lost. */
 static void warn_no_copy(struct app *app)
 {
 	static bool warned;
-	bool overdue = false;
+	bool missing = false, overdue = false;
 
-	if (warned || backup_copy_overdue(app->store, today_get(), &overdue) != BITIM_OK || !overdue)
+	if (warned)
 		return;
 	warned = true;
-	app_message(app, MSG_ERROR, "%s",
-		    _("No copy left this computer in 30 days: run bitim backup --to DIR"));
+	if (backup_missing_today(app->store, &missing) == BITIM_OK && missing)
+		app_message(app, MSG_ERROR, "%s", _("Today's automatic backup failed: run bitim backup to see why"));
+	else if (backup_copy_overdue(app->store, today_get(), &overdue) == BITIM_OK && overdue)
+		app_message(app, MSG_ERROR, "%s", _("No copy left this computer in 30 days: run bitim backup --to DIR"));
+	else
+		warned = false;
 }
 
 static void list_enter(struct app *app)

@@ -131,20 +131,21 @@ def every_kind_of_backup_restores():
         r = bitim(db, "merge", other)
         assert r.returncode == 0, r.stderr
         kinds["before-merge"] = backups(db, "-before-merge")[0]
-        # before a migration: a database of schema 2
+        # before a migration: a database of schema 3 (before the kept counts)
         old = os.path.join(tmp, "old", "bitim.db")
         os.makedirs(os.path.dirname(old))
         shutil.copy(db, old)
         con = sqlite3.connect(old)
         con.execute("PRAGMA journal_mode = DELETE")
-        con.execute("ALTER TABLE conflicts DROP COLUMN resolved_at")
-        con.execute("ALTER TABLE conflicts DROP COLUMN resolution")
-        con.execute("PRAGMA user_version = 2")
+        con.executescript("DROP TRIGGER case_counts_insert; DROP TRIGGER case_counts_delete;"
+                          " DROP TRIGGER case_counts_stage; DROP TABLE case_counts;"
+                          " DROP INDEX cases_stage_urgency; CREATE INDEX cases_stage ON cases(stage);"
+                          " PRAGMA user_version = 3;")
         con.commit()
         con.close()
         r = bitim(old, "check")
         assert r.returncode == 0, r.stderr
-        migration = backups(old, "-before-migration-v2")
+        migration = backups(old, "-before-migration-v3")
         assert len(migration) == 1 and migration[0] in r.stderr, (backups(old), r.stderr)
         restores_exactly(old, migration[0])
         # the rest into the first database, each exactly as it was

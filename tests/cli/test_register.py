@@ -5,6 +5,7 @@ import csv
 import hashlib
 import io
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -48,11 +49,18 @@ def export_all(db, folder, *extra):
     return {name: open(os.path.join(folder, name), "rb").read() for name in sorted(os.listdir(folder))}
 
 
+def set_office(db, code):
+    con = sqlite3.connect(db)
+    con.execute("UPDATE office SET code = ?", (code,))
+    con.commit()
+    con.close()
+
+
 @T.test
 def export_writes_every_table_with_stable_columns():
     out = os.path.join(TMP, "plain")
     files = export_all(sample(), out)
-    assert sorted(files) == ["cases.csv", "obligations.csv", "outcomes.csv", "parties.csv", "sessions.csv"]
+    assert sorted(files) == ["cases.csv", "manifest.txt", "obligations.csv", "outcomes.csv", "parties.csv", "sessions.csv"]
     for name in files:
         assert oct(os.stat(os.path.join(out, name)).st_mode & 0o777) == "0o600"
     cases = list(csv.DictReader(io.StringIO(files["cases.csv"].decode())))
@@ -132,10 +140,13 @@ def round_trip_gives_identical_files():
         a = export_all(sample(), first, "--encoding", enc, "--delimiter", delim, "--include-confidential")
         r = bitim("--db", empty, "import", first)
         assert r.returncode == 0 and b"added 8" in r.stdout, (r.stdout, r.stderr)
+        set_office(empty, "REG")  # no register leaves an office without its code
         b = export_all(empty, second, "--encoding", enc, "--delimiter", delim, "--include-confidential")
+        manifest_a, manifest_b = a.pop("manifest.txt"), b.pop("manifest.txt")
         assert a == b, enc
+        assert manifest_a.split(b"\n")[2:] == manifest_b.split(b"\n")[2:]  # same files; another office wrote them
         r = bitim("--db", empty, "import", first)  # again: nothing new
-        assert b"added 0, already present 8, conflicts 0" in r.stdout, r.stdout
+        assert b"added 0, updated 0, already present 8, conflicts 0" in r.stdout, r.stdout
 
 
 @T.test
@@ -171,6 +182,131 @@ def hostile_files_are_refused_and_leave_the_database_unchanged():
     assert content(db) == before
 
 
+def no_raw_control(data):
+    """Nothing a terminal would obey: no ESC, BEL, CR or other C0 but newline."""
+    return not any(b < 0x20 and b not in (0x0A,) for b in data) and b"\x7f" not in data
+
+
+@T.test
+def hostile_values_are_refused_with_file_line_and_column_and_nothing_raw_reaches_the_terminal():
+    folder = os.path.join(TMP, "hostile-src")
+    export_all(sample(), folder)
+    good = open(os.path.join(folder, "cases.csv"), "rb").read()
+    header, row = good.split(b"\r\n")[:2]
+    db = os.path.join(TMP, "hostile-target.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "3"], check=True, env=ENV, timeout=60)
+    before = content(db)
+    cases = {
+        "traversal.csv": (row.replace(b"KRG-2026-0001", b"../../../../X"), "number"),
+        "escape.csv": (row.replace(b"KRG-2026-0001", b"KRG\x1b]0;owned\x07\x1b[2J-2026-0001"), "number"),
+        "nul.csv": (row.replace(b"KRG-2026-0001", b"KRG-2026\x00-0001"), "NUL"),
+        "created.csv": (re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"yesterday", row, count=1), "created_at"),
+        "office.csv": (row.replace(b",KRG,", b",KR/G,"), "office_code"),
+        "stage.csv": (row.replace(b",settlement,", b",nowhere,").replace(b",followup,", b",nowhere,")
+                      .replace(b",closed,", b",nowhere,"), "stage"),
+        "long.csv": (row.replace("Көктал".encode(), "Көктал".encode() + b"x" * 5000), "village"),
+    }
+    for name, (bad_row, column) in cases.items():
+        path = os.path.join(TMP, name)
+        with open(path, "wb") as f:
+            f.write(header + b"\r\n" + bad_row + b"\r\n")
+        r = bitim("--db", db, "import", path)
+        assert r.returncode == 1, (name, r)
+        assert no_raw_control(r.stderr) and no_raw_control(r.stdout), (name, r.stderr)
+        err = r.stderr.decode()
+        assert name + ":2:" in err and column in err and "nothing was imported" in err, (name, err)
+        assert content(db) == before, name
+    # the same hostile number in another office's database: refused by merge, named by case
+    other = os.path.join(TMP, "hostile-office.db")
+    shutil.copy(sample(), other)
+    con = sqlite3.connect(other)
+    con.execute("UPDATE cases SET number = ?", ("KRG\x1b[2J../../x",))
+    con.commit()
+    con.close()
+    r = bitim("--db", db, "merge", other)
+    assert r.returncode == 1 and no_raw_control(r.stderr) and no_raw_control(r.stdout), r
+    assert "number" in r.stderr.decode() and "nothing was merged" in r.stderr.decode(), r.stderr
+    assert content(db) == before
+
+
+@T.test
+def a_register_folder_needs_its_manifest_and_files_as_written():
+    folder = os.path.join(TMP, "manifest-src")
+    export_all(sample(), folder)
+    db = os.path.join(TMP, "manifest-target.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
+    before = content(db)
+    cut = os.path.join(TMP, "manifest-cut")
+    shutil.copytree(folder, cut)
+    with open(os.path.join(cut, "parties.csv"), "r+b") as f:
+        f.truncate(os.path.getsize(os.path.join(cut, "parties.csv")) // 2)
+    missing = os.path.join(TMP, "manifest-missing")
+    shutil.copytree(folder, missing)
+    os.unlink(os.path.join(missing, "manifest.txt"))
+    for bad, says in ((cut, "parties.csv"), (missing, "manifest.txt")):
+        r = bitim("--db", db, "import", bad)
+        assert r.returncode == 1 and says in r.stderr.decode() and "nothing was imported" in r.stderr.decode(), r
+        assert content(db) == before
+    r = bitim("--db", db, "import", folder)
+    assert r.returncode == 0 and b"added 8" in r.stdout, r
+
+
+@T.test
+def outputs_that_are_not_regular_files_are_written_in_place():
+    db = sample()
+    r = bitim("--db", db, "export", "--table", "cases", "-o", "-")
+    assert r.returncode == 0 and r.stdout.startswith(b"uuid,number,"), r
+    r = bitim("--db", db, "export", "--table", "cases", "-o", "/dev/null")
+    assert r.returncode == 0 and os.path.exists("/dev/null") and not os.path.isfile("/dev/null"), r
+    fifo = os.path.join(TMP, "pipe")
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", fifo], stdout=subprocess.PIPE)
+    r = bitim("--db", db, "export", "--table", "cases", "-o", fifo)
+    got = reader.communicate(timeout=60)[0]
+    assert r.returncode == 0 and got.startswith(b"uuid,number,") and os.path.exists(fifo) and not os.path.isfile(fifo), r
+    real = os.path.join(TMP, "real.csv")
+    link = os.path.join(TMP, "link.csv")
+    open(real, "w").write("old")
+    os.symlink(real, link)
+    r = bitim("--db", db, "export", "--table", "cases", "-o", link)
+    assert r.returncode == 0 and os.path.islink(link) and open(real, "rb").read().startswith(b"uuid,"), r
+    # a writer killed midway leaves no temporary file behind once the next one ran
+    out = os.path.join(TMP, "killed")
+    os.mkdir(out)
+    stale = os.path.join(out, ".cases.csv.bitim-tmp-999999999-abcdef")
+    open(stale, "w").write("half")
+    r = bitim("--db", db, "export", "--table", "all", "-o", out)
+    assert r.returncode == 0 and not os.path.exists(stale), os.listdir(out)
+    assert not [n for n in os.listdir(out) if "tmp" in n or n.count(".") > 1], os.listdir(out)
+
+
+@T.test
+def a_filter_that_cannot_match_is_an_error_and_no_export_without_an_office_code():
+    db = sample()
+    for args, says in ((("--stage", "nowhere"), "--stage"), (("--category", "aliens"), "--category"),
+                       (("--from", "2026-03-10", "--to", "2026-03-01"), "--from")):
+        r = bitim("--db", db, "export", "--table", "cases", *args)
+        assert r.returncode == 1 and says in r.stderr.decode() and r.stdout == b"", (args, r)
+    fresh = os.path.join(TMP, "fresh.db")
+    r = bitim("--db", fresh, "export", "--table", "cases")
+    assert r.returncode == 1 and "office code" in r.stderr.decode(), r
+    r = bitim("--db", fresh, "merge", sample())
+    assert r.returncode == 1 and "office code" in r.stderr.decode() and "nothing was merged" in r.stderr.decode(), r
+
+
+@T.test
+def cr_and_lf_start_the_formula_guard():
+    db = os.path.join(TMP, "cr.db")
+    shutil.copy(sample(), db)
+    con = sqlite3.connect(db)
+    con.execute("UPDATE parties SET full_name = ? WHERE position = 1", ("\r=1+1",))
+    con.execute("UPDATE parties SET full_name = ? WHERE position = 2", ("\n@SUM(A1)",))
+    con.commit()
+    con.close()
+    r = bitim("--db", db, "export", "--table", "parties")
+    assert b"\"'\r=1+1\"" in r.stdout and b"\"'\n@SUM(A1)\"" in r.stdout, r.stdout
+
+
 @T.test
 def merge_two_offices_with_overlap_and_conflicts():
     a = os.path.join(TMP, "office-a.db")
@@ -187,7 +323,7 @@ def merge_two_offices_with_overlap_and_conflicts():
     r = bitim("--db", a, "merge", b)
     out = r.stdout.decode()
     assert r.returncode == 0, r.stderr.decode()
-    assert "added 6, already present 7, conflicts 1" in out, out   # 2 cases + 4 parties
+    assert "added 6, updated 0, already present 7, conflicts 1" in out, out   # 2 cases + 4 parties
     assert "conflict: cases" in out and "KRG-2026-0001" in out, out
     assert "backup:" in out and os.path.exists(out.split("backup: ")[1].split("\n")[0])
     assert open(b, "rb").read() == b_bytes  # the other office's file is only read
@@ -241,7 +377,7 @@ def merge_reads_an_office_file_on_read_only_media():
     try:
         r = subprocess.run(cmd, capture_output=True, env=dict(ENV, HOME=home), timeout=120)
         assert r.returncode == 0, r.stderr.decode()
-        assert b"added 6, already present 8, conflicts 0" in r.stdout, r.stdout
+        assert b"added 6, updated 0, already present 8, conflicts 0" in r.stdout, r.stdout
         assert sorted(os.listdir(stick)) == ["office-b.db"]     # nothing made beside it
         assert open(theirs, "rb").read() == before
     finally:
@@ -298,7 +434,7 @@ def conflicts_listed_kept_and_taken():
     r = bitim("--db", a, "conflicts", "--keep", str(ids["parties"]))
     assert r.returncode == 1 and b"there is no conflict" in r.stderr, r
     r = bitim("--db", a, "merge", b)  # decided versions are not raised again
-    assert b"added 0, already present 8, conflicts 0" in r.stdout, r.stdout
+    assert b"added 0, updated 0, already present 8, conflicts 0" in r.stdout, r.stdout
     for bad in (("--take", "abc"), ("--keep", "1", "--take", "2"), ("--take", "0")):
         r = bitim("--db", a, "conflicts", *bad)
         assert r.returncode == 2 and r.stderr, (bad, r)

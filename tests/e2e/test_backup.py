@@ -2,8 +2,10 @@
 and keeps the numbers of backups to keep; the case list warns when no copy
 left the computer for 30 days."""
 import os
+import shutil
 import sqlite3
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests"))
 sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests", "e2e"))
@@ -63,6 +65,26 @@ def the_list_warns_when_no_copy_left_for_30_days():
         t.restart()
         t.wait_for("1 case")
         assert "No copy left this computer" not in t.screen()
+
+
+@T.test
+def a_failed_daily_backup_is_told_on_the_list():
+    tmp = tempfile.mkdtemp(prefix="bitim-e2e-")
+    try:
+        open(os.path.join(tmp, "backups"), "w").close()   # a file where the folder should be
+        with Tui(BITIM, tmp=tmp) as t:
+            steps.skip_welcome(t)
+            t.quit()
+            t.restart()
+            t.wait_for("Today's automatic backup failed")
+            t.quit()
+            os.unlink(os.path.join(tmp, "backups"))
+            t.restart()                                   # the day's backup made now
+            t.wait_for("No cases yet")
+            assert "automatic backup failed" not in t.screen()
+            assert any(n.endswith("-daily.db") for n in os.listdir(os.path.join(tmp, "backups")))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 T.run()

@@ -174,6 +174,12 @@ int main(int argc, char **argv)
 				 : strcmp(argv[3], "--sample-terminated") == 0 ? SAMPLE_TERMINATED : SAMPLE_SIGNED) < 0;
 		goto out;
 	}
+	/* An office code, as a user sets in Settings (a new database has none). */
+	char *code = NULL;
+	enum bitim_status has = store_office_code(s, &code);
+	free(code);
+	if (has == BITIM_ERR_NOOFFICE && store_office_set(s, "code", "BTM") != BITIM_OK)
+		goto out;
 	for (int i = 0, cases = argc > 3 ? atoi(argv[3]) : 0; i < cases; i++) {
 		char party[UUID_BUF], name[64];
 		if (case_new(s, p, fixed_today(), &id) != BITIM_OK)

@@ -110,10 +110,16 @@ static void daily_once_a_day_and_never_for_a_demo(void **state)
 	struct fixture *f = *state;
 	char *path = NULL;
 
+	bool missing = false;
+
+	assert_int_equal(backup_missing_today(f->s, &missing), BITIM_OK);
+	assert_true(missing);
 	assert_int_equal(backup_daily(f->s, &path), BITIM_OK);
 	assert_non_null(path);
 	assert_non_null(strstr(path, "-daily.db"));
 	free(path);
+	assert_int_equal(backup_missing_today(f->s, &missing), BITIM_OK);
+	assert_false(missing);
 	assert_int_equal(backup_daily(f->s, &path), BITIM_OK);
 	assert_null(path);
 	assert_int_equal(count_named(f->backups, "bitim-"), 1);
@@ -123,6 +129,8 @@ static void daily_once_a_day_and_never_for_a_demo(void **state)
 	assert_int_equal(backup_daily(f->s, &path), BITIM_OK);
 	assert_null(path);
 	assert_int_equal(count_named(f->backups, "bitim-"), 0);
+	assert_int_equal(backup_missing_today(f->s, &missing), BITIM_OK);
+	assert_false(missing);
 }
 
 /* Put an empty file named like an automatic backup of a day into dir. */

@@ -394,8 +394,17 @@ static void settings_office_mediators(void **state)
 	assert_int_equal(store_office_get(f->s, "name", &v), BITIM_OK);
 	assert_string_equal(v, "Көктал ауылдық округінің әкімдігі");
 	free(v);
+	/* A new database has no office code until the user sets one. */
 	assert_int_equal(store_office_get(f->s, "code", &v), BITIM_OK);
-	assert_string_equal(v, "BTM");
+	assert_null(v);
+	assert_int_equal(store_office_code(f->s, &v), BITIM_ERR_NOOFFICE);
+	assert_null(v);
+	assert_int_equal(store_office_set(f->s, "code", "krg"), BITIM_ERR_INVALID);
+	assert_int_equal(store_office_set(f->s, "code", "../X"), BITIM_ERR_INVALID);
+	assert_int_equal(store_office_set(f->s, "uuid", "x"), BITIM_ERR_INVALID);
+	assert_int_equal(store_office_set(f->s, "code", "KRG"), BITIM_OK);
+	assert_int_equal(store_office_code(f->s, &v), BITIM_OK);
+	assert_string_equal(v, "KRG");
 	free(v);
 	assert_int_equal(store_office_set(f->s, "nonsense", "x"), BITIM_ERR_NOTFOUND);
 	struct mediator m = { .full_name = "Бақыт Омарова", .kind = "public" };
