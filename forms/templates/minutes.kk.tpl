@@ -2,7 +2,7 @@
 # МЕДИАЦИЯ КЕЗДЕСУЛЕРІНІҢ ХАТТАМАСЫ
 # № {number}
 
-Даудың мәні: {case.subject}\
+Даудың (жанжалдың) нысанасы: {case.subject}\
 Медиатор: {mediator}
 
 {each session}

@@ -2,7 +2,7 @@
 # ПРОТОКОЛ ВСТРЕЧ ПО МЕДИАЦИИ
 # № {number}
 
-Предмет спора: {case.subject}\
+Предмет спора (конфликта): {case.subject}\
 Медиатор: {mediator}
 
 {each session}

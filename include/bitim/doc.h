@@ -9,7 +9,7 @@
 #include "bitim/procedure.h"
 #include "bitim/store.h"
 
-enum doc_kind { DOC_CONTRACT, DOC_SETTLEMENT, DOC_TERMINATION, DOC_MINUTES, DOC_CARD, DOC_ADDENDUM, DOC_KIND_COUNT };
+enum doc_kind { DOC_CONTRACT, DOC_SETTLEMENT, DOC_TERMINATION, DOC_MINUTES, DOC_CARD, DOC_ADDENDUM, DOC_NOTSTARTED, DOC_KIND_COUNT };
 enum doc_format { DOC_TXT, DOC_HTML };
 
 /* Characters per line of the text layout: A4 in a 10-point monospace font. */

@@ -62,6 +62,7 @@ struct field_def {
 	char *law;          /* legal basis or NULL; owned */
 	const struct choice_list *choices; /* for FIELD_CHOICE/FIELD_YESNO; borrowed */
 	long min, max;      /* for FIELD_INT */
+	bool not_future;    /* FIELD_DATE with max=today: no date after today */
 	struct condition when; /* shown and required only when it holds */
 	int stage;          /* index of the stage whose form holds it */
 	char *section;      /* heading above the field, or NULL; owned */
@@ -90,6 +91,8 @@ struct guard {
 	size_t nrhs;
 	char *literal;        /* a right side that is a word or a value; owned */
 	char *message;        /* English msgid shown when the guard fails; owned */
+	struct condition *when; /* checked only when all of these hold; owned array */
+	size_t nwhen;
 	char *file;
 	int line;
 };

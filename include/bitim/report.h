@@ -25,6 +25,10 @@ struct report {
 	long total, settled, terminated, pending, in_followup;
 	double share_settled;   /* settled / (settled + terminated), 0 when none ended */
 	double avg_days;        /* agreement on mediation → settlement or termination; < 0 when none */
+	/* After the signature (forms/followup.form, settlement.form): the court's
+	 * rulings on agreements, cases ended by reconciliation, and money. */
+	long court_approved, court_refused, ended_by_reconciliation;
+	long long harm_repaired, amount_settled; /* tenge */
 	struct report_row *rows; /* owned */
 	size_t nrows;
 };
@@ -46,6 +50,9 @@ enum bitim_status report_build(struct store *s, const struct procedure *p, const
 void report_free(struct report *r);
 
 /* The report as a readable table (malloc'd). */
+/* Approved rulings among the court's rulings on agreements (0 when none). */
+double report_approval_rate(const struct report *r);
+
 char *report_text(const struct report *r);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "bitim/doc.h"
+#include "bitim/essential.h"
 #include "bitim/i18n.h"
 #include "bitim/search.h"
 #include "cli.h"
@@ -25,6 +26,11 @@ static int check_forms(const struct cli_options *o)
 	}
 	if (doc_check_templates(p, err, sizeof err) != BITIM_OK) {
 		cli_error("%s/templates/%s", cli_forms_dir(o), err);
+		procedure_free(p);
+		return EXIT_FAIL;
+	}
+	if (essential_check(p, err, sizeof err) != BITIM_OK) {
+		cli_error("%s: %s", cli_forms_dir(o), err);
 		procedure_free(p);
 		return EXIT_FAIL;
 	}

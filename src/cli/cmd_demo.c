@@ -63,8 +63,9 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 			break;
 		case 'h':
 			puts(_("Usage: bitim demo [--db PATH] [--cases N [--office CODE]]\n"
-			       "Make a demonstration database for trainers: a dozen realistic cases in Kazakh,\n"
-			       "Russian and English at every stage of the procedure, with dates relative to today.\n"
+			       "Make a demonstration database for trainers: seventeen realistic cases in Kazakh,\n"
+			       "Russian and English in every regime and at every stage of the procedure, with\n"
+			       "dates relative to today; each case says what it teaches.\n"
 			       "--cases N adds N synthetic cases instead (for scale tests), numbered with\n"
 			       "the office code CODE (DEM unless --office says otherwise).\n"
 			       "Without --db it is demo.db beside the real database, which is never touched."));

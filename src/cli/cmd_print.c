@@ -12,7 +12,7 @@
 
 static void print_usage(void)
 {
-	puts(_("Usage: bitim print CASE --doc contract|settlement|termination|minutes|card|addendum\n"
+	puts(_("Usage: bitim print CASE --doc contract|settlement|termination|notstarted|minutes|card|addendum\n"
 	       "                   [--lang kk|ru|en|kk+ru] [--format txt|html] [-o FILE]\n"
 	       "                   [--include-confidential] [--force]\n"
 	       "Render a document of the case (its number, such as KRG-2026-0001).\n"
@@ -101,7 +101,7 @@ int cmd_print(struct cli_options *o, int argc, char **argv)
 		switch (opt) {
 		case 'k':
 			if ((kind = doc_kind_from_name(optarg)) < 0) {
-				cli_error(_("unknown document '%s'; use contract, settlement, termination, minutes, card or addendum"), optarg);
+				cli_error(_("unknown document '%s'; use contract, settlement, termination, notstarted, minutes, card or addendum"), optarg);
 				return EXIT_USAGE;
 			}
 			req.kind = (enum doc_kind)kind;

@@ -38,6 +38,19 @@ static char *report_csv(const struct report *r)
 			const char *avg[] = { "Summary", "avg_days_to_outcome", "avg_days_to_outcome", num, NULL };
 			csv_write_row(w, avg, 5, &bad);
 		}
+		const struct { const char *key; long long n; } after[] = {
+			{ "court_approved", r->court_approved }, { "court_refused", r->court_refused },
+			{ "ended_by_reconciliation", r->ended_by_reconciliation },
+			{ "harm_repaired_tenge", r->harm_repaired }, { "amount_settled_tenge", r->amount_settled },
+		};
+		for (size_t i = 0; i < sizeof after / sizeof after[0]; i++) {
+			snprintf(num, sizeof num, "%lld", after[i].n);
+			const char *row[] = { "Summary", after[i].key, after[i].key, num, NULL };
+			csv_write_row(w, row, 5, &bad);
+		}
+		snprintf(num, sizeof num, "%.3f", report_approval_rate(r));
+		const char *rate[] = { "Summary", "court_approval_rate", "court_approval_rate", num, NULL };
+		csv_write_row(w, rate, 5, &bad);
 		for (size_t i = 0; i < r->nrows; i++) {
 			snprintf(num, sizeof num, "%ld", r->rows[i].count);
 			const char *row[] = { r->rows[i].section, r->rows[i].key, r->rows[i].label, num, r->rows[i].detail };

@@ -129,6 +129,14 @@ enum bitim_status case_set_field_get(struct store *s, const struct procedure *p,
 	}
 	if ((*reason = field_normalize(f, input ? input : "", &value)) != NULL)
 		return BITIM_ERR_INVALID;
+	/* max=today: what is typed has happened (records merged from another
+	 * office keep their dates). */
+	bitim_day day;
+	if (f->not_future && value && date_parse_iso(value, &day) && day > date_today()) {
+		*reason = N_("This date cannot be later than today: record what has happened");
+		free(value);
+		return BITIM_ERR_INVALID;
+	}
 	if ((status = store_begin(s)) != BITIM_OK)
 		goto out;
 	if ((status = store_case_load(s, case_id, &cd)) != BITIM_OK ||

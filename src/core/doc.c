@@ -10,7 +10,7 @@
 #include "doc_layout.h"
 #include "template.h"
 
-static const char *const kind_names[DOC_KIND_COUNT] = { "contract", "settlement", "termination", "minutes", "card", "addendum" };
+static const char *const kind_names[DOC_KIND_COUNT] = { "contract", "settlement", "termination", "minutes", "card", "addendum", "notstarted" };
 
 const char *doc_kind_name(enum doc_kind kind)
 {
@@ -165,6 +165,27 @@ static int report_missing(const struct procedure *p, const struct template_data 
 	return 0;
 }
 
+/* The grounds of forms/choices.def (termination_ground) on which mediation
+ * never started (Arts. 1, 20): their paper is the letter "notstarted", the
+ * others' the notice of termination (Art. 26 p.2). */
+static bool ground_not_started(const char *g)
+{
+	return g && (strcmp(g, "offer_rejected") == 0 || strcmp(g, "offer_unanswered") == 0 ||
+		     strcmp(g, "refused_at_intake") == 0);
+}
+
+/* Why this paper does not fit the case's ground, or NULL. */
+static const char *kind_refused(enum doc_kind kind, const struct case_data *cd)
+{
+	const char *g = casedata_get(cd, ENTITY_CASE, 0, "termination_ground");
+
+	if (kind == DOC_TERMINATION && ground_not_started(g))
+		return N_("Mediation did not start on this case: print the letter that mediation was not started (notstarted), not a notice of termination");
+	if (kind == DOC_NOTSTARTED && g && !ground_not_started(g))
+		return N_("Mediation started and was terminated on this case: print the notice of termination (termination)");
+	return NULL;
+}
+
 /* The clause of a bilingual paper that both texts have equal force (worded
  * in the current language). */
 static const char *const parity_clause[DOC_KIND_COUNT] = {
@@ -247,6 +268,24 @@ static enum bitim_status expand(const struct procedure *p, const struct doc_sour
 
 	for (int i = 0; i < 5; i++)
 		data.office[i] = src->office[i];
+	memset(missing, 0, sizeof *missing);
+	if (kind_refused(req->kind, src->cd)) {
+		missing->items = calloc(1, sizeof *missing->items);
+		if (!missing->items || !(missing->items[0].message = strdup(_(kind_refused(req->kind, src->cd)))))
+			return BITIM_ERR_NOMEM;
+		missing->items[0].row = -1;
+		missing->count = 1;
+		return BITIM_ERR_GUARD;
+	}
+	/* The notice and the letter say why mediation ended: no ground, no paper. */
+	if ((req->kind == DOC_TERMINATION || req->kind == DOC_NOTSTARTED) &&
+	    !casedata_get(src->cd, ENTITY_CASE, 0, "termination_ground")) {
+		const struct field_def *ground = procedure_field(p, "case.termination_ground");
+		if (ground && !(data.missing = malloc(sizeof *data.missing)))
+			return BITIM_ERR_NOMEM;
+		if (ground)
+			data.missing[data.nmissing++] = (struct missing){ ground, NULL, -1 };
+	}
 	for (size_t i = 0; i < nlangs && st == BITIM_OK; i++) {
 		snprintf(path, sizeof path, "%s/templates/%s.%s.tpl", p->dir, doc_kind_name(req->kind), langs[i]);
 		/* Choices and dates are worded in the document's language. */

@@ -208,6 +208,9 @@ static void stage_free(struct stage_def *s)
 		struct guard *g = &s->guards[i];
 		free(g->field); free(g->literal); free(g->message); free(g->file);
 		operands_free(g->rhs, g->nrhs);
+		for (size_t w = 0; w < g->nwhen; w++)
+			condition_free(&g->when[w]);
+		free(g->when);
 	}
 	free(s->guards);
 	for (size_t i = 0; i < s->ndeadlines; i++) {

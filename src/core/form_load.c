@@ -282,7 +282,11 @@ static int field_options(struct loader *ld, const struct logical_line *ll, struc
 	}
 	if ((t = attr(ll, "min")) && parse_long(t->value, &f->min) < 0)
 		return fail(ld, ll->line, N_("min= must be a whole number"));
-	if ((t = attr(ll, "max")) && parse_long(t->value, &f->max) < 0)
+	if ((t = attr(ll, "max")) && f->type == FIELD_DATE && strcmp(t->value, "today") == 0)
+		f->not_future = true;
+	else if (t && f->type == FIELD_DATE)
+		return fail(ld, ll->line, N_("a date field takes only max=today"));
+	else if (t && parse_long(t->value, &f->max) < 0)
 		return fail(ld, ll->line, N_("max= must be a whole number"));
 	if (f->min > f->max)
 		return fail(ld, ll->line, N_("min= is larger than max="));
@@ -527,18 +531,40 @@ static struct guard *new_guard(struct loader *ld, struct stage_def *s, const str
 	return g;
 }
 
-/* guard FIELD OP OPERAND [+ OPERAND]... "message"
- * count GROUP OP N "message"
- * each GROUP[].FIELD OP VALUE "message" */
-static int load_guard(struct loader *ld, const struct logical_line *ll, enum guard_kind kind)
+/* The when= conditions of a guard line, parsed into g; the other tokens are
+ * copied to *rest (a shallow copy whose token array the caller frees). */
+static int split_when(struct loader *ld, const struct logical_line *ll, struct guard *g, struct logical_line *rest)
 {
-	struct stage_def *s = current_stage(ld, ll);
+	rest->tokens = calloc(ll->ntokens, sizeof *rest->tokens);
+	rest->ntokens = 0;
+	rest->line = ll->line;
+	if (!rest->tokens)
+		return -1;
+	for (size_t i = 0; i < ll->ntokens; i++) {
+		struct condition *grown;
+		if (!ll->tokens[i].key || strcmp(ll->tokens[i].key, "when") != 0) {
+			rest->tokens[rest->ntokens++] = ll->tokens[i];
+			continue;
+		}
+		grown = grow(g->when, g->nwhen, sizeof *grown);
+		if (!grown)
+			return -1;
+		g->when = grown;
+		if (parse_condition(ld, ll->line, ll->tokens[i].value, &g->when[g->nwhen]) < 0)
+			return -1;
+		g->nwhen++;
+	}
+	return 0;
+}
+
+/* guard FIELD OP OPERAND [+ OPERAND]... "message" [when=CONDITION]...
+ * count GROUP OP N|FIELD "message" [when=CONDITION]...
+ * each GROUP[].FIELD OP VALUE "message" [when=CONDITION]... */
+static int load_guard_tokens(struct loader *ld, const struct logical_line *ll, enum guard_kind kind, struct guard *g)
+{
 	const struct token *last = &ll->tokens[ll->ntokens - 1];
-	struct guard *g;
 	enum entity e;
 
-	if (!s)
-		return -1;
 	if (ll->ntokens < 5 || !last->quoted)
 		return fail(ld, ll->line, N_("expected: %s FIELD OP VALUE \"message shown when it fails\""),
 			    ll->tokens[0].value);
@@ -546,9 +572,6 @@ static int load_guard(struct loader *ld, const struct logical_line *ll, enum gua
 		if (ll->tokens[i].key)
 			return fail(ld, ll->line, N_("put spaces around the operator in '%s=%s'"),
 				    ll->tokens[i].key, ll->tokens[i].value);
-	g = new_guard(ld, s, ll);
-	if (!g)
-		return -1;
 	g->kind = kind;
 	g->message = strdup(last->value);
 	if (parse_op(ll->tokens[2].value, &g->op) < 0)
@@ -558,7 +581,8 @@ static int load_guard(struct loader *ld, const struct logical_line *ll, enum gua
 		long n;
 		if (ent <= ENTITY_CASE)
 			return fail(ld, ll->line, N_("count needs a group: party, session or obligation"));
-		if (ll->ntokens != 5 || parse_long(ll->tokens[3].value, &n) < 0)
+		if (ll->ntokens != 5 || (parse_long(ll->tokens[3].value, &n) < 0 &&
+					 strncmp(ll->tokens[3].value, "case.", 5) != 0))
 			return fail(ld, ll->line, N_("expected: count GROUP OP NUMBER \"message\""));
 		g->field = strdup(ll->tokens[1].value);
 		g->literal = strdup(ll->tokens[3].value);
@@ -577,9 +601,29 @@ static int load_guard(struct loader *ld, const struct logical_line *ll, enum gua
 		g->literal = strdup(ll->tokens[3].value);
 		return 0;
 	}
+	if (kind == GUARD_EACH && ll->ntokens == 5 && strchr(ll->tokens[3].value, '.') && !ll->tokens[3].quoted) {
+		/* each GROUP[].DATE OP GROUP[].DATE: the same row's other date */
+		return parse_sum(ld, ll, 3, ll->ntokens - 1, &g->rhs, &g->nrhs);
+	}
 	if (kind == GUARD_EACH)
 		return fail(ld, ll->line, N_("each compares with a single value"));
 	return parse_sum(ld, ll, 3, ll->ntokens - 1, &g->rhs, &g->nrhs);
+}
+
+static int load_guard(struct loader *ld, const struct logical_line *ll, enum guard_kind kind)
+{
+	struct stage_def *s = current_stage(ld, ll);
+	struct logical_line rest = { 0 };
+	struct guard *g;
+	int rc = -1;
+
+	if (!s)
+		return -1;
+	g = new_guard(ld, s, ll);
+	if (g && split_when(ld, ll, g, &rest) == 0)
+		rc = load_guard_tokens(ld, &rest, kind, g);
+	free(rest.tokens);
+	return rc;
 }
 
 /* deadline "label" FIELD [+ OPERAND]... [unless=CONDITION] */
@@ -679,8 +723,16 @@ static int resolve_stage(struct loader *ld, struct stage_def *s)
 		return fail(ld, 0, N_("the stage '%s' goes to an unknown stage '%s'"), s->name, s->next);
 	for (size_t g = 0; g < s->nguards; g++) {
 		struct guard *gd = &s->guards[g];
-		if (gd->kind == GUARD_COUNT)
+		for (size_t w = 0; w < gd->nwhen; w++)
+			if (check_field_ref(ld, gd->line, gd->when[w].field) < 0)
+				return -1;
+		if (gd->kind == GUARD_COUNT) {
+			if (strncmp(gd->literal, "case.", 5) == 0 &&
+			    (check_field_ref(ld, gd->line, gd->literal) < 0 ||
+			     procedure_field(ld->p, gd->literal)->type != FIELD_INT))
+				return fail(ld, gd->line, N_("'%s' must be a whole-number field here"), gd->literal);
 			continue;
+		}
 		if (check_field_ref(ld, gd->line, gd->field) < 0)
 			return -1;
 		if (gd->nrhs && check_date_sum(ld, gd->line, gd->rhs, gd->nrhs) < 0)

@@ -120,25 +120,45 @@ static bool guard_passes(const struct guard *g, const struct case_data *cd, size
 	return compare(lhs, g->op, rhs);
 }
 
+/* Whether all the guard's when= conditions hold for the row. */
+static bool guard_applies(const struct guard *g, const struct case_data *cd, size_t row)
+{
+	for (size_t i = 0; i < g->nwhen; i++)
+		if (!condition_holds(&g->when[i], cd, row))
+			return false;
+	return true;
+}
+
+/* count GROUP OP N, or OP a whole-number case field (empty: nothing to check yet). */
+static bool count_passes(const struct guard *g, const struct case_data *cd)
+{
+	int e = entity_from_name(g->field, strlen(g->field));
+	long have = (long)casedata_rows(cd, (enum entity)e);
+	const char *v = strncmp(g->literal, "case.", 5) == 0 ? value_of(cd, g->literal, 0) : g->literal;
+
+	return !v || !*v || compare(have, g->op, strtol(v, NULL, 10));
+}
+
 static int check_guard(const struct procedure *p, const struct guard *g, const struct case_data *cd,
 		       struct problems *out)
 {
 	const struct field_def *f = g->kind == GUARD_COUNT ? NULL : procedure_field(p, g->field);
 
 	if (g->kind == GUARD_COUNT) {
-		int e = entity_from_name(g->field, strlen(g->field));
-		long have = (long)casedata_rows(cd, (enum entity)e);
-		if (!compare(have, g->op, strtol(g->literal, NULL, 10)))
+		if (guard_applies(g, cd, 0) && !count_passes(g, cd))
 			return add_problem(out, NULL, -1, "%s", _(g->message));
 		return 0;
 	}
 	if (g->kind == GUARD_EACH) {
+		/* each ... != "" asks for a value in every row where it applies */
+		bool presence = g->literal && !*g->literal;
 		for (size_t r = 0; r < casedata_rows(cd, f->entity); r++)
-			if (value_of(cd, g->field, r) && !guard_passes(g, cd, r))
+			if ((value_of(cd, g->field, r) || presence) && guard_applies(g, cd, r) &&
+			    !guard_passes(g, cd, r))
 				return add_problem(out, f, (int)r, "%s", _(g->message));
 		return 0;
 	}
-	if (!guard_passes(g, cd, 0))
+	if (guard_applies(g, cd, 0) && !guard_passes(g, cd, 0))
 		return add_problem(out, f, -1, "%s", _(g->message));
 	return 0;
 }
@@ -194,6 +214,7 @@ int procedure_check_termination(const struct procedure *p, const struct case_dat
 				struct problems *out)
 {
 	int stage = procedure_stage_index(p, casedata_stage(cd));
+	const struct stage_def *s;
 
 	memset(out, 0, sizeof *out);
 	if (p->termination_stage < 0)
@@ -203,6 +224,11 @@ int procedure_check_termination(const struct procedure *p, const struct case_dat
 				   _("A case cannot be terminated at this stage")) < 0 ? -1 : 1;
 	if (check_required(p, cd, p->termination_stage, out) < 0)
 		return -1;
+	/* The termination stage's guards: which ground fits where the case is. */
+	s = &p->stages[p->termination_stage];
+	for (size_t i = 0; i < s->nguards; i++)
+		if (check_guard(p, &s->guards[i], cd, out) < 0)
+			return -1;
 	return (int)out->count;
 }
 

@@ -151,6 +151,42 @@ static enum bitim_status summary(struct store *s, const char *from, const char *
 	return store_status(s, rc == SQLITE_ROW ? SQLITE_OK : rc);
 }
 
+/* What followed the signatures: rulings, reconciliations, money. */
+static enum bitim_status after_signature(struct store *s, const char *from, const char *to, struct report *r)
+{
+	sqlite3_stmt *st;
+	enum bitim_status status = store_prepare(s,
+		"SELECT coalesce(sum(k = 'court_ruling' AND v = 'approved'), 0), coalesce(sum(k = 'court_ruling' AND v = 'refused'), 0),"
+		" coalesce(sum(k = 'case_result' AND v = 'ended'), 0),"
+		" coalesce(sum(CASE WHEN k = 'harm_amount' THEN CAST(v AS INTEGER) END), 0),"
+		" coalesce(sum(CASE WHEN k = 'amount_settled' THEN CAST(v AS INTEGER) END), 0)"
+		" FROM (SELECT fv.key AS k, fv.value AS v FROM field_values fv JOIN cases c ON c.id = fv.case_id AND fv.owner = c.uuid"
+		" WHERE fv.key IN ('court_ruling', 'case_result', 'harm_amount', 'amount_settled') AND c.outcome = 'settled'"
+		" AND (?1 IS NULL OR c.received_on >= ?1) AND (?2 IS NULL OR c.received_on <= ?2))", &st);
+	int rc;
+
+	if (status != BITIM_OK)
+		return status;
+	store_bind_text(st, 1, from);
+	store_bind_text(st, 2, to);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		r->court_approved = sqlite3_column_int64(st, 0);
+		r->court_refused = sqlite3_column_int64(st, 1);
+		r->ended_by_reconciliation = sqlite3_column_int64(st, 2);
+		r->harm_repaired = sqlite3_column_int64(st, 3);
+		r->amount_settled = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_finalize(st);
+	return store_status(s, rc == SQLITE_ROW ? SQLITE_OK : rc);
+}
+
+double report_approval_rate(const struct report *r)
+{
+	long ruled = r->court_approved + r->court_refused;
+	return ruled ? (double)r->court_approved / (double)ruled : 0;
+}
+
 enum bitim_status report_build(struct store *s, const struct procedure *p, const char *from, const char *to,
 			       bitim_day today, struct report *out)
 {
@@ -161,6 +197,8 @@ enum bitim_status report_build(struct store *s, const struct procedure *p, const
 	date_format_iso(today - 90, recent);
 	date_format_iso(today - 180, before);
 	st = summary(s, from, to, out);
+	if (st == BITIM_OK)
+		st = after_signature(s, from, to, out);
 	for (size_t i = 0; i < sizeof dimensions / sizeof dimensions[0] && st == BITIM_OK; i++)
 		st = run_dimension(s, p, &dimensions[i], from, to, recent, before, out);
 	if (st != BITIM_OK)
@@ -226,6 +264,24 @@ char *report_text(const struct report *r)
 		char days[32];
 		snprintf(line, sizeof line, _("Average days from the agreement on mediation to the outcome: %s"),
 			 i18n_decimal(r->avg_days, 1, days, sizeof days));
+		fprintf(out, "  %s\n", line);
+	}
+	if (r->court_approved + r->court_refused > 0) {
+		snprintf(line, sizeof line, _("Court rulings on settlement agreements: %ld approved, %ld refused (approval rate %.0f%%)"),
+			 r->court_approved, r->court_refused, report_approval_rate(r) * 100);
+		fprintf(out, "  %s\n", line);
+	}
+	if (r->ended_by_reconciliation > 0) {
+		snprintf(line, sizeof line, _("Criminal and administrative-offence cases ended by reconciliation: %ld"),
+			 r->ended_by_reconciliation);
+		fprintf(out, "  %s\n", line);
+	}
+	if (r->harm_repaired > 0) {
+		snprintf(line, sizeof line, _("Harm repaired to victims: %lld tenge"), r->harm_repaired);
+		fprintf(out, "  %s\n", line);
+	}
+	if (r->amount_settled > 0) {
+		snprintf(line, sizeof line, _("Money agreed in settlement agreements: %lld tenge"), r->amount_settled);
 		fprintf(out, "  %s\n", line);
 	}
 	for (size_t i = 0; i < r->nrows; i++) {

@@ -710,13 +710,15 @@ void store_mediators_free(struct mediator *list, size_t count)
 
 const char *store_office_code_check(const char *code)
 {
-	size_t n = code ? strlen(code) : 0;
+	size_t n = 0;
 
+	/* The letters first: АҚСУ is four letters but eight bytes, and what is
+	 * wrong with it is its alphabet, not its length. */
+	for (const char *c = code ? code : ""; *c; c++, n++)
+		if (!(*c >= 'A' && *c <= 'Z') && !(*c >= '0' && *c <= '9'))
+			return N_("The office code takes only Latin capital letters A-Z and digits 0-9 (Kazakh and Russian letters cannot be used), for example KRG or ALM01");
 	if (n < 2 || n > 6)
-		return N_("The office code has two to six characters");
-	for (size_t i = 0; i < n; i++)
-		if (!(code[i] >= 'A' && code[i] <= 'Z') && !(code[i] >= '0' && code[i] <= '9'))
-			return N_("The office code may hold only Latin capital letters and digits");
+		return N_("The office code has two to six Latin capital letters or digits, for example KRG or ALM01");
 	return NULL;
 }
 

@@ -333,7 +333,7 @@ static size_t matching_end(struct expander *x, size_t from, size_t to)
 	return to;
 }
 
-/* {if FIELD} / {if FIELD=A|B} / {if FIELD!=A}: whether it holds now. */
+/* {if FIELD} / {if FIELD=A|B} / {if FIELD!=A} / {if FIELD=""}: whether it holds now. */
 static int condition(struct expander *x, size_t line, const char *spec, bool *holds)
 {
 	char key[128];
@@ -366,8 +366,8 @@ static int condition(struct expander *x, size_t line, const char *spec, bool *ho
 	*holds = false;
 	char *values = strdup(eq + 1), *save = NULL;
 	for (char *one = values ? strtok_r(values, "|", &save) : NULL; one; one = strtok_r(NULL, "|", &save))
-		if (v && strcmp(v, one) == 0)
-			*holds = true;
+		if (strcmp(one, "\"\"") == 0 ? !v || !*v : v && strcmp(v, one) == 0)
+			*holds = true; /* {if FIELD=""}: the field is empty */
 	free(values);
 	if (negate)
 		*holds = !*holds;

@@ -170,6 +170,7 @@ bool print_case(struct app *app, int64_t case_id, struct problems *why)
 	static const char *const kinds[DOC_KIND_COUNT] = {
 		N_("Agreement on mediation"), N_("Settlement agreement"), N_("Notice of termination of the mediation procedure"),
 		N_("Minutes of the sessions"), N_("Case card"), N_("Addendum to the signed agreement"),
+		N_("Letter: mediation not started"),
 	};
 	const char *const *langs = lang_names, *const *codes = lang_codes;
 	struct doc_request req = { .format = DOC_TXT, .printed_on = today_get() };

@@ -154,20 +154,6 @@ static const char *value_of(void *ctx, const struct fv_item *it)
 	return S.values[index_of(it->field)];
 }
 
-/* The office code starts every case number and file name: two to six
- * Latin capitals or digits. Counted in letters, not bytes (АҚСУ is four). */
-static const char *check_code(const char *text)
-{
-	size_t n = utf8_len_chars(text);
-
-	for (const char *c = text; *c; c++)
-		if (!isupper((unsigned char)*c) && !isdigit((unsigned char)*c))
-			return N_("The office code takes only Latin capital letters A-Z and digits 0-9 (Kazakh and Russian letters cannot be used), for example KRG or ALM01");
-	if (n < 2 || n > 6)
-		return N_("The office code has two to six Latin capital letters or digits, for example KRG or ALM01");
-	return NULL;
-}
-
 static enum bitim_status save_mediator(void)
 {
 	S.mediator.full_name = S.values[5];
@@ -211,7 +197,7 @@ static enum bitim_status save_value(void *ctx, const struct fv_item *it, const c
 	if (text && strcmp(f->key, "office.code") == 0) {
 		for (char *c = text; *c; c++)
 			*c = (char)toupper((unsigned char)*c);
-		if ((*reason = check_code(text)) != NULL) {
+		if ((*reason = store_office_code_check(text)) != NULL) {
 			free(text);
 			return BITIM_ERR_INVALID;
 		}

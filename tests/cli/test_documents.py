@@ -136,7 +136,7 @@ def signed_agreement_is_frozen_and_verifiable():
     assert oct(os.stat(signed).st_mode & 0o777) == "0o600"
     text = open(signed, encoding="utf-8").read()
     # it is the text stored at signing: kk then ru, whatever --lang says now
-    assert "ДАУДЫ РЕТТЕУ ТУРАЛЫ КЕЛІСІМ" in text and "СОГЛАШЕНИЕ ОБ УРЕГУЛИРОВАНИИ СПОРА" in text
+    assert "ДАУДЫ (ЖАНЖАЛДЫ) МЕДИАЦИЯ ТӘРТІБІМЕН РЕТТЕУ ТУРАЛЫ КЕЛІСІМ" in text and "СОГЛАШЕНИЕ ОБ УРЕГУЛИРОВАНИИ СПОРА (КОНФЛИКТА)" in text
     assert render(db, "settlement", "en") == text.replace(" · 21.03.2026 --", " · 21.03.2026 --")
     r = bitim("--db", db, "print", "KRG-2026-0001", "--doc", "settlement", "--lang", "en")
     assert "signed in kk+ru; it is given as signed, not in en" in r.stderr, r.stderr   # said, not silent

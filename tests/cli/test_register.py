@@ -491,7 +491,7 @@ def report_counts_and_warns():
     assert "Average days from the agreement on mediation to the outcome: 15.0" in text, text
     rising = text.split("villages where disputes rise")[1].split("\n\n")[0]
     assert "Көктал" in rising and "Жаркент" not in rising and "1 before" in rising, rising
-    assert "One party refused to continue" in text
+    assert "One party refused in writing to continue" in text
     returning = text.split("parties who appear in several cases")[1]
     assert "Қайрат Сейітов" in returning and "BTM-2026-0001,BTM-2026-0005" in returning, returning
     r = bitim("--db", db, "report", "--format", "csv", "--from", "01.02.2026")

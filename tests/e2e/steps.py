@@ -67,11 +67,11 @@ def intake_until_first_iin(t):
 
 
 def intake_after_first_iin(t):
-    """Party 1 after its IIN, and party 2."""
+    """Party 1 after its IIN, and party 2 (addresses and phones: Art. 21 p.2(9))."""
     next_field(t, "1")            # takes part as: party
     next_field(t)                 # minor
-    next_field(t)                 # address
-    next_field(t)                 # phone
+    next_field(t, "Көктал, Абай көшесі, 15")
+    next_field(t, "87012345678")
     t.keys("Enter")               # + Add: Party
     t.wait_for("Party 2")
     next_field(t, "2")
@@ -79,6 +79,9 @@ def intake_after_first_iin(t):
     next_field(t, "Мария Иванова")
     next_field(t, "061211600012")
     next_field(t, "1")
+    next_field(t)                 # minor
+    next_field(t, "Көктал, Абай көшесі, 17")
+    next_field(t, "87012345679")
 
 
 def fill_intake(t):
@@ -89,6 +92,8 @@ def fill_intake(t):
 
 def fill_consent(t):
     next_field(t, "1")
+    next_field(t, "1")            # the offer was made in writing
+    t.wait_for("Date the written offer")
     next_field(t, "03.03.2026")
     next_field(t)                 # days to answer: the law's 10
     next_field(t, "1")            # accepted: yes
@@ -102,16 +107,25 @@ def fill_contract(t):
     for _ in range(5):
         next_field(t, "1")
     next_field(t)                 # circumstances disclosed
+    next_field(t, "1")            # a public mediator
+    t.wait_for("Entry in the register")
+    next_field(t, "Көктал ауылдық округі әкімінің тізілімі, № 7")
     next_field(t, "10.03.2026")
     next_field(t, "Көктал ауылдық әкімдігі")
     next_field(t, "1")            # language: Kazakh
-    next_field(t, "1")            # costs: free
+    next_field(t, "1")            # expenses: none claimed
+    next_field(t, "1")            # procedure: as the agreement and the Law set
     next_field(t, "1")            # confidentiality
+    next_field(t, "1")            # liability: as the laws provide
+    next_field(t)                 # other terms
+    next_field(t, "1")            # signed on paper
 
 
 def fill_sessions(t):
     next_field(t)                 # extension
     next_field(t)                 # extension agreed on
+    next_field(t)                 # previous mediator
+    next_field(t)                 # mediator changed on
     t.keys("Enter")               # + Add: Session
     t.wait_for("Session 1")
     next_field(t, "12.03.2026")
@@ -124,17 +138,21 @@ def fill_settlement(t):
     next_field(t, "Шекара")
     next_field(t, "Тараптар сотқа жүгіне алады.")
     next_field(t)                 # other terms
+    next_field(t)                 # court-order clause
     next_field(t)                 # copies
+    next_field(t)                 # property divided or pledged
+    next_field(t)                 # money agreed
     t.keys("Enter")               # + Add: Obligation
     t.wait_for("Obligation 1")
     next_field(t, "Қайрат Сейітов")
     next_field(t, "Дуалды бір метр батысқа жылжыту")
-    next_field(t)                 # manner
+    next_field(t, "өз есебінен")  # manner (Art. 27 p.2)
     next_field(t, "01.04.2026")
     next_field(t)                 # past + Add: Obligation
     next_field(t, "20.03.2026")
     next_field(t, "1")
     next_field(t, "1")
+    next_field(t, "1")            # signed on paper
 
 
 def fill_followup(t):

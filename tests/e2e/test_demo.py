@@ -33,7 +33,7 @@ def demo_has_every_stage_and_opens_in_the_interface():
         assert overdue >= 1 and signed >= 2
         assert subprocess.run([P["bitim"], "--db", t.db, "check"], env=t.env, capture_output=True).returncode == 0
         t.start()
-        t.wait_all("12 cases", "!", "overdue")       # the overdue case first
+        t.wait_all("17 cases", "!", "overdue")       # the overdue case first
         t.keys("Enter")
         t.wait_for("For trainees:")
         # never on a real register

@@ -276,9 +276,9 @@ def terminate_on_a_ground_of_the_law():
         t.keys("F2")
         t.wait_for("Before terminating")
         t.keys("Escape")
-        t.type("1")                       # the offer was rejected
+        t.type("8")                       # not started: the offer was refused (Art. 20 p.6)
         t.keys("Tab")
-        t.type("20.03.2026")
+        t.type("09.03.2026")              # not after today (10.03.2026)
         t.keys("Tab", "F2")
         t.wait_for("Terminate mediation of this case?")
         t.keys("Enter")

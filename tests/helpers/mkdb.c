@@ -5,6 +5,8 @@
  *                                  a representative, long names, multi-line terms
  *   mkdb DB FORMS_DIR --sample-draft       the same, all filled in but not signed
  *   mkdb DB FORMS_DIR --sample-terminated  the same, terminated during the sessions
+ *   mkdb DB FORMS_DIR --regimes    one case per regime through to its papers (regimes.c)
+ *   mkdb DB FORMS_DIR --regimes-draft      the same, the settlements typed but not signed
  *   ... --sample LANGUAGE [SIGNED_AS]      the case in LANGUAGE (kk, ru, en, kk_ru),
  *                                          signed in the version SIGNED_AS (kk+ru, ...) */
 #include <config.h>
@@ -13,6 +15,7 @@
 #include <string.h>
 #include "bitim/casefile.h"
 #include "bitim/i18n.h"
+#include "regimes.h"
 
 static struct store *s;
 static struct procedure *p;
@@ -65,13 +68,13 @@ static const char *const sample[] = {
 	"party.phone", "8 701 234 56 78",
 	"+party", "", "party.side", "second", "party.kind", "organisation",
 	"party.full_name", "«Береке-Агро» жауапкершілігі шектеулі серіктестігі", "party.bin", "940140000385",
-	"party.role", "party", "party.address", "Жаркент қаласы, Панфилов көшесі, 2",
+	"party.role", "party", "party.address", "Жаркент қаласы, Панфилов көшесі, 2", "party.phone", "+7 728 215 11 22",
 	"+party", "", "party.side", "second", "party.kind", "person",
 	"party.full_name", "Мария Петровна Иванова", "party.iin", "061211600012",
 	"party.role", "representative", "party.represents", "«Береке-Агро» ЖШС",
-	"party.powers", "сенімхат № 12, 01.03.2026",
+	"party.position", "заң кеңесшісі", "party.powers", "сенімхат № 12, 01.03.2026", "party.powers_settle", "yes",
 	"!", "",
-	"case.offer_by", "party", "case.offer_sent_on", "03.03.2026", "case.offer_accepted", "yes",
+	"case.offer_by", "party", "case.offer_form", "written", "case.offer_sent_on", "03.03.2026", "case.offer_accepted", "yes",
 	"case.offer_accepted_on", "06.03.2026", "case.mediator_agreed", "yes",
 	"case.mediator_name", "Бақыт Омарова",
 	"!", "",
@@ -79,6 +82,8 @@ static const char *const sample[] = {
 	"case.explained_experience", "yes", "case.no_conflict_of_interest", "yes",
 	"case.contract_on", "10.03.2026", "case.contract_place", "Көктал ауылдық округінің әкімдігі",
 	"case.language", "kk_ru", "case.costs", "free", "case.confidentiality_agreed", "yes",
+	"case.mediator_kind", "public", "case.mediator_register", "Көктал ауылдық округі әкімінің тізілімі, № 7, 12.01.2026",
+	"case.procedure_rules", "law", "case.liability", "law", "case.contract_signed_how", "paper",
 	"!", "",
 	"+session", "", "session.held_on", "12.03.2026", "session.kind", "joint", "session.mode", "in_person",
 	"session.place", "Әкімдік", "session.duration_min", "90",
@@ -93,7 +98,8 @@ static const char *const sample[] = {
 	"obligation.text", "Дуалды 1 метр батысқа жылжыту;\nескі бағаналарды алып тастау.",
 	"obligation.manner", "өз есебінен", "obligation.due_on", "01.04.2026",
 	"+obligation", "", "obligation.debtor", "«Береке-Агро» ЖШС",
-	"obligation.text", "Суару кезегін аптасына екі рет беру", "obligation.due_on", "15.04.2026",
+	"obligation.text", "Суару кезегін аптасына екі рет беру", "obligation.manner", "сейсенбі мен жұма күндері",
+	"obligation.due_on", "15.04.2026", "case.settlement_signed_how", "paper",
 	"case.signed_on", "20.03.2026", "case.signed_by_parties", "yes", "case.signed_by_mediator", "yes",
 	"!", "",
 	"case.addendum_no", "1", "case.addendum_on", "25.03.2026", "case.addendum_place", "Көктал",
@@ -165,6 +171,14 @@ int main(int argc, char **argv)
 	}
 	if (store_open(argv[1], &s) != BITIM_OK || procedure_load(argv[2], &p, &err) != BITIM_OK) {
 		fprintf(stderr, "mkdb: cannot open %s or load %s: %s\n", argv[1], argv[2], err.message);
+		goto out;
+	}
+	if (argc > 3 && strncmp(argv[3], "--regimes", 9) == 0) {
+		if (store_office_set(s, "code", "KRG") != BITIM_OK || store_office_set(s, "village", "Көктал") != BITIM_OK ||
+		    store_office_set(s, "name", "Көктал ауылдық округінің әкімдігі") != BITIM_OK ||
+		    store_mediator_save(s, &(struct mediator){ .full_name = "Бақыт Омарова", .kind = "public" }) != BITIM_OK)
+			goto out;
+		rc = regimes_make(s, p, date_from_ymd(2026, 3, 20), strcmp(argv[3], "--regimes-draft") == 0) < 0;
 		goto out;
 	}
 	if (argc > 3 && strncmp(argv[3], "--sample", 8) == 0) {

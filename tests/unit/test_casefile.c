@@ -87,12 +87,16 @@ static void fill_intake(struct fixture *f)
 	put(f, "party.full_name", a, "Қайрат Сейітов");
 	put(f, "party.iin", a, "791028302728");
 	put(f, "party.role", a, "party");
+	put(f, "party.address", a, "Көктал, Абай көшесі, 15");
+	put(f, "party.phone", a, "8 701 234 56 78");
 	add_row(f, ENTITY_PARTY, b);
 	put(f, "party.side", b, "second");
 	put(f, "party.kind", b, "organisation");
 	put(f, "party.full_name", b, "«Береке» ЖШС");
 	put(f, "party.bin", b, "940140000385");
 	put(f, "party.role", b, "party");
+	put(f, "party.address", b, "Жаркент, Панфилов көшесі, 2");
+	put(f, "party.phone", b, "+7 702 111 22 33");
 }
 
 static void invalid_input_is_refused_and_not_stored(void **state)
@@ -104,6 +108,9 @@ static void invalid_input_is_refused_and_not_stored(void **state)
 	assert_int_equal(case_set_field(f->s, f->p, f->id, "party.iin", a, "791028302729", &reason), BITIM_ERR_INVALID);
 	assert_non_null(strstr(reason, "check digit"));
 	assert_int_equal(case_set_field(f->s, f->p, f->id, "case.received_on", NULL, "31.02.2026", &reason), BITIM_ERR_INVALID);
+	/* max=today: a request cannot be received in the future */
+	assert_int_equal(case_set_field(f->s, f->p, f->id, "case.received_on", NULL, "01.01.2099", &reason), BITIM_ERR_INVALID);
+	assert_non_null(strstr(reason, "later than today"));
 	assert_int_equal(case_set_field(f->s, f->p, f->id, "case.nonexistent", NULL, "x", &reason), BITIM_ERR_INVALID);
 	assert_int_equal(case_set_field(f->s, f->p, f->id, "case.subject", NULL, "a\x01b", &reason), BITIM_ERR_INVALID);
 	struct case_data *cd = load(f);
@@ -149,6 +156,7 @@ static void whole_procedure_to_closed(void **state)
 	fill_intake(f);
 	advance_ok(f, "consent");
 	put(f, "case.offer_by", NULL, "party");
+	put(f, "case.offer_form", NULL, "written");
 	put(f, "case.offer_sent_on", NULL, "03.03.2026");
 	put(f, "case.offer_accepted", NULL, "yes");
 	put(f, "case.offer_accepted_on", NULL, "06.03.2026");
@@ -167,6 +175,11 @@ static void whole_procedure_to_closed(void **state)
 	put(f, "case.contract_place", NULL, "Көктал ауылдық әкімдігі");
 	put(f, "case.language", NULL, "kk");
 	put(f, "case.costs", NULL, "free");
+	put(f, "case.mediator_kind", NULL, "public");
+	put(f, "case.mediator_register", NULL, "Көктал ауылдық округінің әкімі, № 7, 12.01.2026");
+	put(f, "case.procedure_rules", NULL, "law");
+	put(f, "case.liability", NULL, "law");
+	put(f, "case.contract_signed_how", NULL, "paper");
 	advance_ok(f, "sessions");
 	cd = load(f);
 	assert_string_equal(casedata_get(cd, ENTITY_CASE, 0, "next_deadline"), "2026-04-09");
@@ -188,6 +201,8 @@ static void whole_procedure_to_closed(void **state)
 	put(f, "obligation.debtor", o1, "Қайрат Сейітов");
 	put(f, "obligation.text", o1, "Дуалды 1 метр батысқа жылжыту");
 	put(f, "obligation.due_on", o1, "01.05.2026");
+	put(f, "obligation.manner", o1, "өз есебінен");
+	put(f, "case.settlement_signed_how", NULL, "paper");
 	put(f, "case.signed_on", NULL, "20.03.2026");
 	put(f, "case.signed_by_parties", NULL, "yes");
 	put(f, "case.signed_by_mediator", NULL, "yes");

@@ -184,6 +184,33 @@ static void guard_on_unknown_field(void **state)
 	free(dir);
 }
 
+/* when= on a guard names a field that must exist; count compares with a
+ * whole-number field only; a date field takes only max=today. */
+static void guard_conditions_and_counts(void **state)
+{
+	char *dir = copy_forms();
+	(void)state;
+	int line = count_lines(dir, "procedure.def") + 1;
+	append(dir, "procedure.def", "stage extra label=\"Extra\" final\n"
+	       "  guard case.regime = civil_court \"Nope\" when=case.nowhere=x\n");
+	expect_error(dir, "procedure.def", line + 1, "no form defines the field 'case.nowhere'");
+	test_rmtree(dir);
+	free(dir);
+	dir = copy_forms();
+	line = count_lines(dir, "procedure.def") + 1;
+	append(dir, "procedure.def", "stage extra label=\"Extra\" final\n"
+	       "  count party < case.subject \"Nope\"\n");
+	expect_error(dir, "procedure.def", line + 1, "must be a whole-number field");
+	test_rmtree(dir);
+	free(dir);
+	dir = copy_forms();
+	line = count_lines(dir, "followup.form") + 1;
+	append(dir, "followup.form", "field case.odd type=date max=31 label=\"Odd\"\n");
+	expect_error(dir, "followup.form", line, "only max=today");
+	test_rmtree(dir);
+	free(dir);
+}
+
 static void stage_to_unknown_stage(void **state)
 {
 	char *dir = copy_forms();
@@ -289,6 +316,7 @@ int main(void)
 		cmocka_unit_test(unclosed_quote),
 		cmocka_unit_test(unknown_choice_list),
 		cmocka_unit_test(guard_on_unknown_field),
+		cmocka_unit_test(guard_conditions_and_counts),
 		cmocka_unit_test(stage_to_unknown_stage),
 		cmocka_unit_test(bad_operator_and_date_types),
 		cmocka_unit_test(invalid_utf8_file),

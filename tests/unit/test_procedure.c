@@ -37,6 +37,9 @@ static void add_party(struct case_data *cd, const char *name, const char *side)
 	casedata_set(cd, ENTITY_PARTY, (size_t)r, "kind", "person");
 	casedata_set(cd, ENTITY_PARTY, (size_t)r, "full_name", name);
 	casedata_set(cd, ENTITY_PARTY, (size_t)r, "role", "party");
+	casedata_set(cd, ENTITY_PARTY, (size_t)r, "iin", side[0] == 'f' ? "791028302728" : "061211600012");
+	casedata_set(cd, ENTITY_PARTY, (size_t)r, "address", "Koktal, Abai street 15");
+	casedata_set(cd, ENTITY_PARTY, (size_t)r, "phone", "+7 701 234 56 78");
 }
 
 /* A case with everything each stage up to and including `upto` needs. */
@@ -60,6 +63,7 @@ static struct case_data *case_ready(const char *stage, const char *upto)
 	}
 	if (last >= procedure_stage_index(proc, "consent")) {
 		set(cd, "offer_by", "party");
+		set(cd, "offer_form", "written");
 		set(cd, "offer_sent_on", "2024-02-01");
 		set(cd, "offer_accepted", "yes");
 		set(cd, "offer_accepted_on", "2024-02-05");
@@ -77,6 +81,11 @@ static struct case_data *case_ready(const char *stage, const char *upto)
 		set(cd, "language", "kk");
 		set(cd, "costs", "free");
 		set(cd, "confidentiality_agreed", "yes");
+		set(cd, "mediator_kind", "public");
+		set(cd, "mediator_register", "Koktal akimat, No. 12, 05.01.2024");
+		set(cd, "procedure_rules", "law");
+		set(cd, "liability", "law");
+		set(cd, "contract_signed_how", "paper");
 	}
 	if (last >= procedure_stage_index(proc, "sessions")) {
 		int r = casedata_add_row(cd, ENTITY_SESSION, "s1");
@@ -92,6 +101,8 @@ static struct case_data *case_ready(const char *stage, const char *upto)
 		casedata_set(cd, ENTITY_OBLIGATION, (size_t)r, "debtor", "Қайрат Сейітов");
 		casedata_set(cd, ENTITY_OBLIGATION, (size_t)r, "text", "Move the fence 1 m west");
 		casedata_set(cd, ENTITY_OBLIGATION, (size_t)r, "due_on", "2024-04-01");
+		casedata_set(cd, ENTITY_OBLIGATION, (size_t)r, "manner", "At his own cost");
+		set(cd, "settlement_signed_how", "paper");
 		set(cd, "signed_on", "2024-03-10");
 		set(cd, "signed_by_parties", "yes");
 		set(cd, "signed_by_mediator", "yes");
@@ -182,7 +193,7 @@ static void exclusions_block_consent(void **state)
 	for (size_t i = 0; i < 4; i++) {
 		struct case_data *cd = case_ready("intake", "intake");
 		set(cd, excl[i], "yes");
-		assert_fails_with(cd, "intake", "(Art. 1)");
+		assert_fails_with(cd, "intake", "(Art. 1 p.");
 		casedata_free(cd);
 	}
 }
@@ -207,6 +218,33 @@ static void conditional_fields_apply_by_regime(void **state)
 	set(cd, "excl_crim_repeat", "yes");
 	assert_fails_with(cd, "intake", "released for reconciliation before");
 	set(cd, "excl_crim_repeat", "no");
+	set(cd, "excl_domestic_repeat", "no");
+	casedata_set(cd, ENTITY_PARTY, 0, "proc_role", "suspect");
+	casedata_set(cd, ENTITY_PARTY, 1, "proc_role", "victim");
+	set(cd, "crim_death", "yes");
+	assert_fails_with(cd, "intake", "caused a death");
+	set(cd, "crim_death", "no");
+	set(cd, "crim_gravity", "grave");
+	assert_fails_with(cd, "intake", "Missing: For a grave crime");
+	set(cd, "crim_grave_allowed", "no");
+	assert_fails_with(cd, "intake", "part 2 allows it");
+	set(cd, "crim_grave_allowed", "yes");
+	assert_passes(cd, "intake");
+	set(cd, "crim_gravity", "minor");
+	set(cd, "excl_domestic_repeat", "yes");
+	assert_fails_with(cd, "intake", "Domestic violence repeated");
+	set(cd, "excl_domestic_repeat", "no");
+	assert_passes(cd, "intake");
+	/* An administrative court only where the defendant has discretion (Art. 27-1). */
+	set(cd, "regime", "admin_court");
+	set(cd, "adm_discretion", "no");
+	assert_fails_with(cd, "intake", "administrative discretion");
+	set(cd, "adm_discretion", "yes");
+	assert_passes(cd, "intake");
+	/* A minor takes part with a companion (Art. 24 p.3). */
+	casedata_set(cd, ENTITY_PARTY, 1, "minor", "yes");
+	assert_fails_with(cd, "intake", "Missing: Legal representative, teacher or psychologist");
+	casedata_set(cd, ENTITY_PARTY, 1, "minor_companion", "Мать, законный представитель");
 	assert_passes(cd, "intake");
 	/* An IIN applies to a person, a BIN to an organisation. */
 	const struct field_def *iin = procedure_field(proc, "party.iin");
@@ -330,6 +368,121 @@ static void term_30_days_and_extension_to_60(void **state)
 	casedata_free(cd);
 }
 
+/* Art. 24 p.4: criminal and administrative-offence cases keep the case's
+ * terms, not 30+30; Art. 23 p.2: in court the extension needs a joint notice. */
+static void terms_follow_the_regime(void **state)
+{
+	(void)state;
+	struct case_data *cd = case_ready("settlement", "settlement");
+	set(cd, "regime", "criminal");
+	set(cd, "reconciled", "yes");
+	set(cd, "harm_repaired", "80 000 tenge paid");
+	set(cd, "signed_on", "2024-04-20"); /* past 30+30, inside the case's term */
+	assert_fails_with(cd, "contract", "Missing: The procedural term of the case ends on");
+	set(cd, "case_term_until", "2024-05-01");
+	assert_passes(cd, "settlement");
+	set(cd, "signed_on", "2024-05-02");
+	assert_fails_with(cd, "settlement", "after the procedural term of the case");
+	set(cd, "signed_on", "2024-04-20");
+	set(cd, "reconciled", "no");
+	assert_fails_with(cd, "settlement", "reconciliation of the offender");
+	casedata_free(cd);
+
+	cd = case_ready("sessions", "sessions");
+	set(cd, "regime", "civil_court");
+	set(cd, "term_extension_days", "20");
+	set(cd, "extension_agreed_on", "2024-03-10");
+	assert_fails_with(cd, "sessions", "joint written notice to the court");
+	set(cd, "extension_notice_on", "2024-03-11");
+	assert_passes(cd, "sessions");
+	/* a change of mediator is notified to the court (Art. 20 p.7) */
+	set(cd, "mediator_changed_on", "2024-03-01");
+	assert_fails_with(cd, "sessions", "chose another mediator");
+	set(cd, "mediator_change_notice_on", "2024-03-02");
+	assert_passes(cd, "sessions");
+	set(cd, "regime", "out_of_court");
+	set(cd, "extension_notice_on", NULL);
+	set(cd, "mediator_change_notice_on", NULL);
+	assert_passes(cd, "sessions"); /* out of court the parties agree it between them */
+	casedata_free(cd);
+}
+
+/* ГПК Art. 176: copies, the power to settle, no suspensive condition. */
+static void settlement_in_court(void **state)
+{
+	(void)state;
+	struct case_data *cd = case_ready("settlement", "settlement");
+	set(cd, "regime", "civil_court");
+	assert_fails_with(cd, "settlement", "Missing: The agreement makes no obligation depend on a condition");
+	set(cd, "no_suspensive_condition", "yes");
+	set(cd, "copies", "2");
+	assert_fails_with(cd, "settlement", "one for the court");
+	set(cd, "copies", "3");
+	assert_passes(cd, "settlement");
+	int r = casedata_add_row(cd, ENTITY_PARTY, "rep");
+	casedata_set(cd, ENTITY_PARTY, (size_t)r, "role", "representative");
+	casedata_set(cd, ENTITY_PARTY, (size_t)r, "powers_settle", "no");
+	assert_fails_with(cd, "settlement", "one for the court"); /* three signatories now */
+	set(cd, "copies", "4");
+	assert_fails_with(cd, "settlement", "power of attorney");
+	casedata_set(cd, ENTITY_PARTY, (size_t)r, "powers_settle", "yes");
+	assert_passes(cd, "settlement");
+	casedata_free(cd);
+}
+
+/* Which ground fits: before the agreement on mediation, only "not started". */
+static void termination_grounds_fit_the_case(void **state)
+{
+	(void)state;
+	struct problems pr;
+	struct case_data *cd = case_ready("consent", "consent");
+	set(cd, "terminated_on", "2024-02-12");
+	set(cd, "termination_ground", "party_refused");
+	assert_true(procedure_check_termination(proc, cd, &pr) > 0);
+	assert_non_null(strstr(pr.items[0].message, "mediation did not start"));
+	problems_free(&pr);
+	set(cd, "termination_ground", "offer_unanswered");
+	assert_int_equal(procedure_check_termination(proc, cd, &pr), 0);
+	problems_free(&pr);
+	set(cd, "offer_form", "oral");
+	assert_true(procedure_check_termination(proc, cd, &pr) > 0);
+	assert_non_null(strstr(pr.items[0].message, "Only a written offer"));
+	problems_free(&pr);
+	casedata_free(cd);
+
+	cd = case_ready("sessions", "contract");
+	set(cd, "terminated_on", "2024-02-20");
+	set(cd, "termination_ground", "offer_rejected");
+	assert_true(procedure_check_termination(proc, cd, &pr) > 0);
+	assert_non_null(strstr(pr.items[0].message, "mediation started"));
+	problems_free(&pr);
+	static const char *const grounds[] = { "no_settlement", "parties_refused", "party_refused", "term_expired",
+		"mediator_withdrew", "ended_by_consent", "conflict_of_interest" };
+	for (size_t i = 0; i < 7; i++) {
+		set(cd, "termination_ground", grounds[i]);
+		assert_int_equal(procedure_check_termination(proc, cd, &pr), 0);
+		problems_free(&pr);
+	}
+	/* With a court case pending, the notice goes to the court (Art. 23 p.4). */
+	set(cd, "regime", "civil_court");
+	assert_true(procedure_check_termination(proc, cd, &pr) > 0);
+	assert_non_null(strstr(pr.items[0].message, "Notice or letter sent"));
+	problems_free(&pr);
+	casedata_free(cd);
+}
+
+/* The written-offer date is asked only for a written offer (Art. 20 p.6). */
+static void offer_date_only_for_written_offer(void **state)
+{
+	(void)state;
+	struct case_data *cd = case_ready("consent", "consent");
+	set(cd, "offer_sent_on", NULL);
+	assert_fails_with(cd, "consent", "Missing: Date the written offer was sent");
+	set(cd, "offer_form", "oral");
+	assert_passes(cd, "consent");
+	casedata_free(cd);
+}
+
 static void settlement_needs_contents_and_signatures(void **state)
 {
 	(void)state;
@@ -390,6 +543,20 @@ static void deadlines_by_stage(void **state)
 	set(cd, "term_extension_days", "10");
 	assert_true(procedure_next_deadline(proc, cd, &due, &label));
 	assert_int_equal(due, date_from_ymd(2024, 3, 26));
+	/* a criminal case keeps its own term (Art. 24 p.4), not 30 + 30 */
+	set(cd, "regime", "criminal");
+	set(cd, "case_term_until", "2024-05-20");
+	assert_true(procedure_next_deadline(proc, cd, &due, &label));
+	assert_int_equal(due, date_from_ymd(2024, 5, 20));
+	assert_string_equal(label, "End of the case's procedural term");
+	/* in court, a stay that ends first is the deadline */
+	set(cd, "regime", "civil_court");
+	set(cd, "case_term_until", NULL);
+	set(cd, "stay_until", "2024-03-01");
+	assert_true(procedure_next_deadline(proc, cd, &due, &label));
+	assert_int_equal(due, date_from_ymd(2024, 3, 1));
+	set(cd, "stay_until", NULL);
+	set(cd, "regime", "out_of_court");
 	casedata_set_identity(cd, 1, "uuid-1", "TST-2026-0001", "intake");
 	assert_false(procedure_next_deadline(proc, cd, &due, &label));
 	casedata_free(cd);
@@ -450,6 +617,10 @@ int main(void)
 		cmocka_unit_test(explanations_and_impartiality),
 		cmocka_unit_test(sessions_need_one),
 		cmocka_unit_test(term_30_days_and_extension_to_60),
+		cmocka_unit_test(terms_follow_the_regime),
+		cmocka_unit_test(settlement_in_court),
+		cmocka_unit_test(termination_grounds_fit_the_case),
+		cmocka_unit_test(offer_date_only_for_written_offer),
 		cmocka_unit_test(settlement_needs_contents_and_signatures),
 		cmocka_unit_test(followup_tracks_each_obligation),
 		cmocka_unit_test(deadlines_by_stage),
