@@ -150,7 +150,7 @@ def signing_in_kazakh_asks_which_version_and_fits_60x18():
     with Tui(BITIM, cols=60, rows=18, today="2026-03-21", tmp=tmp, args=("--lang", "kk")) as t:
         t.wait_for("KRG-2026-0001")
         t.keys("Enter")
-        t.wait_for("Данасының саны")
+        t.wait_for("Қол қойылған жер")
         t.keys("F2")
         shown = t.wait_all("Тараптар қай басып шығарылған нұсқаға қол қойды?", "1 Қазақ тілі", "2 Қазақ және орыс тілдері")
         assert "Болдырмау" in shown, shown
