@@ -38,7 +38,9 @@ enum bitim_status case_remove_row(struct store *s, const struct procedure *p, in
 
 /* Complete the current stage and move to the next one. When the law's
  * guards are not met, returns BITIM_ERR_GUARD and lists why in *why
- * (free it with problems_free). */
+ * (free it with problems_free). A stage with warnings (guards marked
+ * `warn` that fail) is refused the same way, with the warnings in *why:
+ * only case_advance_confirmed goes on past them. */
 enum bitim_status case_advance(struct store *s, const struct procedure *p, int64_t case_id,
 			       bitim_day today, struct problems *why);
 
@@ -47,6 +49,11 @@ enum bitim_status case_advance(struct store *s, const struct procedure *p, int64
  * ("kk", "ru", "en" or "kk+ru"; NULL: the case's language). */
 enum bitim_status case_advance_signed(struct store *s, const struct procedure *p, int64_t case_id,
 				      bitim_day today, const char *signed_lang, struct problems *why);
+
+/* case_advance_signed, after the user has seen the stage's warnings
+ * (procedure_stage_warnings) and confirmed them: they do not stop it. */
+enum bitim_status case_advance_confirmed(struct store *s, const struct procedure *p, int64_t case_id,
+					 bitim_day today, const char *signed_lang, struct problems *why);
 
 /* Terminate mediation on the ground recorded in the termination form. */
 enum bitim_status case_terminate(struct store *s, const struct procedure *p, int64_t case_id,

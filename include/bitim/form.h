@@ -91,6 +91,7 @@ struct guard {
 	size_t nrhs;
 	char *literal;        /* a right side that is a word or a value; owned */
 	char *message;        /* English msgid shown when the guard fails; owned */
+	bool warn;            /* a warning: the user may go on after confirming */
 	struct condition *when; /* checked only when all of these hold; owned array */
 	size_t nwhen;
 	char *file;

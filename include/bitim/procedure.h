@@ -28,10 +28,17 @@ void problems_free(struct problems *pr);
 bool field_applies(const struct field_def *f, const struct case_data *cd, size_t row);
 
 /* List everything that stops the case from completing `stage`: required
- * fields left empty, and guards that fail. Returns the number of problems
- * (0: the stage may be completed), or -1 without memory. */
+ * fields left empty, and guards that fail (not those marked `warn`).
+ * Returns the number of problems (0: the stage may be completed), or -1
+ * without memory. */
 int procedure_check_stage(const struct procedure *p, const struct case_data *cd, int stage,
 			  struct problems *out);
+
+/* List the warnings of `stage`: its guards marked `warn` that fail. They do
+ * not stop the stage, but the user must confirm them before completing it.
+ * Returns the number of warnings, or -1 without memory. */
+int procedure_stage_warnings(const struct procedure *p, const struct case_data *cd, int stage,
+			     struct problems *out);
 
 /* Whether the case in its current stage may be terminated, and what is
  * missing from the termination form. Returns the number of problems, -1 on error. */

@@ -224,9 +224,11 @@ static enum bitim_status move(struct store *s, const struct procedure *p, int64_
 }
 
 /* Check the rules and, when they hold, move the case on: to the next stage,
- * or (terminate) to the procedure's termination stage. */
+ * or (terminate) to the procedure's termination stage. Unless confirmed,
+ * the stage's warnings stop it too. */
 static enum bitim_status complete(struct store *s, const struct procedure *p, int64_t case_id,
-				  bitim_day today, const char *signed_lang, struct problems *why, bool terminate)
+				  bitim_day today, const char *signed_lang, struct problems *why, bool terminate,
+				  bool confirmed)
 {
 	struct case_data *cd = NULL;
 	enum bitim_status status;
@@ -239,6 +241,10 @@ static enum bitim_status complete(struct store *s, const struct procedure *p, in
 		goto out;
 	stage = procedure_stage_index(p, casedata_stage(cd));
 	n = terminate ? procedure_check_termination(p, cd, why) : procedure_check_stage(p, cd, stage, why);
+	if (n == 0 && !confirmed) {
+		problems_free(why);
+		n = procedure_stage_warnings(p, cd, terminate ? p->termination_stage : stage, why);
+	}
 	if (n < 0)
 		status = BITIM_ERR_NOMEM;
 	else if (n > 0)
@@ -257,19 +263,25 @@ out:
 enum bitim_status case_advance(struct store *s, const struct procedure *p, int64_t case_id,
 			       bitim_day today, struct problems *why)
 {
-	return complete(s, p, case_id, today, NULL, why, false);
+	return complete(s, p, case_id, today, NULL, why, false, false);
 }
 
 enum bitim_status case_advance_signed(struct store *s, const struct procedure *p, int64_t case_id,
 				      bitim_day today, const char *signed_lang, struct problems *why)
 {
-	return complete(s, p, case_id, today, signed_lang, why, false);
+	return complete(s, p, case_id, today, signed_lang, why, false, false);
+}
+
+enum bitim_status case_advance_confirmed(struct store *s, const struct procedure *p, int64_t case_id,
+					 bitim_day today, const char *signed_lang, struct problems *why)
+{
+	return complete(s, p, case_id, today, signed_lang, why, false, true);
 }
 
 enum bitim_status case_terminate(struct store *s, const struct procedure *p, int64_t case_id,
 				 bitim_day today, struct problems *why)
 {
-	return complete(s, p, case_id, today, NULL, why, true);
+	return complete(s, p, case_id, today, NULL, why, true, false);
 }
 
 enum bitim_status case_undo(struct store *s, const struct procedure *p, int64_t case_id,

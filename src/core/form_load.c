@@ -531,8 +531,16 @@ static struct guard *new_guard(struct loader *ld, struct stage_def *s, const str
 	return g;
 }
 
-/* The when= conditions of a guard line, parsed into g; the other tokens are
- * copied to *rest (a shallow copy whose token array the caller frees). */
+/* Whether token i of a guard line is the word warn after its message. */
+static bool is_warn(const struct logical_line *ll, size_t i)
+{
+	const struct token *t = &ll->tokens[i];
+	return i >= 4 && !t->key && !t->quoted && strcmp(t->value, "warn") == 0 && ll->tokens[i - 1].quoted;
+}
+
+/* The when= conditions of a guard line, parsed into g, and its warn mark;
+ * the other tokens are copied to *rest (a shallow copy whose token array
+ * the caller frees). */
 static int split_when(struct loader *ld, const struct logical_line *ll, struct guard *g, struct logical_line *rest)
 {
 	rest->tokens = calloc(ll->ntokens, sizeof *rest->tokens);
@@ -542,6 +550,10 @@ static int split_when(struct loader *ld, const struct logical_line *ll, struct g
 		return -1;
 	for (size_t i = 0; i < ll->ntokens; i++) {
 		struct condition *grown;
+		if (is_warn(ll, i)) {
+			g->warn = true;
+			continue;
+		}
 		if (!ll->tokens[i].key || strcmp(ll->tokens[i].key, "when") != 0) {
 			rest->tokens[rest->ntokens++] = ll->tokens[i];
 			continue;
@@ -557,9 +569,9 @@ static int split_when(struct loader *ld, const struct logical_line *ll, struct g
 	return 0;
 }
 
-/* guard FIELD OP OPERAND [+ OPERAND]... "message" [when=CONDITION]...
- * count GROUP OP N|FIELD "message" [when=CONDITION]...
- * each GROUP[].FIELD OP VALUE "message" [when=CONDITION]... */
+/* guard FIELD OP OPERAND [+ OPERAND]... "message" [warn] [when=CONDITION]...
+ * count GROUP OP N|FIELD "message" [warn] [when=CONDITION]...
+ * each GROUP[].FIELD OP VALUE "message" [warn] [when=CONDITION]... */
 static int load_guard_tokens(struct loader *ld, const struct logical_line *ll, enum guard_kind kind, struct guard *g)
 {
 	const struct token *last = &ll->tokens[ll->ntokens - 1];

@@ -489,7 +489,8 @@ static bool ahead(const struct procedure *p, int from, int to)
 }
 
 /* Bring our case to their stage by completing each stage in between, as a
- * user would: any guard that refuses stops it where it is. */
+ * user would: any guard that refuses stops it where it is. Warnings were
+ * confirmed by the user who completed the stage in the other copy. */
 static enum bitim_status take_stage(struct importer *im, int64_t case_id, const char *theirs)
 {
 	int to = procedure_stage_index(im->p, theirs), at;
@@ -502,7 +503,7 @@ static enum bitim_status take_stage(struct importer *im, int64_t case_id, const 
 	while (status == BITIM_OK && at != to) {
 		struct problems why;
 		status = to == im->p->termination_stage ? case_terminate(im->s, im->p, case_id, date_today(), &why)
-							 : case_advance(im->s, im->p, case_id, date_today(), &why);
+							 : case_advance_confirmed(im->s, im->p, case_id, date_today(), NULL, &why);
 		problems_free(&why);
 		if (status == BITIM_OK)
 			status = current_stage(im, case_id, &at);

@@ -191,6 +191,16 @@ static int check_required(const struct procedure *p, const struct case_data *cd,
 	return 0;
 }
 
+/* The stage's guards that fail: the blocking ones, or (warnings) those marked warn. */
+static int check_guards(const struct procedure *p, const struct stage_def *s, const struct case_data *cd,
+			struct problems *out, bool warnings)
+{
+	for (size_t i = 0; i < s->nguards; i++)
+		if (s->guards[i].warn == warnings && check_guard(p, &s->guards[i], cd, out) < 0)
+			return -1;
+	return 0;
+}
+
 int procedure_check_stage(const struct procedure *p, const struct case_data *cd, int stage,
 			  struct problems *out)
 {
@@ -202,11 +212,19 @@ int procedure_check_stage(const struct procedure *p, const struct case_data *cd,
 	s = &p->stages[stage];
 	if (s->final)
 		return add_problem(out, NULL, -1, "%s", _("The case is closed; nothing is left to complete")) < 0 ? -1 : 1;
-	if (check_required(p, cd, stage, out) < 0)
+	if (check_required(p, cd, stage, out) < 0 || check_guards(p, s, cd, out, false) < 0)
 		return -1;
-	for (size_t i = 0; i < s->nguards; i++)
-		if (check_guard(p, &s->guards[i], cd, out) < 0)
-			return -1;
+	return (int)out->count;
+}
+
+int procedure_stage_warnings(const struct procedure *p, const struct case_data *cd, int stage,
+			     struct problems *out)
+{
+	memset(out, 0, sizeof *out);
+	if (stage < 0 || (size_t)stage >= p->nstages)
+		return 0;
+	if (check_guards(p, &p->stages[stage], cd, out, true) < 0)
+		return -1;
 	return (int)out->count;
 }
 
@@ -226,9 +244,8 @@ int procedure_check_termination(const struct procedure *p, const struct case_dat
 		return -1;
 	/* The termination stage's guards: which ground fits where the case is. */
 	s = &p->stages[p->termination_stage];
-	for (size_t i = 0; i < s->nguards; i++)
-		if (check_guard(p, &s->guards[i], cd, out) < 0)
-			return -1;
+	if (check_guards(p, s, cd, out, false) < 0)
+		return -1;
 	return (int)out->count;
 }
 

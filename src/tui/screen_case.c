@@ -355,6 +355,29 @@ static void show_problems(const char *title, struct problems *why)
 	}
 }
 
+/* The question to confirm a stage, preceded by the stage's warnings
+ * (what the law advises against, which the mediator may still do), or NULL
+ * when the stage has none. */
+static char *confirm_text(int stage, const char *question)
+{
+	struct problems warn;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out;
+
+	if (procedure_stage_warnings(proc(), C.cd, stage, &warn) <= 0 || !(out = open_memstream(&text, &len))) {
+		problems_free(&warn);
+		return NULL;
+	}
+	fprintf(out, "%s\n", _("Warning:"));
+	for (size_t i = 0; i < warn.count; i++)
+		fprintf(out, "• %s\n", warn.items[i].message);
+	fprintf(out, "\n%s", question);
+	fclose(out);
+	problems_free(&warn);
+	return text;
+}
+
 static void advance(void)
 {
 	struct problems why;
@@ -423,9 +446,13 @@ static void advance(void)
 	if (s->freeze)
 		snprintf(question + strlen(question), sizeof question - strlen(question), " %s",
 			 _("After this, the agreed terms cannot be edited."));
-	if (!dialog_confirm(C.app, _("Complete the stage"), question))
+	char *asked = confirm_text(now, question);
+	bool warned = asked != NULL, yes = dialog_confirm(C.app, _("Complete the stage"), asked ? asked : question);
+	free(asked);
+	if (!yes)
 		return;
-	st = case_advance_signed(C.app->store, proc(), C.app->case_id, today_get(), version, &why);
+	st = warned ? case_advance_confirmed(C.app->store, proc(), C.app->case_id, today_get(), version, &why)
+		    : case_advance_signed(C.app->store, proc(), C.app->case_id, today_get(), version, &why);
 	if (st == BITIM_ERR_GUARD)
 		show_problems(title, &why);
 	else if (st != BITIM_OK)

@@ -168,4 +168,43 @@ def signing_in_kazakh_asks_which_version_and_fits_60x18():
         assert "Осы келісім қазақ және орыс" in body and "Настоящее соглашение составлено" in body, body
 
 
+@T.test
+def followup_closes_with_an_obligation_not_yet_due_after_the_warning():
+    with Tui(BITIM, today="2026-03-25") as t:   # the obligation is due on 01.04.2026
+        steps.skip_welcome(t, office="Көктал ауылдық әкімдігі", mediator="Бақыт Омарова")
+        t.keys("F4")
+        t.wait_for("Intake")
+        steps.fill_intake(t)
+        steps.complete_stage(t, "Offer and consent")
+        steps.fill_consent(t)
+        steps.complete_stage(t, "Agreement on mediation")
+        steps.fill_contract(t)
+        steps.complete_stage(t, "Sessions")
+        steps.fill_sessions(t)
+        steps.complete_stage(t, "Settlement agreement")
+        steps.fill_settlement(t)
+        t.keys("F2")
+        t.wait_for("Which printed version did the parties sign?")
+        t.keys("1")
+        t.wait_for("cannot be edited")
+        t.keys("Enter")
+        t.wait_for("The case is now at: Follow-up")
+        steps.next_field(t, "1")      # not yet due or not checked
+        steps.next_field(t)           # not checked yet
+        steps.next_field(t, "1")      # the parties ask to close the file
+        # F2 warns, and Esc keeps the case open
+        t.keys("F2")
+        t.wait_all("Complete the stage", "Warning:", "is not yet due")
+        t.keys("Escape")
+        t.wait_gone("Warning:")
+        assert t.query("SELECT stage FROM cases") == [("followup",)]
+        # confirmed: the case is closed with the obligation still pending
+        t.keys("F2")
+        t.wait_all("Warning:", "is not yet due")
+        t.keys("Enter")
+        t.wait_for("The case is now at: Closed")
+        assert t.query("SELECT stage, status FROM cases") == [("closed", "closed")]
+        assert t.query("SELECT status FROM obligations") == [("pending",)]
+
+
 T.run()

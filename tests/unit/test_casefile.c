@@ -219,9 +219,21 @@ static void whole_procedure_to_closed(void **state)
 	assert_string_equal(casedata_get(cd, ENTITY_CASE, 0, "next_deadline"), "2026-05-01");
 	assert_string_equal(casedata_get(cd, ENTITY_OBLIGATION, 0, "text"), "Дуалды 1 метр батысқа жылжыту");
 	casedata_free(cd);
+	/* Not yet due: a caller that does not confirm the warning is refused with it. */
+	put(f, "obligation.status", o1, "pending");
+	put(f, "case.followup_result", NULL, "performed");
+	{
+		struct problems warned;
+		assert_int_equal(case_advance(f->s, f->p, f->id, date_from_ymd(2026, 4, 2), &warned), BITIM_ERR_GUARD);
+		assert_int_equal(warned.count, 1);
+		assert_non_null(strstr(warned.items[0].message, "not yet due"));
+		problems_free(&warned);
+		cd = load(f);
+		assert_string_equal(casedata_stage(cd), "followup");
+		casedata_free(cd);
+	}
 	put(f, "obligation.status", o1, "performed");
 	put(f, "obligation.checked_on", o1, "02.05.2026");
-	put(f, "case.followup_result", NULL, "performed");
 	advance_ok(f, "closed");
 	cd = load(f);
 	assert_string_equal(casedata_get(cd, ENTITY_CASE, 0, "status"), "closed");

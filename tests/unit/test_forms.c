@@ -211,6 +211,36 @@ static void guard_conditions_and_counts(void **state)
 	free(dir);
 }
 
+/* warn after a guard's message makes it a warning; anywhere else it is not
+ * taken for one. */
+static void guard_marked_warn(void **state)
+{
+	char *dir = copy_forms();
+	struct procedure *p = NULL;
+	struct form_error err;
+	(void)state;
+	append(dir, "procedure.def", "stage extra label=\"Extra\" final\n"
+	       "  guard case.regime = civil_court \"Nope\" warn when=case.regime=civil_court\n"
+	       "  guard case.regime = civil_court \"Plain\"\n");
+	assert_int_equal(procedure_load(dir, &p, &err), BITIM_OK);
+	const struct stage_def *s = &p->stages[procedure_stage_index(p, "extra")];
+	assert_int_equal(s->nguards, 2);
+	assert_true(s->guards[0].warn);
+	assert_int_equal(s->guards[0].nwhen, 1);
+	assert_string_equal(s->guards[0].message, "Nope");
+	assert_false(s->guards[1].warn);
+	procedure_free(p);
+	test_rmtree(dir);
+	free(dir);
+	dir = copy_forms();
+	int line = count_lines(dir, "procedure.def") + 1;
+	append(dir, "procedure.def", "stage extra label=\"Extra\" final\n"
+	       "  guard case.regime = civil_court warn \"Nope\"\n");
+	expect_error(dir, "procedure.def", line + 1, "");
+	test_rmtree(dir);
+	free(dir);
+}
+
 static void stage_to_unknown_stage(void **state)
 {
 	char *dir = copy_forms();
@@ -317,6 +347,7 @@ int main(void)
 		cmocka_unit_test(unknown_choice_list),
 		cmocka_unit_test(guard_on_unknown_field),
 		cmocka_unit_test(guard_conditions_and_counts),
+		cmocka_unit_test(guard_marked_warn),
 		cmocka_unit_test(stage_to_unknown_stage),
 		cmocka_unit_test(bad_operator_and_date_types),
 		cmocka_unit_test(invalid_utf8_file),

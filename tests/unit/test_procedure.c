@@ -115,6 +115,28 @@ static int check(struct case_data *cd, const char *stage, struct problems *pr)
 	return procedure_check_stage(proc, cd, procedure_stage_index(proc, stage), pr);
 }
 
+/* The stage has exactly one warning, containing needle, about group row `row`. */
+static void assert_warns_with(struct case_data *cd, const char *stage, const char *needle, int row)
+{
+	struct problems pr;
+	assert_int_equal(procedure_stage_warnings(proc, cd, procedure_stage_index(proc, stage), &pr), 1);
+	if (!strstr(pr.items[0].message, needle))
+		print_message("got: %s\n", pr.items[0].message);
+	assert_non_null(strstr(pr.items[0].message, needle));
+	assert_int_equal(pr.items[0].row, row);
+	problems_free(&pr);
+}
+
+static void assert_no_warning(struct case_data *cd, const char *stage)
+{
+	struct problems pr;
+	int n = procedure_stage_warnings(proc, cd, procedure_stage_index(proc, stage), &pr);
+	for (size_t i = 0; i < pr.count; i++)
+		print_message("unexpected warning: %s\n", pr.items[i].message);
+	problems_free(&pr);
+	assert_int_equal(n, 0);
+}
+
 /* The stage passes with no problem. */
 static void assert_passes(struct case_data *cd, const char *stage)
 {
@@ -216,7 +238,7 @@ static void conditional_fields_apply_by_regime(void **state)
 	set(cd, "crim_first_offence", "yes");
 	set(cd, "excl_crim_special", "no");
 	set(cd, "excl_crim_repeat", "yes");
-	assert_fails_with(cd, "intake", "released for reconciliation before");
+	assert_fails_with(cd, "intake", "Criminal Code Art. 68 part 4(8)");
 	set(cd, "excl_crim_repeat", "no");
 	set(cd, "excl_domestic_repeat", "no");
 	casedata_set(cd, ENTITY_PARTY, 0, "proc_role", "suspect");
@@ -521,10 +543,42 @@ static void followup_tracks_each_obligation(void **state)
 	assert_int_equal(due, date_from_ymd(2024, 4, 1));
 	casedata_set(cd, ENTITY_OBLIGATION, 0, "status", "pending");
 	set(cd, "followup_result", "performed");
-	assert_fails_with(cd, "followup", "Record whether each obligation was performed");
+	/* An obligation not yet due is a warning, not a problem: the parties
+	 * may ask to close the case. */
+	assert_passes(cd, "followup");
+	assert_warns_with(cd, "followup", "is not yet due or its performance was not checked", 0);
 	casedata_set(cd, ENTITY_OBLIGATION, 0, "status", "partly");
 	assert_false(procedure_next_deadline(proc, cd, &due, &label));
 	assert_passes(cd, "followup");
+	assert_no_warning(cd, "followup");
+	/* Found not performed before its date: still refused. */
+	casedata_set(cd, ENTITY_OBLIGATION, 0, "status", "not_performed");
+	casedata_set(cd, ENTITY_OBLIGATION, 0, "checked_on", "2024-03-25");
+	assert_fails_with(cd, "followup", "cannot be found not performed before it is due");
+	assert_no_warning(cd, "followup");
+	casedata_free(cd);
+}
+
+/* A guard marked warn in the forms is reported as a warning, for its row. */
+static void a_warn_guard_is_a_warning(void **state)
+{
+	(void)state;
+	struct case_data *cd = case_ready("followup", "settlement");
+	const struct stage_def *s = &proc->stages[procedure_stage_index(proc, "followup")];
+	bool marked = false;
+	for (size_t i = 0; i < s->nguards; i++)
+		if (s->guards[i].warn) {
+			marked = true;
+			assert_string_equal(s->guards[i].field, "obligation.status");
+		}
+	assert_true(marked);
+	int r = casedata_add_row(cd, ENTITY_OBLIGATION, "o2");
+	casedata_set(cd, ENTITY_OBLIGATION, (size_t)r, "due_on", "2024-05-20");
+	casedata_set(cd, ENTITY_OBLIGATION, 0, "status", "performed");
+	casedata_set(cd, ENTITY_OBLIGATION, (size_t)r, "status", "pending");
+	set(cd, "followup_result", "partly");
+	assert_passes(cd, "followup");
+	assert_warns_with(cd, "followup", "not yet due", r);
 	casedata_free(cd);
 }
 
@@ -623,6 +677,7 @@ int main(void)
 		cmocka_unit_test(offer_date_only_for_written_offer),
 		cmocka_unit_test(settlement_needs_contents_and_signatures),
 		cmocka_unit_test(followup_tracks_each_obligation),
+		cmocka_unit_test(a_warn_guard_is_a_warning),
 		cmocka_unit_test(deadlines_by_stage),
 		cmocka_unit_test(termination_from_open_stages_only),
 		cmocka_unit_test(settlement_frozen_after_signing),
