@@ -122,15 +122,13 @@ static enum bitim_status run_dimension(struct store *s, const struct procedure *
 	return store_status(s, rc == SQLITE_DONE ? SQLITE_OK : rc);
 }
 
-static enum bitim_status summary(struct store *s, const char *from, const char *to, struct report *r)
+/* One row of figures for the period: the statement's one result row handed
+ * to read, which fills the report. */
+static enum bitim_status period_row(struct store *s, const char *sql, const char *from, const char *to,
+				    void (*read)(sqlite3_stmt *st, struct report *r), struct report *r)
 {
 	sqlite3_stmt *st;
-	enum bitim_status status = store_prepare(s,
-		"SELECT count(*), coalesce(sum(outcome = 'settled'), 0), coalesce(sum(outcome = 'terminated'), 0),"
-		" coalesce(sum(outcome IS NULL), 0), coalesce(sum(outcome = 'settled' AND status = 'open'), 0),"
-		" avg(julianday(COALESCE(signed_on, terminated_on)) - julianday(contract_on))"
-		" FILTER (WHERE contract_on IS NOT NULL AND COALESCE(signed_on, terminated_on) IS NOT NULL)"
-		" FROM cases WHERE" PERIOD, &st);
+	enum bitim_status status = store_prepare(s, sql, &st);
 	int rc;
 
 	if (status != BITIM_OK)
@@ -138,47 +136,54 @@ static enum bitim_status summary(struct store *s, const char *from, const char *
 	store_bind_text(st, 1, from);
 	store_bind_text(st, 2, to);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		r->total = sqlite3_column_int64(st, 0);
-		r->settled = sqlite3_column_int64(st, 1);
-		r->terminated = sqlite3_column_int64(st, 2);
-		r->pending = sqlite3_column_int64(st, 3);
-		r->in_followup = sqlite3_column_int64(st, 4);
-		r->avg_days = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 5);
-		r->share_settled = r->settled + r->terminated ? (double)r->settled / (double)(r->settled + r->terminated) : 0;
-	}
+	if (rc == SQLITE_ROW)
+		read(st, r);
 	sqlite3_finalize(st);
 	return store_status(s, rc == SQLITE_ROW ? SQLITE_OK : rc);
+}
+
+static void read_summary(sqlite3_stmt *st, struct report *r)
+{
+	r->total = sqlite3_column_int64(st, 0);
+	r->settled = sqlite3_column_int64(st, 1);
+	r->terminated = sqlite3_column_int64(st, 2);
+	r->pending = sqlite3_column_int64(st, 3);
+	r->in_followup = sqlite3_column_int64(st, 4);
+	r->avg_days = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 5);
+	r->share_settled = r->settled + r->terminated ? (double)r->settled / (double)(r->settled + r->terminated) : 0;
+}
+
+static enum bitim_status summary(struct store *s, const char *from, const char *to, struct report *r)
+{
+	return period_row(s,
+		"SELECT count(*), coalesce(sum(outcome = 'settled'), 0), coalesce(sum(outcome = 'terminated'), 0),"
+		" coalesce(sum(outcome IS NULL), 0), coalesce(sum(outcome = 'settled' AND status = 'open'), 0),"
+		" avg(julianday(COALESCE(signed_on, terminated_on)) - julianday(contract_on))"
+		" FILTER (WHERE contract_on IS NOT NULL AND COALESCE(signed_on, terminated_on) IS NOT NULL)"
+		" FROM cases WHERE" PERIOD, from, to, read_summary, r);
+}
+
+static void read_after_signature(sqlite3_stmt *st, struct report *r)
+{
+	r->court_approved = sqlite3_column_int64(st, 0);
+	r->court_refused = sqlite3_column_int64(st, 1);
+	r->ended_by_reconciliation = sqlite3_column_int64(st, 2);
+	r->harm_repaired = sqlite3_column_int64(st, 3);
+	r->amount_settled = sqlite3_column_int64(st, 4);
 }
 
 /* What followed the signatures: rulings, reconciliations, money. */
 static enum bitim_status after_signature(struct store *s, const char *from, const char *to, struct report *r)
 {
-	sqlite3_stmt *st;
-	enum bitim_status status = store_prepare(s,
+	return period_row(s,
 		"SELECT coalesce(sum(k = 'court_ruling' AND v = 'approved'), 0), coalesce(sum(k = 'court_ruling' AND v = 'refused'), 0),"
 		" coalesce(sum(k = 'case_result' AND v = 'ended'), 0),"
 		" coalesce(sum(CASE WHEN k = 'harm_amount' THEN CAST(v AS INTEGER) END), 0),"
 		" coalesce(sum(CASE WHEN k = 'amount_settled' THEN CAST(v AS INTEGER) END), 0)"
 		" FROM (SELECT fv.key AS k, fv.value AS v FROM field_values fv JOIN cases c ON c.id = fv.case_id AND fv.owner = c.uuid"
 		" WHERE fv.key IN ('court_ruling', 'case_result', 'harm_amount', 'amount_settled') AND c.outcome = 'settled'"
-		" AND (?1 IS NULL OR c.received_on >= ?1) AND (?2 IS NULL OR c.received_on <= ?2))", &st);
-	int rc;
-
-	if (status != BITIM_OK)
-		return status;
-	store_bind_text(st, 1, from);
-	store_bind_text(st, 2, to);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		r->court_approved = sqlite3_column_int64(st, 0);
-		r->court_refused = sqlite3_column_int64(st, 1);
-		r->ended_by_reconciliation = sqlite3_column_int64(st, 2);
-		r->harm_repaired = sqlite3_column_int64(st, 3);
-		r->amount_settled = sqlite3_column_int64(st, 4);
-	}
-	sqlite3_finalize(st);
-	return store_status(s, rc == SQLITE_ROW ? SQLITE_OK : rc);
+		" AND (?1 IS NULL OR c.received_on >= ?1) AND (?2 IS NULL OR c.received_on <= ?2))",
+		from, to, read_after_signature, r);
 }
 
 double report_approval_rate(const struct report *r)

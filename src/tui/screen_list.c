@@ -392,8 +392,10 @@ static void show_window(struct case_page_result *first, struct case_page_result 
 		store_case_rows_free(second->rows, second->count);
 		return;
 	}
-	memcpy(all, first->rows, first->count * sizeof *all);
-	memcpy(all + first->count, second->rows, second->count * sizeof *all);
+	if (first->count)
+		memcpy(all, first->rows, first->count * sizeof *all);
+	if (second->count)
+		memcpy(all + first->count, second->rows, second->count * sizeof *all);
 	free(first->rows);
 	free(second->rows);
 	drop_rows(all, start);
