@@ -48,7 +48,7 @@ static char *sample(const char *db, const char *sql)
 	return out;
 }
 
-enum what { LIST_FIRST, LIST_DOWN, LIST_DEEP_UP, SEARCH };
+enum what { LIST_FIRST, LIST_DOWN, LIST_DEEP_UP, SEARCH, WHO_ELSE };
 
 struct figure {
 	const char *name;
@@ -70,6 +70,15 @@ static int once(struct store *s, const struct figure *f, const struct case_row *
 	char text[256];
 	snprintf(text, sizeof text, "%s%s", f->text ? f->text : "", run % 2 ? " " : "");
 	struct case_query q = { .text = f->text ? text : NULL };
+	if (f->what == WHO_ELSE) {
+		/* After a party's name is saved: the parties of other cases who may be the same person. */
+		struct party_match *m;
+		if (store_similar_parties(s, 0, text, NULL, &m, shown) != BITIM_OK)
+			return -1;
+		store_party_matches_free(m, *shown);
+		memset(t, 0, sizeof *t);
+		return 0;
+	}
 	struct case_page_result r;
 	enum case_page where = f->what == LIST_DOWN ? CASE_PAGE_AFTER : f->what == LIST_DEEP_UP ? CASE_PAGE_BEFORE
 											      : CASE_PAGE_FIRST;
@@ -131,6 +140,8 @@ int main(int argc, char **argv)
 		{ "search, 1 letter", SEARCH, "ж", 20 },
 		{ "search, 2 letters", SEARCH, "ер", 20 },
 		{ "search, 2 letters, no match", SEARCH, "qx", 20 },
+		{ "who else is this, a common name", WHO_ELSE, "Қайрат Сейітов", 0 },
+		{ "who else is this, a new name", WHO_ELSE, "Темірлан Бекзатұлы", 0 },
 	};
 	struct case_query all = { 0 };
 	struct case_page_result first, last;

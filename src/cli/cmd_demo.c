@@ -97,6 +97,10 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 	if (cases >= 0) {
 		if ((!demo && store_setting_set(s, "demo", "1") != BITIM_OK) || store_office_set(s, "code", office) != BITIM_OK)
 			goto out;
+		/* The synthetic cases' deadlines are written for these forms: the
+		 * forms are recorded first (refreshing any cases already there), so
+		 * the first start does not recompute a million deadlines. */
+		cli_refresh_deadlines(o, s, p);
 		if (demo_synthetic(s, p, (size_t)cases, today_get()) != BITIM_OK) {
 			cli_error("%s", store_errmsg(s));
 			goto out;

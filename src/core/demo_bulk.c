@@ -411,7 +411,7 @@ enum bitim_status demo_synthetic(struct store *s, const struct procedure *p, siz
 	/* The generator writes only consistent rows: the foreign keys need not be
 	 * looked up for each (checked again by bitim check). */
 	store_exec(s, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF");
-	store_exec(s, "PRAGMA cache_size = -32768");
+	store_exec(s, "PRAGMA cache_size = -16384");
 	/* Many cases load faster with the secondary indexes built once at the
 	 * end (a sort each) and the cases counted once. */
 	if ((st = rebuild_indexes(s)) == BITIM_OK && n >= bulk_indexes_after) {

@@ -189,7 +189,7 @@ static const char *kind_refused(enum doc_kind kind, const struct case_data *cd)
 /* The clause of a bilingual paper that both texts have equal force (worded
  * in the current language). */
 static const char *const parity_clause[DOC_KIND_COUNT] = {
-	N_("This contract on mediation is made in the Kazakh and Russian languages; both texts have equal legal force."),
+	N_("This contract is made in the Kazakh and Russian languages; both texts have equal legal force."),
 	N_("This agreement is made in the Kazakh and Russian languages; both texts have equal legal force."),
 	N_("This notice is made in the Kazakh and Russian languages; both texts have equal legal force."),
 	N_("These minutes are made in the Kazakh and Russian languages; both texts have equal legal force."),
@@ -354,9 +354,17 @@ static char *html_document(const struct doc_source *src, struct blocks b[2], siz
 	layout_html_escape(out, casedata_number(src->cd));
 	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", html_style);
 	if (signed_body) {
-		/* A signed agreement is shown exactly as it was signed. */
+		/* A signed agreement is shown exactly as it was signed, its pages
+		 * breaking where they broke in the text signed. */
 		fputs("<pre>", out);
-		layout_html_escape(out, signed_body);
+		for (const char *part = signed_body, *ff; *part; part = ff ? ff + 1 : part + strlen(part)) {
+			ff = strchr(part, '\f');
+			char *piece = strndup(part, ff ? (size_t)(ff - part) : strlen(part));
+			layout_html_escape(out, piece ? piece : "");
+			free(piece);
+			if (ff)
+				fputs("</pre>\n<div class=\"break\"></div>\n<pre>", out);
+		}
 		fputs("</pre>\n", out);
 	} else {
 		layout_html_blocks(out, &b[0], nlangs == 2 ? &b[1] : NULL);

@@ -59,141 +59,166 @@ enum bitim_status store_search_reindex(struct store *s, int64_t case_id)
 	return status;
 }
 
-/* ------------------------------------------------------------- queries */
+/* ---------------------------------------------------- who else is this */
 
-/* The filter shared by the list and the count. ?1 stage, ?2 category,
- * ?3 an FTS phrase (3+ characters), ?4 a LIKE pattern (shorter queries). */
-#define CASE_FILTER \
-	" WHERE (?1 IS NULL OR stage = ?1) AND (?2 IS NULL OR category = ?2)" \
-	" AND (?3 IS NULL OR id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?3))" \
-	" AND (?4 IS NULL OR id IN (SELECT rowid FROM case_search WHERE keys LIKE ?4 ESCAPE '\\'))"
+/* Parties a name search looks at: the newest cases whose keys hold the name. */
+#define WHO_CASES 2000
+#define WHO_MAX 200
 
-/* A stage no case is in: binding it makes the filter match nothing. */
-#define NO_STAGE "\x01"
+struct matches {
+	struct party_match *list;
+	size_t n;
+};
 
-/* Bind the query's filter; the folded text decides FTS or LIKE. */
-static enum bitim_status bind_filter(sqlite3_stmt *st, const struct case_query *q)
+/* Add the party of the current row (case_id, number, full_name, id number, stage). */
+static bool match_add(struct matches *m, sqlite3_stmt *st, bool same_id)
 {
-	char *folded = q->text && *q->text ? search_fold(q->text) : NULL;
-	char *pattern = NULL;
+	struct party_match *grown = realloc(m->list, (m->n + 1) * sizeof *grown), *p;
 
-	store_bind_text(st, 1, q->stage && *q->stage ? q->stage : NULL);
-	store_bind_text(st, 2, q->category && *q->category ? q->category : NULL);
-	sqlite3_bind_null(st, 3);
-	sqlite3_bind_null(st, 4);
-	if (q->text && *q->text && !folded)
-		return BITIM_ERR_NOMEM;
-	if (folded && !*folded) {
-		/* Typed text with nothing searchable in it (only punctuation) matches nothing. */
-		sqlite3_bind_text(st, 1, NO_STAGE, -1, SQLITE_STATIC);
-		free(folded);
-		return BITIM_OK;
-	}
-	if (folded && utf8_len_chars(folded) >= 3) {
-		/* A phrase in double quotes: the trigram index matches it as a substring. */
-		size_t n = strlen(folded), o = 0;
-		pattern = malloc(n * 2 + 3);
-		if (!pattern)
-			goto nomem;
-		pattern[o++] = '"';
-		for (size_t i = 0; i < n; i++) {
-			if (folded[i] == '"')
-				pattern[o++] = '"';
-			pattern[o++] = folded[i];
-		}
-		pattern[o++] = '"';
-		pattern[o] = '\0';
-		store_bind_text(st, 3, pattern);
-	} else if (folded && *folded) {
-		size_t n = strlen(folded), o = 0;
-		pattern = malloc(n * 2 + 3);
-		if (!pattern)
-			goto nomem;
-		pattern[o++] = '%';
-		for (size_t i = 0; i < n; i++) {
-			if (folded[i] == '%' || folded[i] == '_' || folded[i] == '\\')
-				pattern[o++] = '\\';
-			pattern[o++] = folded[i];
-		}
-		pattern[o++] = '%';
-		pattern[o] = '\0';
-		store_bind_text(st, 4, pattern);
-	}
-	free(folded);
-	free(pattern);
-	return BITIM_OK;
-nomem:
-	free(folded);
-	return BITIM_ERR_NOMEM;
+	if (!grown)
+		return false;
+	m->list = grown;
+	p = &m->list[m->n++];
+	memset(p, 0, sizeof *p);
+	p->case_id = sqlite3_column_int64(st, 0);
+	snprintf(p->number, sizeof p->number, "%s", (const char *)sqlite3_column_text(st, 1));
+	p->full_name = store_column_dup(st, 2);
+	p->iin = store_column_dup(st, 3);
+	p->stage = store_column_dup(st, 4);
+	p->same_id = same_id;
+	return true;
 }
 
-/* ---------------------------------------------------- who else is this */
+#define PARTY_COLUMNS "SELECT p.case_id, c.number, p.full_name, COALESCE(p.iin, p.bin), c.stage, p.iin, p.bin" \
+	" FROM parties p JOIN cases c ON c.id = p.case_id"
+
+/* Parties of other cases with the same IIN or BIN: through their indexes. */
+static enum bitim_status by_id(struct store *s, int64_t exclude_case, const char *id_number, struct matches *m)
+{
+	sqlite3_stmt *st;
+	enum bitim_status status = store_prepare(s,
+		PARTY_COLUMNS " WHERE p.iin = ?1 AND p.deleted = 0 AND p.case_id <> ?2"
+		" UNION " PARTY_COLUMNS " WHERE p.bin = ?1 AND p.deleted = 0 AND p.case_id <> ?2"
+		" ORDER BY 1 DESC LIMIT 200", &st);
+	int rc;
+
+	if (status != BITIM_OK)
+		return status;
+	store_bind_text(st, 1, id_number);
+	sqlite3_bind_int64(st, 2, exclude_case);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (!match_add(m, st, true)) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	sqlite3_finalize(st);
+	return store_status(s, rc == SQLITE_DONE ? SQLITE_OK : rc);
+}
+
+/* Parties whose name holds want, in the newest cases whose search keys hold
+ * it (the trigram index, newest first, at most WHO_CASES cases): the cost
+ * does not grow with the register. */
+static enum bitim_status by_name(struct store *s, int64_t exclude_case, const char *want, const char *id_number,
+				 struct matches *m)
+{
+	sqlite3_stmt *cases = NULL, *parties = NULL;
+	enum bitim_status status;
+	size_t n = strlen(want), o = 0;
+	char *phrase = malloc(n * 2 + 3);
+	int rc = SQLITE_OK;
+
+	if (!phrase)
+		return BITIM_ERR_NOMEM;
+	phrase[o++] = '"';
+	for (size_t i = 0; i < n; i++) {
+		if (want[i] == '"')
+			phrase[o++] = '"';
+		phrase[o++] = want[i];
+	}
+	phrase[o++] = '"';
+	phrase[o] = '\0';
+	if ((status = store_prepare(s, "SELECT rowid FROM case_search WHERE case_search MATCH ?1"
+				       " ORDER BY rowid DESC LIMIT ?2", &cases)) != BITIM_OK ||
+	    (status = store_prepare(s, PARTY_COLUMNS " WHERE p.case_id = ?1 AND p.deleted = 0 ORDER BY p.position",
+				    &parties)) != BITIM_OK)
+		goto out;
+	store_bind_text(cases, 1, phrase);
+	sqlite3_bind_int(cases, 2, WHO_CASES);
+	while (m->n < WHO_MAX && (rc = sqlite3_step(cases)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(cases, 0);
+		if (id == exclude_case)
+			continue;
+		sqlite3_bind_int64(parties, 1, id);
+		while (m->n < WHO_MAX && (rc = sqlite3_step(parties)) == SQLITE_ROW) {
+			const char *full = (const char *)sqlite3_column_text(parties, 2);
+			const char *iin = (const char *)sqlite3_column_text(parties, 5);
+			const char *bin = (const char *)sqlite3_column_text(parties, 6);
+			bool same_id = id_number && ((iin && !strcmp(iin, id_number)) || (bin && !strcmp(bin, id_number)));
+			char *key = full ? search_fold(full) : NULL;
+			bool keep = !same_id && key && strstr(key, want); /* same_id ones came by number */
+			free(key);
+			if (keep && !match_add(m, parties, false)) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+		}
+		sqlite3_reset(parties);
+		if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+			break;
+		rc = SQLITE_OK;
+	}
+	if (rc == SQLITE_ROW)
+		rc = SQLITE_OK;
+	status = store_status(s, rc == SQLITE_DONE ? SQLITE_OK : rc);
+out:
+	sqlite3_finalize(cases);
+	sqlite3_finalize(parties);
+	free(phrase);
+	return status;
+}
+
+static int match_cmp(const void *x, const void *y)
+{
+	const struct party_match *a = x, *b = y;
+	return a->case_id > b->case_id ? -1 : a->case_id < b->case_id;
+}
 
 enum bitim_status store_similar_parties(struct store *s, int64_t exclude_case, const char *name,
 					const char *id_number, struct party_match **out, size_t *count)
 {
-	struct case_query q = { .text = name, .limit = 200 };
-	sqlite3_stmt *st;
-	enum bitim_status status;
-	struct party_match *list = NULL;
+	struct matches m = { 0 };
 	char *want = name && *name ? search_fold(name) : NULL;
-	size_t n = 0;
-	int rc = SQLITE_DONE;
+	enum bitim_status status = BITIM_OK;
 
 	*out = NULL;
 	*count = 0;
 	if (name && *name && !want)
 		return BITIM_ERR_NOMEM;
-	/* Candidates: parties with the same number, or in cases whose keys hold the name. */
-	status = store_prepare(s,
-		"SELECT p.case_id, c.number, p.full_name, COALESCE(p.iin, p.bin), c.stage,"
-		"       (?7 IS NOT NULL AND (p.iin = ?7 OR p.bin = ?7))"
-		" FROM parties p JOIN cases c ON c.id = p.case_id"
-		" WHERE p.deleted = 0 AND p.case_id <> ?8 AND ("
-		"   (?7 IS NOT NULL AND (p.iin = ?7 OR p.bin = ?7))"
-		"   OR p.case_id IN (SELECT id FROM cases" CASE_FILTER "))"
-		" ORDER BY p.case_id DESC LIMIT 200", &st);
+	if (id_number && !*id_number)
+		id_number = NULL;
+	if (id_number)
+		status = by_id(s, exclude_case, id_number, &m);
+	/* A name of fewer than three letters says too little to look for. */
+	if (status == BITIM_OK && want && utf8_len_chars(want) >= 3)
+		status = by_name(s, exclude_case, want, id_number, &m);
+	free(want);
 	if (status != BITIM_OK) {
-		free(want);
+		store_party_matches_free(m.list, m.n);
 		return status;
 	}
-	if (want && *want)
-		status = bind_filter(st, &q);
-	else
-		sqlite3_bind_text(st, 1, NO_STAGE, -1, SQLITE_STATIC); /* name empty: ids only */
-	store_bind_text(st, 7, id_number && *id_number ? id_number : NULL);
-	sqlite3_bind_int64(st, 8, exclude_case);
-	while (status == BITIM_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *full = (const char *)sqlite3_column_text(st, 2);
-		char *key = full ? search_fold(full) : NULL;
-		bool same_id = sqlite3_column_int(st, 5) != 0;
-		/* The case matched the name; keep only the party whose name matches it. */
-		bool keep = same_id || (key && want && *want && strstr(key, want));
-		free(key);
-		if (!keep)
-			continue;
-		struct party_match *grown = realloc(list, (n + 1) * sizeof *grown), *m;
-		if (!grown) {
-			status = BITIM_ERR_NOMEM;
-			break;
+	if (m.n > 1)
+		qsort(m.list, m.n, sizeof *m.list, match_cmp);
+	if (m.n > WHO_MAX) {
+		for (size_t i = WHO_MAX; i < m.n; i++) {
+			free(m.list[i].full_name);
+			free(m.list[i].iin);
+			free(m.list[i].stage);
 		}
-		list = grown;
-		m = &list[n++];
-		memset(m, 0, sizeof *m);
-		m->case_id = sqlite3_column_int64(st, 0);
-		snprintf(m->number, sizeof m->number, "%s", (const char *)sqlite3_column_text(st, 1));
-		m->full_name = store_column_dup(st, 2);
-		m->iin = store_column_dup(st, 3);
-		m->stage = store_column_dup(st, 4);
-		m->same_id = same_id;
+		m.n = WHO_MAX;
 	}
-	if (status == BITIM_OK && rc != SQLITE_DONE)
-		status = store_status(s, rc);
-	sqlite3_finalize(st);
-	free(want);
-	*out = list;
-	*count = n;
-	return status;
+	*out = m.list;
+	*count = m.n;
+	return BITIM_OK;
 }
 
 void store_party_matches_free(struct party_match *list, size_t count)

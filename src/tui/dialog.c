@@ -72,11 +72,13 @@ static char *lay_out(const char *text, int width)
 		if (!line)
 			break;
 		if (tab) {
+			/* Keys too wide for their column stand on a line of their own. */
 			*tab = '\0';
-			indent = text_width(line) + 1 > 13 ? text_width(line) + 1 : 13;
-			if (indent > width / 2)
-				indent = width / 2;
-			fprintf(f, "%s%*s", line, indent - text_width(line) > 0 ? indent - text_width(line) : 1, "");
+			indent = 13 < width / 2 ? 13 : width / 2;
+			if (text_width(line) + 2 > indent)
+				fprintf(f, "%s\n%*s", line, indent, "");
+			else
+				fprintf(f, "%s%*s", line, indent - text_width(line), "");
 			body = tab + 1;
 		} else {
 			/* Blanks and a bullet lead the line; wrapped rows start under its text. */
@@ -204,7 +206,9 @@ bool dialog_ask(struct app *app, const char *title, const char *text, enum actio
 		draw_wrapped(_(text), y + 2, x + 2, w - 4, h - 5, 0);
 		buttons(keys, line, sizeof line);
 		draw_text(y + h - 2, x + 2, line, w - 4, A_BOLD, false);
-		curs_set(0);
+		/* The cursor on the question's answers: screen readers follow it. */
+		curs_set(1);
+		move(y + h - 2, x + 2);
 		refresh();
 		if (!dialog_key(&kind, &key))
 			break;
@@ -270,7 +274,9 @@ bool dialog_text_lang(struct app *app, const char *title, const char *text, bool
 			snprintf(line + strlen(line), sizeof line - strlen(line), "   %zu-%zu/%zu", first + 1,
 				 first + (size_t)body < n ? first + (size_t)body : n, n);
 		draw_text(y + h - 2, x + 2, line, w - 4, A_BOLD, false);
-		curs_set(0);
+		/* The cursor at the start of the text in view: screen readers follow it. */
+		curs_set(1);
+		move(y + 1, x + 2);
 		refresh();
 		if (!dialog_key(&kind, &key))
 			break;
@@ -359,7 +365,9 @@ int dialog_pick(struct app *app, const char *title, const char *const *labels, s
 			draw_text(y + 1 + r, x + 4, _(labels[i]), w - 6, a, false);
 		}
 		draw_text(y + h - 2, x + 2, line, w - 4, A_BOLD, false);
-		curs_set(0);
+		/* The cursor on the line in hand (screen readers follow it). */
+		curs_set(1);
+		move(y + 1 + (int)(sel - top), x + 2);
 		refresh();
 		if (!dialog_key(&kind, &key))
 			break;

@@ -177,7 +177,7 @@ void fv_forget(struct formview *fv)
 	fv->abandoned = NULL;
 }
 
-bool fv_leave_invalid(struct formview *fv, struct app *app)
+bool fv_leave_invalid(struct formview *fv, struct app *app, enum fv_after after)
 {
 	const struct fv_item *it = fv_current(fv);
 	char question[1024], *typed;
@@ -197,7 +197,15 @@ bool fv_leave_invalid(struct formview *fv, struct app *app)
 	snprintf(fv->abandoned_key, sizeof fv->abandoned_key, "%s", it->field->key);
 	fv->abandoned_row = it->row;
 	fv_load(fv);
-	app_message(app, MSG_INFO, _("Not saved: %s. Undo (F9 or Ctrl-Z) brings back what you typed."), _(it->field->label));
+	/* On the list F9 is Settings: say where Undo brings the text back. */
+	if (after == FV_TO_LIST_FROM_CASE)
+		app_message(app, MSG_INFO, _("Not saved: %s. Open the case again: Undo (F9 or Ctrl-Z) there brings back what you typed."),
+			    _(it->field->label));
+	else if (after == FV_TO_LIST_FROM_SETTINGS)
+		app_message(app, MSG_INFO, _("Not saved: %s. Open Settings again (F9): Undo (F9 or Ctrl-Z) there brings back what you typed."),
+			    _(it->field->label));
+	else
+		app_message(app, MSG_INFO, _("Not saved: %s. Undo (F9 or Ctrl-Z) brings back what you typed."), _(it->field->label));
 	return true;
 }
 
@@ -296,6 +304,10 @@ static int option_typed(const struct options *o, const wchar_t *typed, size_t n)
 {
 	for (size_t i = 0; i < o->n; i++)
 		if (starts_with(_(o->labels[i]), typed, n))
+			return (int)i;
+	/* On a Latin keyboard the English words work too ("y" for Иә). */
+	for (size_t i = 0; i < o->n; i++)
+		if (starts_with(o->labels[i], typed, n))
 			return (int)i;
 	return -1;
 }

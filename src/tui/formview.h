@@ -80,8 +80,10 @@ enum fv_commit fv_commit(struct formview *fv, struct app *app);
 /* After fv_commit said FV_INVALID on a key that leaves (F10, Esc): ask
  * whether to correct the value or leave it unsaved. Leaving keeps the typed
  * text for Undo (fv_take_back) and shows the stored value again. True when
- * the user chose to leave. */
-bool fv_leave_invalid(struct formview *fv, struct app *app);
+ * the user chose to leave. after says where the user goes, for the
+ * message on how to get the text back from there. */
+enum fv_after { FV_STAY, FV_TO_LIST_FROM_CASE, FV_TO_LIST_FROM_SETTINGS };
+bool fv_leave_invalid(struct formview *fv, struct app *app, enum fv_after after);
 
 /* The text left unsaved, if any: its field key and row (for the screen to
  * show its page). NULL when there is none. */

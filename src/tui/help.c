@@ -39,6 +39,12 @@ static char *help_text(struct app *app)
 	/* The whole of the last message, which the message line may have cut. */
 	if (app->message[0] && text_width(app->message) > app->cols)
 		fprintf(out, "%s\n%s\n\n", _("Message:"), app->message);
+	else if (!app->message[0] && app->screen->hint) {
+		/* The hint in place of a message, when the line cut it. */
+		const char *hint = app->screen->hint(app);
+		if (hint && text_width(_(hint)) > app->cols)
+			fprintf(out, "%s\n%s\n\n", _("Message:"), _(hint));
+	}
 	law = app->screen->stage_help ? app->screen->stage_help(app, &trainee) : NULL;
 	if (law)
 		fprintf(out, "%s\n%s\n\n", _("What the law requires now:"), _(law));

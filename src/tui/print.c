@@ -110,6 +110,21 @@ static char *free_base(const char *dir, const char *number, const char *kind, co
 	return NULL;
 }
 
+/* A path as the user would write it: the home folder as "~" (shorter on the
+ * message line). Points into path, or to a static buffer. */
+static const char *shown_path(const char *path)
+{
+	static char buf[4096];
+	const char *home = getenv("HOME");
+	size_t n = home ? strlen(home) : 0;
+
+	if (n > 1 && strncmp(path, home, n) == 0 && path[n] == '/') {
+		snprintf(buf, sizeof buf, "~%s", path + n);
+		return buf;
+	}
+	return path;
+}
+
 /* Render one format and save it as BASE.EXT. */
 static bool save_one(struct app *app, int64_t case_id, struct doc_request *req, const char *base,
 		     const char *ext, char **path, struct problems *why)
@@ -204,13 +219,13 @@ bool print_case(struct app *app, int64_t case_id, struct problems *why)
 	ok = true;
 	if (on_path("lp") && dialog_confirm(app, _("Print"), _("Send the document to the default printer?"))) {
 		if (send_to_printer(txt))
-			app_message(app, MSG_INFO, _("Sent to the printer. Also saved: %s"), txt);
+			app_message(app, MSG_INFO, _("Sent to the printer. Also saved: %s"), shown_path(txt));
 		else
-			app_message(app, MSG_ERROR, _("The printer did not take it; the document is saved: %s"), txt);
+			app_message(app, MSG_ERROR, _("The printer did not take it; the document is saved: %s"), shown_path(txt));
 	} else if (lang < 0) {
-		app_message(app, MSG_INFO, _("Saved as it was signed: %s (and .html for a browser)"), txt);
+		app_message(app, MSG_INFO, _("Saved as it was signed: %s (and .html for a browser)"), shown_path(txt));
 	} else {
-		app_message(app, MSG_INFO, _("Saved: %s (and .html for a browser)"), txt);
+		app_message(app, MSG_INFO, _("Saved: %s (and .html for a browser)"), shown_path(txt));
 	}
 out:
 	casedata_free(cd);

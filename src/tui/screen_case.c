@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
 #include "bitim/casefile.h"
 #include "bitim/doc.h"
 #include "bitim/i18n.h"
@@ -12,6 +11,7 @@
 #include "draw.h"
 #include "formview.h"
 #include "help.h"
+#include "parties.h"
 #include "print.h"
 #include "today.h"
 
@@ -64,65 +64,6 @@ static bool reload(void)
 	return true;
 }
 
-/* Whether two names are spelled the same, capitals aside (Қайрат and
- * Кайрат differ: one of them may be a typo). */
-static bool same_name(const char *a, const char *b)
-{
-	wchar_t wa[256], wb[256];
-	size_t na = mbstowcs(wa, a ? a : "", 255), nb = mbstowcs(wb, b ? b : "", 255);
-
-	if (na == (size_t)-1 || nb == (size_t)-1 || na != nb)
-		return na == nb && a && b && strcmp(a, b) == 0;
-	for (size_t i = 0; i < na; i++)
-		if (towlower((wint_t)wa[i]) != towlower((wint_t)wb[i]))
-			return false;
-	return true;
-}
-
-/* After a party's name or number is saved: earlier cases with the same person. */
-static void who_else(const struct fv_item *it)
-{
-	struct party_match *m = NULL;
-	size_t n = 0;
-	const char *name, *id;
-	char *text = NULL;
-	size_t len = 0;
-	FILE *out;
-
-	if (it->field->entity != ENTITY_PARTY || it->row < 0)
-		return;
-	if (strcmp(it->field->name, "full_name") && strcmp(it->field->name, "iin") && strcmp(it->field->name, "bin"))
-		return;
-	name = casedata_get(C.cd, ENTITY_PARTY, (size_t)it->row, "full_name");
-	id = casedata_get(C.cd, ENTITY_PARTY, (size_t)it->row, strcmp(it->field->name, "bin") ? "iin" : "bin");
-	if (store_similar_parties(C.app->store, C.app->case_id, name, id, &m, &n) != BITIM_OK || n == 0) {
-		store_party_matches_free(m, n);
-		return;
-	}
-	out = open_memstream(&text, &len);
-	if (out) {
-		bool other_name = false;
-		fprintf(out, "%s\n\n", _("This person may have been a party in earlier cases of this office:"));
-		for (size_t i = 0; i < n && i < 30; i++) {
-			int st = procedure_stage_index(proc(), m[i].stage);
-			bool differs = m[i].same_id && !same_name(name, m[i].full_name);
-			fprintf(out, "• %s  %s%s%s  (%s)%s%s\n", m[i].number, m[i].full_name ? m[i].full_name : "",
-				m[i].iin ? ", " : "", m[i].iin ? m[i].iin : "",
-				st >= 0 ? _(proc()->stages[st].label) : m[i].stage,
-				differs ? " — " : "", differs ? _("the same IIN under another name") : "");
-			other_name |= differs;
-		}
-		/* The same number with another name is a typo or another person: say so. */
-		if (other_name)
-			fprintf(out, "\n%s\n", _("The same IIN is recorded under another name: either one of the names or the IIN was mistyped, or these are different people. Check the identity document."));
-		fprintf(out, "\n%s", _("A repeated dispute may need another approach. If you are related to a party, are their neighbour or dealt with them before, declare it on the agreement page (conflict of interest, Art. 7)."));
-		fclose(out);
-		dialog_text(C.app, N_("Who else is this?"), text);
-	}
-	free(text);
-	store_party_matches_free(m, n);
-}
-
 static enum bitim_status save_value(void *ctx, const struct fv_item *it, const char *input, const char **reason)
 {
 	const char *before = value_of(ctx, it);
@@ -142,8 +83,8 @@ static enum bitim_status save_value(void *ctx, const struct fv_item *it, const c
 	if (st == BITIM_OK && (after || reload())) {
 		const char *now = value_of(ctx, it);
 		bool changed = (old == NULL) != (now == NULL) || (old && now && strcmp(old, now) != 0);
-		if (changed)
-			who_else(it);
+		if (changed && it->field->entity == ENTITY_PARTY && it->row >= 0)
+			parties_who_else(C.app, C.cd, it->field, (size_t)it->row);
 	}
 	free(old);
 	return st;
@@ -159,21 +100,11 @@ static const char *locked(void *ctx, const struct fv_item *it)
 	return NULL;
 }
 
-/* "With which party" and "who performs it" name a party of the case as it
- * was entered: they are chosen from the parties' names. */
+/* The names offered for "which party" and "who performs it". */
 static size_t party_names(void *ctx, const struct fv_item *it, const char **names, size_t max)
 {
-	size_t n = 0;
-
 	(void)ctx;
-	if (strcmp(it->field->key, "session.with_party") && strcmp(it->field->key, "obligation.debtor"))
-		return 0;
-	for (size_t r = 0; r < casedata_rows(C.cd, ENTITY_PARTY) && n < max; r++) {
-		const char *name = casedata_get(C.cd, ENTITY_PARTY, r, "full_name");
-		if (name && *name)
-			names[n++] = name;
-	}
-	return n;
+	return parties_names(C.cd, it->field, names, max);
 }
 
 /* -------------------------------------------------------------- pages */
@@ -805,12 +736,12 @@ static void case_key(struct app *app, enum action act, bool is_key, wint_t key)
 	case ACT_ESCAPE:
 		if (commit())
 			app_message(app, MSG_INFO, "%s", _("Saved. F10 returns to the case list."));
-		else if (fv_leave_invalid(&C.fv, app))
+		else if (fv_leave_invalid(&C.fv, app, FV_STAY))
 			build();
 		return;
 	case ACT_BACK:
 		/* Leaving is never refused: an invalid value is corrected or left unsaved. */
-		if (commit() || fv_leave_invalid(&C.fv, app))
+		if (commit() || fv_leave_invalid(&C.fv, app, FV_TO_LIST_FROM_CASE))
 			app_switch(app, &screen_list);
 		return;
 	default:

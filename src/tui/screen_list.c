@@ -192,10 +192,19 @@ static void list_enter(struct app *app)
 /* Column widths for this terminal width. */
 struct columns { int number, parties, category, stage, due; };
 
-static struct columns layout(int cols)
+static struct columns layout(int cols, size_t shown)
 {
 	/* At 80 columns: most kinds of dispute and every stage (or its short name) whole. */
 	struct columns c = { 13, 0, cols >= 100 ? 18 : (cols >= 76 ? 15 : 0), cols >= 100 ? 18 : 12, 18 };
+
+	/* A number is never cut: a register with more than 9999 cases a year
+	 * (or a number shown with its office) widens the column, the parties
+	 * give the room. */
+	for (size_t i = 0; i < shown && i < L.nrows; i++) {
+		int w = text_width(L.rows[i].number);
+		if (w > c.number && w <= 24)
+			c.number = w;
+	}
 	c.parties = cols - c.number - c.category - c.stage - c.due - 4;
 	return c;
 }
@@ -275,10 +284,10 @@ static void draw_row(struct app *app, int y, const struct case_row *r, const str
 static void list_draw(struct app *app)
 {
 	int top = app_body_top(app), rows = visible_rows(app);
-	struct columns c = layout(app->cols);
 
 	if (L.stale || L.loaded_rows != rows)
 		load(app);
+	struct columns c = layout(app->cols, (size_t)rows);
 	app_title(app, _("bitim — mediation cases"), NULL);
 	draw_status(app, top);
 	draw_header(app, top + 1, &c);
@@ -299,6 +308,10 @@ static void list_draw(struct app *app)
 		editor_cursor_at(&L.search, 1000, &crow, &ccol);
 		curs_set(1);
 		move(top, text_width(line) + ccol < app->cols ? text_width(line) + ccol : app->cols - 1);
+	} else if (L.sel < L.nrows) {
+		/* The cursor on the selected case (screen readers follow it). */
+		curs_set(1);
+		move(top + 2 + (int)L.sel, 0);
 	} else {
 		curs_set(0);
 	}
@@ -392,8 +405,10 @@ static void show_window(struct case_page_result *first, struct case_page_result 
 		store_case_rows_free(second->rows, second->count);
 		return;
 	}
-	memcpy(all, first->rows, first->count * sizeof *all);
-	memcpy(all + first->count, second->rows, second->count * sizeof *all);
+	if (first->count)
+		memcpy(all, first->rows, first->count * sizeof *all);
+	if (second->count)
+		memcpy(all + first->count, second->rows, second->count * sizeof *all);
 	free(first->rows);
 	free(second->rows);
 	drop_rows(all, start);

@@ -275,7 +275,8 @@ static void settings_key(struct app *app, enum action act, bool is_key, wint_t k
 	case ACT_ESCAPE:
 	case ACT_BACK:
 		/* Leaving is never refused: an invalid value is corrected or left unsaved. */
-		if (fv_commit(&S.fv, app) != FV_INVALID || fv_leave_invalid(&S.fv, app))
+		if (fv_commit(&S.fv, app) != FV_INVALID ||
+		    fv_leave_invalid(&S.fv, app, FV_TO_LIST_FROM_SETTINGS))
 			app_switch(app, &screen_list);
 		return;
 	case ACT_UNDO:

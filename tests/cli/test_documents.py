@@ -182,6 +182,8 @@ def signed_version_is_the_one_chosen_at_signing():
     # the html of the signed paper is that very text
     html = render(db, "settlement", "ru", "html")
     assert "Настоящее соглашение составлено" in html
+    ET.fromstring(html[len("<!DOCTYPE html>"):])  # well-formed, its pages breaking where the text's did
+    assert html.count('class="break"') == text.count("\f") - text.count("--\f"), html
     # printing again never replaces the paper saved before
     r = bitim("--db", db, "print", "KRG-2026-0001", "--doc", "settlement", "-o", paper)
     assert r.returncode == 1 and "exists already" in r.stderr and "--force" in r.stderr, r

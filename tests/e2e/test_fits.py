@@ -54,6 +54,7 @@ def help_text(t, lang):
     t.keys("F1")
     # The box is drawn whole once its own key line and bottom corner show.
     shown = t.wait_all(HELP_TITLE[lang] + " ─", "Esc Enter: ", "┘")
+    check_key_bar(t, "help")                           # the help's own keys, apart
     text = []
     while True:
         text += [line.split("│")[1].strip() for line in shown.split("\n") if line.count("│") >= 2]
@@ -101,6 +102,22 @@ def check_screen(t, lang, where, rows=None):
     check_words(t, lang, where, rows)
 
 
+def check_dialogs(t, lang):
+    """On a case page: a pick list and a question keep their key bars apart too."""
+    t.keys("Tab")
+    t.wait_until(lambda s: "1-9" in s.split("\n")[t.rows - 3], "a choice field")
+    t.keys("Enter")
+    t.wait_all("┌", "┘", "↑↓ Enter: ")
+    check_key_bar(t, "pick list")
+    t.keys("Escape")
+    t.wait_gone("↑↓ Enter: ")
+    t.keys("F2")
+    t.wait_all("┌", "┘")
+    check_key_bar(t, "F2 dialog")
+    t.keys("Escape")
+    t.wait_gone("┘")
+
+
 FIRST = {"kk": "Бұл — бірінші кезең", "ru": "Это первый этап", "en": "This is the first stage"}
 
 
@@ -125,6 +142,8 @@ def walk(lang):
                 shown = t.wait_until(lambda s: s.split("\n")[0] != top or FIRST[lang] in s, "the previous page")
                 if FIRST[lang] in shown:
                     break
+            if i == 0:
+                check_dialogs(t, lang)
             t.keys("F10")
             t.wait_for(title)
         t.keys("F9")

@@ -3,6 +3,7 @@ greeting's keys, both forms of the cursor keys, unknown escape sequences,
 Ctrl-Z under TERM=linux, F5 inside dialogs, choices typed by their first
 letters, parties picked by name, settings that fill a new case."""
 import os
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests"))
@@ -12,7 +13,8 @@ from tui import Tui  # noqa: E402
 import steps  # noqa: E402
 
 T = Tap()
-BITIM = paths()["bitim"]
+P = paths()
+BITIM = P["bitim"]
 
 
 def new_case(t):
@@ -23,6 +25,31 @@ def new_case(t):
 
 def village_line(t):
     return next(line for line in t.lines() if "Village or town" in line)
+
+
+def settled(t):
+    """The screen and cursor once two looks in a row agree (a redraw is done)."""
+    last = [None]
+
+    def same(shown):
+        now = (shown, t.cursor())
+        agree = now == last[0]
+        last[0] = now
+        return agree
+    t.wait_until(same, "a settled screen")
+    return last[0]
+
+
+def tab_to(t, hint, limit=60):
+    """Tab from field to field until the message line shows hint (the form
+    may gain fields: the way is found, not counted)."""
+    for _ in range(limit):
+        before = settled(t)
+        if hint in before[0].split("\n")[t.rows - 3]:
+            return
+        t.keys("Tab")
+        t.wait_until(lambda s: (s, t.cursor()) != before, "the next field")
+    raise AssertionError("no field with %r:\n%s" % (hint, t.screen()))
 
 
 def go_to_village(t):
@@ -38,7 +65,9 @@ def f10_from_an_invalid_field_asks_and_undo_brings_the_text_back():
         t.type("31.02.2026")
         t.keys("F10")
         t.wait_all("This value is not saved", "Enter: correct it", "Esc: leave it unsaved")
-        assert "Correct it" in "".join(t.key_bar()) and "F4" not in "".join(t.key_bar()), t.screen()
+        # The key bar (drawn last) shows the dialog's keys, not the screen's.
+        t.wait_until(lambda s: "Correct it" in " ".join(t.key_bar()), "the dialog's keys on the key bar")
+        assert "F4" not in " ".join(t.key_bar()), t.screen()
         t.keys("Enter")                   # correct it: back in the field
         t.wait_gone("This value is not saved")
         assert "· Intake" in t.screen() and "31.02.2026" in t.screen()
@@ -86,6 +115,7 @@ def settings_leave_an_invalid_office_code_and_count_letters():
 def the_greeting_keys_do_what_they_say():
     with Tui(BITIM) as t:
         t.wait_for("Welcome to bitim")
+        t.wait_until(lambda s: "Later" in " ".join(t.key_bar()), "the greeting's keys on the key bar")
         bar = " ".join(t.key_bar())
         assert "Settings now" in bar and "Later" in bar and "F4" not in bar, t.screen()
         t.keys("Escape")                  # later: the list, not the settings
@@ -109,8 +139,7 @@ def a_new_case_takes_village_and_mediator_from_settings():
         t.keys("Tab", "F10")
         t.wait_for("No cases yet")
         t.keys("F4")
-        t.wait_for("· Intake")
-        assert "Көктал" in village_line(t), t.screen()
+        t.wait_until(lambda s: "Village or town" in s and "Көктал" in village_line(t), "the village filled in")
         assert t.query("SELECT village FROM cases") == [("Көктал",)]
         assert t.query("SELECT count(*) FROM cases WHERE mediator_name = 'Бақыт Омарова'") == [(1,)]
 
@@ -157,7 +186,7 @@ def cursor_keys_in_both_forms_and_unknown_sequences_dropped():
 def ctrl_z_undoes_under_term_linux():
     with Tui(BITIM, term="linux") as t:
         new_case(t)
-        assert "F9 ^Z Undo" in " ".join(t.key_bar()), t.screen()
+        t.wait_until(lambda s: "F9 ^Z Undo" in " ".join(t.key_bar()), "Ctrl-Z on the key bar")
         go_to_village(t)
         t.type("Жаркент")
         t.keys("Tab")
@@ -229,6 +258,60 @@ def same_iin_under_another_name_is_flagged():
             t.wait_query("SELECT count(*) FROM parties WHERE iin = '791028302728'", [(1 if name.startswith("Қ") else 2,)])
             t.keys("F10")
             t.wait_for("cases")
+
+
+@T.test
+def who_performs_is_picked_from_the_parties():
+    with Tui(BITIM) as t:
+        t.tmux("kill-server", check=False)
+        subprocess.run([P["mkdb"], t.db, P["forms"], "--sample-draft"], check=True, timeout=60)
+        t.start()
+        t.wait_for("KRG-")
+        t.keys("Enter")
+        t.wait_for("Settlement agreement")
+        tab_to(t, "A party: type the first letters")   # "Who performs it" of obligation 1
+        t.keys("Enter")                    # the list holds the parties as entered
+        t.wait_all("Мария Петровна Иванова", "«Береке-Агро» жауапкершілігі шектеулі серіктестігі")
+        t.keys("Escape")
+        t.wait_gone("↑↓ Enter: Choose")
+        t.type("ма")                       # the first letters of a party's name
+        t.wait_for("Who performs it                Мария Петровна Иванова")
+        assert t.wait_rows("SELECT value FROM field_values WHERE key = 'debtor'",
+                           lambda rows: ("Мария Петровна Иванова",) in rows), t.screen()
+
+
+@T.test
+def keys_typed_while_the_terminal_is_too_small_are_kept():
+    with Tui(BITIM) as t:
+        new_case(t)
+        go_to_village(t)
+        t.resize(40, 12)
+        t.wait_all("Terminal too small", "kept")
+        t.type("Жаркент")
+        t.keys("Tab")
+        t.resize(80, 24)
+        assert t.wait_query("SELECT village FROM cases", [("Жаркент",)]) == [("Жаркент",)], t.screen()
+        t.wait_for("Жаркент")
+
+
+@T.test
+def the_cursor_is_on_the_field_and_rows_below_it_stay_in_view():
+    with Tui(BITIM) as t:
+        new_case(t)
+        go_to_village(t)
+        t.type("Көктал")
+        row = next(i for i, line in enumerate(t.lines()) if "Village or town" in line)
+        t.wait_until(lambda s: t.cursor() == (33 + len("Көктал"), row), "the cursor after the typed text")
+        # Down the page: the field in hand never sits on the last row of the form.
+        # (Six fields follow the village before the last line, "+ Add: Party".)
+        last_body_row = t.rows - 4                    # above the message line and the key bar
+        for _ in range(6):
+            t.keys("Tab")
+        t.wait_until(lambda s: "Does another law forbid" in s.split("\n")[t.cursor()[1]], "the cursor on the last question")
+        assert t.cursor()[1] <= last_body_row - 3, t.screen()   # rows below it in view
+        # A larger terminal: the page uses the room (its top is back in view).
+        t.resize(120, 50)
+        t.wait_all("The request", "Date the request was received", "+ Add: Party")
 
 
 T.run()

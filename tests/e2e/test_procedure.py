@@ -11,6 +11,7 @@ import steps  # noqa: E402
 
 T = Tap()
 BITIM = paths()["bitim"]
+P = paths()
 
 
 @T.test
@@ -135,6 +136,36 @@ def search_finds_lowercase_kazakh_substring():
         t.keys("C-w")
         t.type("болат")
         t.wait_for("No case matches")
+
+
+@T.test
+def signing_in_kazakh_asks_which_version_and_fits_60x18():
+    """A case in Kazakh, signed on the kk+ru paper: the question fits the
+    smallest terminal, and the frozen text is the bilingual one."""
+    import subprocess
+    import tempfile
+    tmp = tempfile.mkdtemp(prefix="bitim-e2e-")
+    subprocess.run([P["mkdb"], os.path.join(tmp, "bitim.db"), P["forms"], "--sample-draft", "kk"], check=True,
+                   env=dict(os.environ, LC_ALL="C.UTF-8"), timeout=60)
+    with Tui(BITIM, cols=60, rows=18, today="2026-03-21", tmp=tmp, args=("--lang", "kk")) as t:
+        t.wait_for("KRG-2026-0001")
+        t.keys("Enter")
+        t.wait_for("Қол қойылған жер")
+        t.keys("F2")
+        shown = t.wait_all("Тараптар қай басып шығарылған нұсқаға қол қойды?", "1 Қазақ тілі", "2 Қазақ және орыс тілдері")
+        assert "Болдырмау" in shown, shown
+        t.keys("Escape")                  # cancelled: nothing is signed
+        t.wait_gone("нұсқаға қол қойды")
+        assert t.query("SELECT count(*) FROM documents") == [(0,)]
+        t.keys("F2")
+        t.wait_for("нұсқаға қол қойды")
+        t.keys("2")
+        t.wait_for("өзгертуге болмайды")
+        t.keys("Enter")
+        t.wait_for("Орындалуын бақылау")
+        assert t.query("SELECT language FROM documents WHERE kind = 'settlement'") == [("kk+ru",)]
+        body = t.query("SELECT body FROM documents")[0][0]
+        assert "Осы келісім қазақ және орыс" in body and "Настоящее соглашение составлено" in body, body
 
 
 @T.test

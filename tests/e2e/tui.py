@@ -116,6 +116,11 @@ class Tui:
             data = data.encode()
         self.tmux("send-keys", "-H", *("%02x" % b for b in data))
 
+    def cursor(self):
+        """Where the terminal's cursor is: (column, row), from 0."""
+        x, y = self.tmux("display", "-p", "#{cursor_x} #{cursor_y}").stdout.split()
+        return int(x), int(y)
+
     def key_bar(self):
         """The two bottom lines."""
         lines = self.lines()

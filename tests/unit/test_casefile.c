@@ -380,6 +380,29 @@ static void list_shows_parties_and_search_finds_them(void **state)
 	store_case_rows_free(rows, n);
 }
 
+static void a_new_case_takes_village_and_mediator_from_the_settings(void **state)
+{
+	struct fixture *f = *state;
+	struct mediator m = { .full_name = "Бақыт Омарова", .kind = "public" };
+	struct case_data *cd;
+	int64_t id;
+
+	/* Nothing in the settings yet: nothing filled in. */
+	assert_int_equal(case_new_prefilled(f->s, f->p, date_from_ymd(2026, 3, 2), &id), BITIM_OK);
+	assert_int_equal(store_case_load(f->s, id, &cd), BITIM_OK);
+	assert_null(casedata_get(cd, ENTITY_CASE, 0, "village"));
+	assert_null(casedata_get(cd, ENTITY_CASE, 0, "mediator_name"));
+	casedata_free(cd);
+	assert_int_equal(store_office_set(f->s, "village", "Көктал"), BITIM_OK);
+	assert_int_equal(store_mediator_save(f->s, &m), BITIM_OK);
+	assert_int_equal(case_new_prefilled(f->s, f->p, date_from_ymd(2026, 3, 2), &id), BITIM_OK);
+	assert_int_equal(store_case_load(f->s, id, &cd), BITIM_OK);
+	assert_string_equal(casedata_get(cd, ENTITY_CASE, 0, "village"), "Көктал");
+	assert_string_equal(casedata_get(cd, ENTITY_CASE, 0, "mediator_name"), "Бақыт Омарова");
+	assert_string_equal(casedata_stage(cd), "intake");
+	casedata_free(cd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -392,6 +415,7 @@ int main(void)
 		T(changed_forms_refresh_cached_deadlines),
 		T(a_save_hands_back_the_case_as_stored),
 		T(list_shows_parties_and_search_finds_them),
+		T(a_new_case_takes_village_and_mediator_from_the_settings),
 #undef T
 	};
 	return cmocka_run_group_tests_name("casefile", tests, NULL, NULL);

@@ -214,6 +214,109 @@ static void text_wraps_by_columns_and_keeps_numbers_whole(void **state)
 	free(text);
 }
 
+/* Write text to dir/name. */
+static void write_file(const char *name, const char *text)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *fp = fopen(path, "w");
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static void kk_and_ru_templates_must_be_built_alike(void **state)
+{
+	char a[4096], b[4096], err[512];
+	(void)state;
+	snprintf(a, sizeof a, "%s/x.kk.tpl", dir);
+	snprintf(b, sizeof b, "%s/x.ru.tpl", dir);
+	write_file("x.kk.tpl", "#! kk\n# АТАУЫ\n\n## 1. Тараптар\n{each party}\n- {party.full_name}\n{end}\nБір\nжол.\n\n{signatures}\n");
+	write_file("x.ru.tpl", "#! ru\n# НАЗВАНИЕ\n\n## 1. Стороны\n{each party}\n- {party.full_name}\n{end}\nОдна строка.\n\n{signatures}\n");
+	assert_int_equal(template_compare(a, b, err, sizeof err), BITIM_OK);
+	/* a paragraph more in ru */
+	write_file("x.ru.tpl", "# НАЗВАНИЕ\n\n## 1. Стороны\n{each party}\n- {party.full_name}\n{end}\nОдна строка.\n\nЕщё одна.\n{signatures}\n");
+	assert_int_equal(template_compare(a, b, err, sizeof err), BITIM_ERR_FORMS);
+	assert_non_null(strstr(err, "x.ru.tpl:9: a paragraph here, but {signatures} at x.kk.tpl:11"));
+	/* the same block under another condition */
+	write_file("x.ru.tpl", "# НАЗВАНИЕ\n\n## 1. Стороны\n{each party where party.kind=person}\n- {party.full_name}\n{end}\nОдна строка.\n\n{signatures}\n");
+	assert_int_equal(template_compare(a, b, err, sizeof err), BITIM_ERR_FORMS);
+	assert_non_null(strstr(err, "x.ru.tpl:4: an {each} block here"));
+}
+
+/* The page (0-based) of the first line holding needle. */
+static int page_of(const char *text, const char *needle)
+{
+	const char *at = strstr(text, needle);
+	int page = 0;
+	for (const char *c = text; at && c < at; c++)
+		page += *c == '\f';
+	return at ? page : -1;
+}
+
+static void pages_keep_headings_and_signatures_with_their_text(void **state)
+{
+	(void)state;
+	for (int filler = 40; filler < 75; filler++) {
+		struct block items[128];
+		size_t n = 0;
+		for (int i = 0; i < filler; i++)
+			items[n++] = (struct block){ i % 9 ? BLOCK_ITEM : BLOCK_HEADING, (char *)(i % 9 ? "пункт" : "Бөлім"), i };
+		items[n++] = (struct block){ BLOCK_HEADING, (char *)"СОҢҒЫ БӨЛІМ", 0 };
+		items[n++] = (struct block){ BLOCK_PARA, (char *)"Соңғы тармақ бірінші жол\nекінші жол\nүшінші жол", 0 };
+		items[n++] = (struct block){ BLOCK_HEADING, (char *)"ҚОЛДАР", 0 };
+		items[n++] = (struct block){ BLOCK_SIGN, (char *)"Әлия\tТарап", 0 };
+		items[n++] = (struct block){ BLOCK_SIGN, (char *)"Бекзат\tТарап", 0 };
+		items[n++] = (struct block){ BLOCK_SIGN, (char *)"Бақыт\tМедиатор", 0 };
+		struct blocks b = { items, n };
+		char *text = layout_text_body(&b, NULL);
+		int sign = page_of(text, "Әлия");
+		assert_int_equal(page_of(text, "Бақыт"), sign);
+		assert_int_equal(page_of(text, "ҚОЛДАР"), sign);
+		assert_int_equal(page_of(text, "үшінші жол"), sign);
+		/* no page ends with a heading: after each, its first line on the same page */
+		for (const char *h = strstr(text, "Бөлім"); h; h = strstr(h + 1, "Бөлім")) {
+			const char *next = strstr(h, "пункт");
+			for (const char *c = h; next && c < next; c++)
+				assert_int_not_equal(*c, '\f');
+		}
+		/* at most DOC_PAGE_LINES - 2 lines a page */
+		int lines = 0;
+		for (const char *c = text; *c; c++) {
+			if (*c == '\f')
+				lines = 0;
+			else if (*c == '\n')
+				assert_true(++lines <= DOC_PAGE_LINES - 2 + 1);
+		}
+		free(text);
+	}
+}
+
+static void bilingual_text_in_columns_or_clause_by_clause(void **state)
+{
+	struct block kk[] = {
+		{ BLOCK_TITLE, (char *)"КЕЛІСІМ", 1 }, { BLOCK_HEADING, (char *)"1. Тараптар", 2 },
+		{ BLOCK_PARA, (char *)"Тараптар келісті.", 3 }, { BLOCK_SIGN, (char *)"Әлия\tТарап", 4 },
+	};
+	struct block ru[] = {
+		{ BLOCK_TITLE, (char *)"СОГЛАШЕНИЕ", 1 }, { BLOCK_HEADING, (char *)"1. Стороны", 2 },
+		{ BLOCK_PARA, (char *)"Стороны договорились.", 3 }, { BLOCK_SIGN, (char *)"Әлия\tСторона", 4 },
+	};
+	struct blocks a = { kk, 4 }, b = { ru, 4 };
+	(void)state;
+	char *text = layout_text_body(&a, &b);
+	/* side by side: the ru column starts at column 39 of the kk line */
+	assert_non_null(strstr(text, "1. Тараптар                            1. Стороны\n"));
+	assert_non_null(strstr(text, "Әлия (Тарап / Сторона)"));
+	assert_null(strstr(text + (strstr(text, "Әлия") - text) + 1, "Әлия")); /* one signature */
+	free(text);
+	/* a word wider than a column: each clause in kk, then in ru */
+	kk[2].text = (char *)"KZ12345678901234567890123456789012345678 шотына";
+	text = layout_text_body(&a, &b);
+	assert_non_null(strstr(text, "1. Тараптар\n\n1. Стороны\n"));
+	assert_non_null(strstr(text, "шотына\n\nСтороны договорились.\n"));
+	free(text);
+}
+
 static void html_escapes(void **state)
 {
 	char *html = NULL;
@@ -243,6 +346,9 @@ int main(void)
 		cmocka_unit_test(dates_in_words_and_decimal_commas),
 		cmocka_unit_test(pages_and_footers_round_trip),
 		cmocka_unit_test(text_wraps_by_columns_and_keeps_numbers_whole),
+		cmocka_unit_test(kk_and_ru_templates_must_be_built_alike),
+		cmocka_unit_test(pages_keep_headings_and_signatures_with_their_text),
+		cmocka_unit_test(bilingual_text_in_columns_or_clause_by_clause),
 		cmocka_unit_test(html_escapes),
 		cmocka_unit_test(shipped_templates_are_sound),
 	};

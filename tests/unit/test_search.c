@@ -389,6 +389,14 @@ static void who_else_is_this(void **state)
 	assert_int_equal(store_similar_parties(f->s, current, "Nobody", NULL, &m, &n), BITIM_OK);
 	assert_int_equal(n, 0);
 	store_party_matches_free(m, n);
+	/* By number and by name at once: each party once, the same number marked, newest case first. */
+	assert_int_equal(store_similar_parties(f->s, current, "Сейітов", "791028302728", &m, &n), BITIM_OK);
+	assert_int_equal(n, 3);
+	assert_true(m[0].case_id > m[1].case_id && m[1].case_id > m[2].case_id);
+	assert_true(m[0].same_id);                          /* Someone Else, by the IIN */
+	assert_false(m[1].same_id);                         /* Кайрат Сейтов: by the name (the same skeleton) */
+	assert_true(m[2].same_id);                          /* Қайрат Сейітов: the IIN and the name, once */
+	store_party_matches_free(m, n);
 }
 
 int main(void)
