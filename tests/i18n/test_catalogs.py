@@ -8,6 +8,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests"))
 from tap import Tap  # noqa: E402
+from catalogue import entries  # noqa: E402
 
 T = Tap()
 SRC = os.environ.get("srcdir", ".")
@@ -21,29 +22,6 @@ PLURALS = {
 
 def po(lang):
     return os.path.join(SRC, "locale", lang + ".po")
-
-
-def entries(path):
-    """(msgid, [msgstr...]) of a catalogue, without the header."""
-    text = open(path, encoding="utf-8").read()
-    out = []
-    for block in text.split("\n\n"):
-        mid, strs, cur = None, [], None
-        for line in block.split("\n"):
-            if line.startswith("msgid "):
-                mid, cur = eval(line[6:]), "id"
-            elif line.startswith("msgid_plural "):
-                cur = "plural"
-            elif line.startswith("msgstr"):
-                strs.append(eval(line.split(" ", 1)[1]))
-                cur = "str"
-            elif line.startswith('"') and cur == "id":
-                mid += eval(line)
-            elif line.startswith('"') and cur == "str":
-                strs[-1] += eval(line)
-        if mid:
-            out.append((mid, strs))
-    return out
 
 
 def fresh_template(tmp):

@@ -13,6 +13,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests"))
 from tap import Tap, paths  # noqa: E402
+import catalogue  # noqa: E402
 
 T = Tap()
 P = paths()
@@ -83,28 +84,8 @@ CONCEPTS = [
 
 
 def entries(lang):
-    """(msgid, [msgstr...]) of a catalogue, without the header."""
-    text = open(os.path.join(SRC, "locale", lang + ".po"), encoding="utf-8").read()
-    out = []
-    for block in text.split("\n\n"):
-        if block.lstrip().startswith("#~"):
-            continue
-        mid, strs, cur = None, [], None
-        for line in block.split("\n"):
-            if line.startswith("msgid "):
-                mid, cur = eval(line[6:]), "id"
-            elif line.startswith("msgid_plural "):
-                cur = "plural"
-            elif line.startswith("msgstr"):
-                strs.append(eval(line.split(" ", 1)[1]))
-                cur = "str"
-            elif line.startswith('"') and cur == "id":
-                mid += eval(line)
-            elif line.startswith('"') and cur == "str":
-                strs[-1] += eval(line)
-        if mid:
-            out.append((mid, strs))
-    return out
+    """(msgid, [msgstr...]) of a language's catalogue."""
+    return catalogue.entries(os.path.join(SRC, "locale", lang + ".po"))
 
 
 def templates(lang):
