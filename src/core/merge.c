@@ -274,29 +274,14 @@ static enum bitim_status reindex(struct importer *im, int64_t case_id)
 {
 	sqlite3_stmt *st;
 	char *keys = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&keys, &len);
-	enum bitim_status status = mem ? BITIM_OK : BITIM_ERR_NOMEM;
-	int rc = SQLITE_DONE;
+	enum bitim_status status = import_stmt(im, Q_KEYS, SEARCH_KEYS_SQL, &st);
+	int rc;
 
-	if (status == BITIM_OK &&
-	    (status = import_stmt(im, Q_KEYS, "SELECT number FROM cases WHERE id = ?1"
-				  " UNION ALL SELECT full_name FROM parties WHERE case_id = ?1 AND deleted = 0"
-				  " UNION ALL SELECT iin FROM parties WHERE case_id = ?1 AND deleted = 0"
-				  " UNION ALL SELECT bin FROM parties WHERE case_id = ?1 AND deleted = 0", &st)) == BITIM_OK) {
+	if (status == BITIM_OK) {
 		sqlite3_bind_int64(st, 1, case_id);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *text = (const char *)sqlite3_column_text(st, 0);
-			char *folded = text ? search_fold(text) : NULL;
-			if (folded && *folded)
-				fprintf(mem, "%s | ", folded);
-			free(folded);
-		}
+		if ((rc = search_keys_collect(st, &keys)) != SQLITE_DONE)
+			status = store_status(im->s, rc);
 	}
-	if (mem)
-		fclose(mem);
-	if (status == BITIM_OK && rc != SQLITE_DONE)
-		status = store_status(im->s, rc);
 	if (status == BITIM_OK && (status = import_stmt(im, Q_KEYS_DEL, "DELETE FROM case_search WHERE rowid = ?1", &st)) == BITIM_OK) {
 		sqlite3_bind_int64(st, 1, case_id);
 		status = step(im, st);

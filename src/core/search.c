@@ -11,27 +11,15 @@
 
 /* ------------------------------------------------------------ indexing */
 
-enum bitim_status store_search_reindex(struct store *s, int64_t case_id)
+int search_keys_collect(sqlite3_stmt *st, char **keys)
 {
-	sqlite3_stmt *st;
-	enum bitim_status status;
-	char *keys = NULL;
 	size_t len = 0;
-	FILE *mem = open_memstream(&keys, &len);
+	FILE *mem = open_memstream(keys, &len);
 	int rc;
 
+	*keys = NULL;
 	if (!mem)
-		return BITIM_ERR_NOMEM;
-	status = store_prepare(s, "SELECT number FROM cases WHERE id = ?1"
-				  " UNION ALL SELECT full_name FROM parties WHERE case_id = ?1 AND deleted = 0"
-				  " UNION ALL SELECT iin FROM parties WHERE case_id = ?1 AND deleted = 0"
-				  " UNION ALL SELECT bin FROM parties WHERE case_id = ?1 AND deleted = 0", &st);
-	if (status != BITIM_OK) {
-		fclose(mem);
-		free(keys);
-		return status;
-	}
-	sqlite3_bind_int64(st, 1, case_id);
+		return SQLITE_NOMEM;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *text = (const char *)sqlite3_column_text(st, 0);
 		char *folded = text ? search_fold(text) : NULL;
@@ -39,12 +27,29 @@ enum bitim_status store_search_reindex(struct store *s, int64_t case_id)
 			fprintf(mem, "%s | ", folded);
 		free(folded);
 	}
-	sqlite3_finalize(st);
-	fclose(mem);
+	if (fclose(mem) != 0 && rc == SQLITE_DONE)
+		rc = SQLITE_NOMEM;
 	if (rc != SQLITE_DONE) {
-		free(keys);
-		return store_status(s, rc);
+		free(*keys);
+		*keys = NULL;
 	}
+	return rc;
+}
+
+enum bitim_status store_search_reindex(struct store *s, int64_t case_id)
+{
+	sqlite3_stmt *st;
+	enum bitim_status status;
+	char *keys = NULL;
+	int rc;
+
+	if ((status = store_prepare(s, SEARCH_KEYS_SQL, &st)) != BITIM_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, case_id);
+	rc = search_keys_collect(st, &keys);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_status(s, rc);
 	status = store_prepare(s, "DELETE FROM case_search WHERE rowid = ?1", &st);
 	if (status == BITIM_OK) {
 		sqlite3_bind_int64(st, 1, case_id);

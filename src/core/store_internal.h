@@ -48,4 +48,15 @@ void store_case_plan_free(struct store *s);
 /* A new random (version 4) UUID. */
 void store_uuid(char out[UUID_BUF]);
 
+/* A case's search keys: its number, its parties' names, IINs and BINs
+ * (?1 is the case's id), folded and joined by " | " by search_keys_collect. */
+#define SEARCH_KEYS_SQL "SELECT number FROM cases WHERE id = ?1" \
+	" UNION ALL SELECT full_name FROM parties WHERE case_id = ?1 AND deleted = 0" \
+	" UNION ALL SELECT iin FROM parties WHERE case_id = ?1 AND deleted = 0" \
+	" UNION ALL SELECT bin FROM parties WHERE case_id = ?1 AND deleted = 0"
+
+/* Step st (SEARCH_KEYS_SQL, bound) to its end and give the folded keys in
+ * *keys (caller frees). Returns SQLite's code: SQLITE_DONE when all went well. */
+int search_keys_collect(sqlite3_stmt *st, char **keys);
+
 #endif
