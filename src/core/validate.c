@@ -131,6 +131,16 @@ const char *validate_phone(const char *text, char out[PHONE_BUF])
 	return NULL;
 }
 
+/* Invisible characters that change how the text around them is shown: the
+ * bidirectional overrides and isolates, zero-width characters, line and
+ * paragraph separators. On a paper, a right-to-left override makes the
+ * printed text read otherwise than what was agreed. */
+static bool is_invisible_format(uint32_t cp)
+{
+	return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069) ||
+	       cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
+}
+
 static bool is_blank(uint32_t cp)
 {
 	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0;
@@ -150,6 +160,8 @@ const char *validate_text(const char *text, bool multiline, char **out)
 		if ((cp < 0x20 && cp != '\t' && !(multiline && cp == '\n')) || cp == 0x7F ||
 		    (cp >= 0x80 && cp < 0xA0))
 			return N_("The text holds a control character; remove it");
+		if (is_invisible_format(cp))
+			return N_("The text holds an invisible character that changes how text is shown (such as a right-to-left mark); remove it");
 		i += n;
 	}
 	/* Trim blanks (ASCII and no-break space) at both ends. */
