@@ -72,6 +72,18 @@ enum bitim_status case_terminate(struct store *s, const struct procedure *p, int
 enum bitim_status case_undo(struct store *s, const struct procedure *p, int64_t case_id,
 			    struct undo_info *info);
 
+/* A text typed into a field of a case and left unsaved because it was not
+ * valid, kept (in the store, so a restart or a power cut does not lose it)
+ * until Undo brings it back into its field. field is the field's key, row
+ * its row in its group (-1 for the case's own fields). One per case: keeping
+ * another replaces it; text NULL forgets it. */
+enum bitim_status case_unsaved_keep(struct store *s, int64_t case_id, const char *field, int row,
+				    const char *text);
+
+/* The text kept by case_unsaved_keep: *field and *text are allocated (the
+ * caller frees them), both NULL when there is none. */
+enum bitim_status case_unsaved_get(struct store *s, int64_t case_id, char **field, int *row, char **text);
+
 /* Recompute the cached next deadline of a case (after the forms changed). */
 enum bitim_status case_refresh_deadline(struct store *s, const struct procedure *p, int64_t case_id);
 

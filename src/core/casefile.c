@@ -1,6 +1,8 @@
 /* Changes to a case with the procedure's rules: validation, freezing,
  * guarded stage moves, and the cached deadline kept current. */
 #include <config.h>
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bitim/casefile.h"
@@ -326,4 +328,57 @@ enum bitim_status case_undo(struct store *s, const struct procedure *p, int64_t 
 		status = reload_and_refresh(s, p, case_id);
 	casedata_free(cd);
 	return store_end(s, status);
+}
+
+/* ------------------------------------------------------ left unsaved */
+
+/* The setting that holds a case's unsaved text: "field\nrow\ntext". */
+static void unsaved_key(int64_t case_id, char *key, size_t size)
+{
+	snprintf(key, size, "unsaved.case.%" PRId64, case_id);
+}
+
+enum bitim_status case_unsaved_keep(struct store *s, int64_t case_id, const char *field, int row,
+				    const char *text)
+{
+	char key[64], *value = NULL;
+	enum bitim_status status;
+
+	unsaved_key(case_id, key, sizeof key);
+	if (text && (!field || !*field || strchr(field, '\n')))
+		return BITIM_ERR_INVALID;
+	if (text && asprintf(&value, "%s\n%d\n%s", field, row, text) < 0)
+		return BITIM_ERR_NOMEM;
+	status = store_setting_set(s, key, value);
+	free(value);
+	return status;
+}
+
+enum bitim_status case_unsaved_get(struct store *s, int64_t case_id, char **field, int *row, char **text)
+{
+	char key[64], *value = NULL, *nl, *end;
+	enum bitim_status status;
+	long r;
+
+	*field = *text = NULL;
+	*row = -1;
+	unsaved_key(case_id, key, sizeof key);
+	if ((status = store_setting_get(s, key, &value)) != BITIM_OK || !value)
+		goto out;
+	/* A value not of the written shape is not brought back. */
+	if (!(nl = strchr(value, '\n')))
+		goto out;
+	*nl++ = '\0';
+	r = strtol(nl, &end, 10);
+	if (end == nl || *end != '\n' || r < -1 || r > 1000000)
+		goto out;
+	*row = (int)r;
+	if (!(*field = strdup(value)) || !(*text = strdup(end + 1))) {
+		free(*field);
+		*field = NULL;
+		status = BITIM_ERR_NOMEM;
+	}
+out:
+	free(value);
+	return status;
 }

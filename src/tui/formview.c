@@ -199,7 +199,7 @@ bool fv_leave_invalid(struct formview *fv, struct app *app, enum fv_after after)
 	fv_load(fv);
 	/* On the list F9 is Settings: say where Undo brings the text back. */
 	if (after == FV_TO_LIST_FROM_CASE)
-		app_message(app, MSG_INFO, _("Not saved: %s. Open the case again: Undo (F9 or Ctrl-Z) there brings back what you typed."),
+		app_message(app, MSG_INFO, _("Not saved: %s. Enter, then F9, brings it back."),
 			    _(it->field->label));
 	else if (after == FV_TO_LIST_FROM_SETTINGS)
 		app_message(app, MSG_INFO, _("Not saved: %s. Open Settings again (F9): Undo (F9 or Ctrl-Z) there brings back what you typed."),
@@ -213,6 +213,19 @@ const char *fv_abandoned(const struct formview *fv, int *row)
 {
 	*row = fv->abandoned_row;
 	return fv->abandoned ? fv->abandoned_key : NULL;
+}
+
+const char *fv_abandoned_text(const struct formview *fv)
+{
+	return fv->abandoned;
+}
+
+void fv_adopt(struct formview *fv, const char *key, int row, char *text)
+{
+	fv_forget(fv);
+	fv->abandoned = text;
+	snprintf(fv->abandoned_key, sizeof fv->abandoned_key, "%s", key);
+	fv->abandoned_row = row;
 }
 
 bool fv_take_back(struct formview *fv, struct app *app)

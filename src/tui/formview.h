@@ -88,6 +88,10 @@ bool fv_leave_invalid(struct formview *fv, struct app *app, enum fv_after after)
 /* The text left unsaved, if any: its field key and row (for the screen to
  * show its page). NULL when there is none. */
 const char *fv_abandoned(const struct formview *fv, int *row);
+/* The text left unsaved, as fv_abandoned names it (NULL: none). */
+const char *fv_abandoned_text(const struct formview *fv);
+/* Take text (owned from now on) as the text left unsaved in field key, row. */
+void fv_adopt(struct formview *fv, const char *key, int row, char *text);
 
 /* Put the text left unsaved back into its field (which must be on the
  * form) for correcting; true when there was one. */

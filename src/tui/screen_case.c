@@ -22,7 +22,6 @@ static struct {
 	struct formview fv;
 	bool fv_ready;
 	int lang;             /* the language the items were built in */
-	int64_t case_id;      /* the case last shown */
 } C;
 
 static const struct procedure *proc(void) { return C.app->proc; }
@@ -64,6 +63,20 @@ static bool reload(void)
 	return true;
 }
 
+/* A valid value saved in the field a text was left unsaved in replaces that
+ * text: Undo no longer brings it back. */
+static void saved_over_unsaved(const struct fv_item *it)
+{
+	int row;
+	const char *key = fv_abandoned(&C.fv, &row);
+
+	if (!key || strcmp(key, it->field->key) != 0 || row != it->row)
+		return;
+	fv_forget(&C.fv);
+	if (case_unsaved_keep(C.app->store, C.app->case_id, NULL, -1, NULL) != BITIM_OK)
+		app_message(C.app, MSG_ERROR, "%s", _("The value is saved, but the text left unsaved before could not be removed from the store; Undo may bring it back."));
+}
+
 static enum bitim_status save_value(void *ctx, const struct fv_item *it, const char *input, const char **reason)
 {
 	const char *before = value_of(ctx, it);
@@ -80,6 +93,8 @@ static enum bitim_status save_value(void *ctx, const struct fv_item *it, const c
 		casedata_free(C.cd);
 		C.cd = after;
 	}
+	if (st == BITIM_OK)
+		saved_over_unsaved(it);
 	if (st == BITIM_OK && (after || reload())) {
 		const char *now = value_of(ctx, it);
 		bool changed = (old == NULL) != (now == NULL) || (old && now && strcmp(old, now) != 0);
@@ -488,21 +503,54 @@ static void remove_row(void)
 	app_message(C.app, MSG_INFO, _("Removed: %s"), title);
 }
 
+/* Keep the text just left unsaved in the store, so that leaving the case,
+ * a restart or a power cut does not lose it before Undo brings it back. */
+static void keep_unsaved(void)
+{
+	int row;
+	const char *key = fv_abandoned(&C.fv, &row);
+	enum bitim_status st;
+
+	if (!key)
+		return;
+	st = case_unsaved_keep(C.app->store, C.app->case_id, key, row, fv_abandoned_text(&C.fv));
+	if (st != BITIM_OK)
+		app_status(C.app, st);
+}
+
+/* The text left unsaved on this case, from the store, ready for Undo. */
+static void load_unsaved(void)
+{
+	char *key = NULL, *text = NULL;
+	int row;
+
+	fv_forget(&C.fv);
+	if (case_unsaved_get(C.app->store, C.app->case_id, &key, &row, &text) == BITIM_OK && key)
+		fv_adopt(&C.fv, key, row, text);
+	else
+		free(text);
+	free(key);
+}
+
 /* Bring back a text left unsaved, on its page; true when there was one. */
 static bool take_back(void)
 {
 	int row;
 	const char *key = fv_abandoned(&C.fv, &row);
 	const struct field_def *f = key ? procedure_field(proc(), key) : NULL;
+	bool back = false;
 
-	if (!f)
+	if (!key)
 		return false;
-	if (f->stage != C.page && is_page(f->stage))
+	if (f && f->stage != C.page && is_page(f->stage))
 		show_page(f->stage);
-	if (fv_take_back(&C.fv, C.app))
-		return true;
-	fv_forget(&C.fv); /* its row or page is gone: nothing to bring back */
-	return false;
+	if (f)
+		back = fv_take_back(&C.fv, C.app);
+	/* Back in its field, or its field, row or page is gone: either way not kept any more. */
+	fv_forget(&C.fv);
+	if (case_unsaved_keep(C.app->store, C.app->case_id, NULL, -1, NULL) != BITIM_OK && back)
+		app_message(C.app, MSG_ERROR, "%s", _("The text is back in its field, but it could not be removed from the store; Undo may bring it back again."));
+	return back;
 }
 
 static void undo(void)
@@ -593,14 +641,12 @@ static void case_enter(struct app *app)
 	}
 	casedata_free(C.cd);
 	C.cd = NULL;
-	/* A text left unsaved belongs to the case it was typed in. */
-	if (C.case_id != app->case_id)
-		fv_forget(&C.fv);
-	C.case_id = app->case_id;
 	if (!reload()) {
 		app_switch(app, &screen_list);
 		return;
 	}
+	/* A text left unsaved belongs to the case it was typed in; the store keeps it. */
+	load_unsaved();
 	show_page(home_page());
 }
 
@@ -736,13 +782,19 @@ static void case_key(struct app *app, enum action act, bool is_key, wint_t key)
 	case ACT_ESCAPE:
 		if (commit())
 			app_message(app, MSG_INFO, "%s", _("Saved. F10 returns to the case list."));
-		else if (fv_leave_invalid(&C.fv, app, FV_STAY))
+		else if (fv_leave_invalid(&C.fv, app, FV_STAY)) {
+			keep_unsaved();
 			build();
+		}
 		return;
 	case ACT_BACK:
 		/* Leaving is never refused: an invalid value is corrected or left unsaved. */
-		if (commit() || fv_leave_invalid(&C.fv, app, FV_TO_LIST_FROM_CASE))
+		if (commit()) {
 			app_switch(app, &screen_list);
+		} else if (fv_leave_invalid(&C.fv, app, FV_TO_LIST_FROM_CASE)) {
+			keep_unsaved();
+			app_switch(app, &screen_list);
+		}
 		return;
 	default:
 		break;
