@@ -403,6 +403,42 @@ static void a_new_case_takes_village_and_mediator_from_the_settings(void **state
 	casedata_free(cd);
 }
 
+static void a_text_left_unsaved_is_kept_per_case_until_forgotten(void **state)
+{
+	struct fixture *f = *state;
+	char *field, *text;
+	int row;
+
+	assert_int_equal(case_unsaved_get(f->s, f->id, &field, &row, &text), BITIM_OK);
+	assert_null(field);
+	assert_null(text);
+	/* A multi-line text in a row of a group comes back as typed. */
+	assert_int_equal(case_unsaved_keep(f->s, f->id, "party.address", 1, "ул. Абая 5\nкв. 7"), BITIM_OK);
+	assert_int_equal(case_unsaved_keep(f->s, f->id, "case.received_on", -1, "31.04.2026"), BITIM_OK);
+	assert_int_equal(case_unsaved_get(f->s, f->id, &field, &row, &text), BITIM_OK);
+	assert_string_equal(field, "case.received_on");   /* one per case: the last replaces */
+	assert_int_equal(row, -1);
+	assert_string_equal(text, "31.04.2026");
+	free(field);
+	free(text);
+	assert_int_equal(case_unsaved_keep(f->s, f->id, "party.address", 1, "ул. Абая 5\nкв. 7"), BITIM_OK);
+	assert_int_equal(case_unsaved_get(f->s, f->id, &field, &row, &text), BITIM_OK);
+	assert_string_equal(field, "party.address");
+	assert_int_equal(row, 1);
+	assert_string_equal(text, "ул. Абая 5\nкв. 7");
+	free(field);
+	free(text);
+	/* Another case has none; a field key with a line break is refused. */
+	assert_int_equal(case_unsaved_get(f->s, f->id + 1, &field, &row, &text), BITIM_OK);
+	assert_null(field);
+	assert_int_equal(case_unsaved_keep(f->s, f->id, "case.\nx", -1, "x"), BITIM_ERR_INVALID);
+	/* Forgotten: none any more. */
+	assert_int_equal(case_unsaved_keep(f->s, f->id, NULL, -1, NULL), BITIM_OK);
+	assert_int_equal(case_unsaved_get(f->s, f->id, &field, &row, &text), BITIM_OK);
+	assert_null(field);
+	assert_null(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -416,6 +452,7 @@ int main(void)
 		T(a_save_hands_back_the_case_as_stored),
 		T(list_shows_parties_and_search_finds_them),
 		T(a_new_case_takes_village_and_mediator_from_the_settings),
+		T(a_text_left_unsaved_is_kept_per_case_until_forgotten),
 #undef T
 	};
 	return cmocka_run_group_tests_name("casefile", tests, NULL, NULL);
