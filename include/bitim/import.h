@@ -41,6 +41,12 @@ void importer_on_conflict(struct importer *im, import_conflict_fn fn, void *ctx)
 /* Check only: rows are validated, nothing is written (call before the first table). */
 void importer_dry_run(struct importer *im);
 
+/* The line of the file the next row comes from (for a UUID seen twice). */
+void importer_at_line(struct importer *im, size_t line);
+/* After importer_row refused a UUID seen earlier in the same file: the line
+ * of its first row; 0 otherwise. */
+size_t importer_repeat_of(const struct importer *im);
+
 /* The day a stage taken from the other register is completed on (the
  * clock's unless set). */
 void importer_set_today(struct importer *im, bitim_day today);

@@ -174,7 +174,12 @@ static bool import_file(struct importer *im, const char *path, int enc)
 	while ((st = csv_read_row(r, &fields, &n)) == BITIM_OK) {
 		for (size_t i = 0; i < n; i++)
 			csv_unneutralise(fields[i]);
-		if ((st = importer_row(im, (const char *const *)fields, n, &why, &what)) != BITIM_OK) {
+		importer_at_line(im, csv_reader_line(r));
+		if ((st = importer_row(im, (const char *const *)fields, n, &why, &what)) != BITIM_OK && importer_repeat_of(im)) {
+			cli_error(_("%s:%zu: uuid: the same UUID as line %zu; each record may appear once in a file"), path,
+				  csv_reader_line(r), importer_repeat_of(im));
+			goto out;
+		} else if (st != BITIM_OK) {
 			cli_error(_("%s:%zu: %s%s%s"), path, csv_reader_line(r), what ? what : "", what ? ": " : "",
 				  why ? _(why) : bitim_strerror(st));
 			goto out;

@@ -36,6 +36,16 @@ void importer_dry_run(struct importer *im)
 	im->dry = true;
 }
 
+void importer_at_line(struct importer *im, size_t line)
+{
+	im->line = line;
+}
+
+size_t importer_repeat_of(const struct importer *im)
+{
+	return im->repeat_of;
+}
+
 const char *importer_errmsg(const struct importer *im)
 {
 	return store_errmsg(im->s);
@@ -184,6 +194,11 @@ enum bitim_status importer_table(struct importer *im, enum export_table t, const
 			}
 		return BITIM_OK;
 	}
+	/* The UUIDs the dry run sees in this file, on disk in SQLite's
+	 * temporary store: bounded memory whatever the number of rows. */
+	if (im->dry && (st = store_exec(im->s, "CREATE TEMP TABLE IF NOT EXISTS import_seen (uuid TEXT PRIMARY KEY, line INTEGER)"
+					   " WITHOUT ROWID; DELETE FROM temp.import_seen")) != BITIM_OK)
+		return st;
 	return map_columns(im, columns, n, why, what);
 }
 
@@ -380,6 +395,35 @@ const char *import_incoming(const struct importer *im, const char *const *values
 	return i >= 0 && values[i] && *values[i] ? values[i] : NULL;
 }
 
+/* A UUID the dry run saw on an earlier line of the same file: the row
+ * would overwrite that one (a party blended from two). */
+static enum bitim_status check_repeat(struct importer *im, const char *const *values, const char **why, const char **what)
+{
+	int k = column_index(im, "uuid");
+	const char *uuid = k >= 0 ? import_incoming(im, values, (size_t)k) : NULL;
+	sqlite3_stmt *q;
+	enum bitim_status st;
+
+	if (!uuid)
+		return BITIM_OK;
+	if ((st = import_stmt(im, Q_SEEN_PUT, "INSERT OR IGNORE INTO temp.import_seen (uuid, line) VALUES (?1, ?2)", &q)) != BITIM_OK)
+		return st;
+	sqlite3_bind_text(q, 1, uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, (sqlite3_int64)im->line);
+	if (sqlite3_step(q) != SQLITE_DONE)
+		return BITIM_ERR_DB;
+	if (sqlite3_changes(im->s->db) > 0)
+		return BITIM_OK;
+	if ((st = import_stmt(im, Q_SEEN_GET, "SELECT line FROM temp.import_seen WHERE uuid = ?1", &q)) != BITIM_OK)
+		return st;
+	sqlite3_bind_text(q, 1, uuid, -1, SQLITE_STATIC);
+	im->repeat_of = sqlite3_step(q) == SQLITE_ROW ? (size_t)sqlite3_column_int64(q, 0) : 1;
+	sqlite3_reset(q);
+	*why = N_("the same UUID as an earlier row: each record may appear once");
+	*what = "uuid";
+	return BITIM_ERR_INVALID;
+}
+
 /* ----------------------------------------------------------- batching */
 
 /* A statement left stepped keeps a read transaction open after COMMIT, and
@@ -431,6 +475,8 @@ enum bitim_status importer_row(struct importer *im, const char *const *values, s
 		*what = "number";
 		return BITIM_ERR_INVALID;
 	}
+	if (im->dry && (status = check_repeat(im, values, why, what)) != BITIM_OK)
+		return status;
 	if (im->dry)
 		return next_row(im);
 	if (im->s->depth == 0 && (status = store_begin(im->s)) != BITIM_OK)

@@ -251,6 +251,45 @@ def a_register_folder_needs_its_manifest_and_files_as_written():
     assert r.returncode == 0 and b"added 8" in r.stdout, r
 
 
+def reseal(folder):
+    """Write the manifest again for files changed on purpose (as if bitim had written them)."""
+    path = os.path.join(folder, "manifest.txt")
+    lines = open(path).read().splitlines()
+    out = lines[:2]
+    for line in lines[2:]:
+        _, name, rows, _ = line.split(" ")
+        digest = hashlib.sha256(open(os.path.join(folder, name), "rb").read()).hexdigest()
+        out.append("table %s %s %s" % (name, rows, digest))
+    open(path, "w").write("\n".join(out) + "\n")
+
+
+@T.test
+def a_uuid_twice_in_one_file_is_refused_with_both_lines():
+    folder = os.path.join(TMP, "twice-src")
+    export_all(sample(), folder)
+    db = os.path.join(TMP, "twice-target.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
+    before = content(db)
+    for name in ("parties.csv", "cases.csv"):
+        bad = os.path.join(TMP, "twice-" + name)
+        shutil.copytree(folder, bad)
+        path = os.path.join(bad, name)
+        rows = list(csv.reader(io.StringIO(open(path, encoding="utf-8", newline="").read())))
+        if len(rows) < 3:
+            rows.append(list(rows[1]))  # the one case, twice
+        rows[2][0] = rows[1][0]
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        open(path, "w", encoding="utf-8", newline="").write(out.getvalue())
+        reseal(bad)
+        r = bitim("--db", db, "import", bad)
+        err = r.stderr.decode()
+        first = 2  # the line the first record starts on
+        assert r.returncode == 1 and re.search(name + r":\d+: uuid: the same UUID as line %d;" % first, err), err
+        assert "nothing was imported" in err and (name != "parties.csv" or name + ":3:" in err), err
+        assert content(db) == before, name
+
+
 @T.test
 def outputs_that_are_not_regular_files_are_written_in_place():
     db = sample()
