@@ -2,6 +2,7 @@
 #include <config.h>
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,13 +133,14 @@ static int table_of(const char *path, char **header, size_t n)
 	return -1;
 }
 
-/* Feed one CSV file to the importer; errors name the file and line. */
-static bool import_file(struct importer *im, const char *path, int enc)
+/* Feed one CSV file to the importer; errors name the file and line. want:
+ * the rows its manifest gives, or SIZE_MAX for a file given alone. */
+static bool import_file(struct importer *im, const char *path, int enc, size_t want)
 {
 	FILE *fp = fopen(path, "rb");
 	struct csv_reader *r = NULL;
 	char **fields;
-	size_t n;
+	size_t n, rows = 0;
 	const char *why = NULL, *what = NULL;
 	enum bitim_status st;
 	int t;
@@ -172,6 +174,7 @@ static bool import_file(struct importer *im, const char *path, int enc)
 		goto out;
 	}
 	while ((st = csv_read_row(r, &fields, &n)) == BITIM_OK) {
+		rows++;
 		for (size_t i = 0; i < n; i++)
 			csv_unneutralise(fields[i]);
 		importer_at_line(im, csv_reader_line(r));
@@ -187,6 +190,11 @@ static bool import_file(struct importer *im, const char *path, int enc)
 	}
 	if (st != BITIM_ERR_NOTFOUND) {
 		cli_error(_("%s:%zu: %s"), path, csv_reader_line(r), _(csv_reader_error(r)));
+		goto out;
+	}
+	if (want != SIZE_MAX && rows != want) {
+		cli_error(_("%s: the manifest gives %zu rows, the file holds %zu; export the register again"), path, want,
+			  rows);
 		goto out;
 	}
 	ok = true;
@@ -209,7 +217,7 @@ static bool import_path(struct importer *im, const char *path, void *ctx)
 		return false;
 	}
 	if (!S_ISDIR(sb.st_mode))
-		return import_file(im, path, enc);
+		return import_file(im, path, enc, SIZE_MAX);
 	/* A folder from `bitim export --table all`: whole, as its manifest says,
 	 * the tables in order; the manifest names the office (the merge's base). */
 	if (manifest_check(path, &m, why, sizeof why) < 0) {
@@ -220,11 +228,15 @@ static bool import_path(struct importer *im, const char *path, void *ctx)
 		return false;
 	for (size_t i = 0; i < sizeof import_order / sizeof import_order[0]; i++) {
 		snprintf(name, sizeof name, "%s.csv", export_table_name(import_order[i]));
-		if (!manifest_lists(&m, name))
+		size_t want = SIZE_MAX;
+		for (size_t j = 0; j < m.n; j++)
+			if (strcmp(m.files[j].name, name) == 0)
+				want = m.files[j].rows;
+		if (want == SIZE_MAX)
 			continue;
 		snprintf(file, sizeof file, "%s/%s", path, name);
 		any = true;
-		if (!import_file(im, file, enc))
+		if (!import_file(im, file, enc, want))
 			return false;
 	}
 	if (!any)

@@ -291,6 +291,23 @@ def a_uuid_twice_in_one_file_is_refused_with_both_lines():
 
 
 @T.test
+def a_manifest_whose_row_count_disagrees_is_refused():
+    folder = os.path.join(TMP, "count-src")
+    export_all(sample(), folder)
+    db = os.path.join(TMP, "count-target.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
+    before = content(db)
+    path = os.path.join(folder, "manifest.txt")
+    text = open(path).read()
+    rows = int(re.search(r"^table cases\.csv (\d+) ", text, re.M).group(1))
+    open(path, "w").write(re.sub(r"^table cases\.csv \d+ ", "table cases.csv %d " % (rows - 1), text, flags=re.M))
+    r = bitim("--db", db, "import", folder)
+    err = r.stderr.decode()
+    assert r.returncode == 1 and "cases.csv" in err and "gives %d rows, the file holds %d" % (rows - 1, rows) in err, err
+    assert "nothing was imported" in err and content(db) == before, err
+
+
+@T.test
 def outputs_that_are_not_regular_files_are_written_in_place():
     db = sample()
     r = bitim("--db", db, "export", "--table", "cases", "-o", "-")
