@@ -169,6 +169,7 @@ static bool import_file(struct importer *im, const char *path, int enc, size_t w
 		cli_error(_("%s:1: the header is not that of a table bitim exports"), path);
 		goto out;
 	}
+	importer_whole_files(im);
 	if ((st = importer_table(im, (enum export_table)t, (const char *const *)fields, n, &why, &what)) != BITIM_OK) {
 		cli_error(_("%s:1: column %s: %s"), path, what ? what : "", why ? _(why) : bitim_strerror(st));
 		goto out;

@@ -36,6 +36,11 @@ void importer_dry_run(struct importer *im)
 	im->dry = true;
 }
 
+void importer_whole_files(struct importer *im)
+{
+	im->whole = true;
+}
+
 void importer_at_line(struct importer *im, size_t line)
 {
 	im->line = line;
@@ -152,6 +157,33 @@ static enum bitim_status map_columns(struct importer *im, const char *const *col
 	return BITIM_OK;
 }
 
+/* Every column the table's export writes (without the confidential ones)
+ * is in the header; else *what lists those missing. */
+static enum bitim_status check_whole(struct importer *im, const char *const *columns, size_t n, const char **why,
+				     const char **what)
+{
+	const char **names = NULL;
+	size_t count = 0, len = 0;
+	enum bitim_status st;
+
+	if ((st = export_columns(im->p, im->table, false, &names, &count)) != BITIM_OK)
+		return st;
+	im->missing[0] = '\0';
+	for (size_t k = 0; k < count; k++) {
+		bool found = false;
+		for (size_t i = 0; i < n && !found; i++)
+			found = strcmp(columns[i], names[k]) == 0;
+		if (!found && len + strlen(names[k]) + 3 < sizeof im->missing)
+			len += (size_t)snprintf(im->missing + len, sizeof im->missing - len, "%s%s", len ? ", " : "", names[k]);
+	}
+	free(names);
+	if (!im->missing[0])
+		return BITIM_OK;
+	*why = N_("missing: a file of bitim's export holds every column of its table; export it again");
+	*what = im->missing;
+	return BITIM_ERR_INVALID;
+}
+
 enum bitim_status importer_table(struct importer *im, enum export_table t, const char *const *columns, size_t n,
 				 const char **why, const char **what)
 {
@@ -194,6 +226,8 @@ enum bitim_status importer_table(struct importer *im, enum export_table t, const
 			}
 		return BITIM_OK;
 	}
+	if (im->whole && (st = check_whole(im, columns, n, why, what)) != BITIM_OK)
+		return st;
 	/* The UUIDs the dry run sees in this file, on disk in SQLite's
 	 * temporary store: bounded memory whatever the number of rows. */
 	if (im->dry && (st = store_exec(im->s, "CREATE TEMP TABLE IF NOT EXISTS import_seen (uuid TEXT PRIMARY KEY, line INTEGER)"

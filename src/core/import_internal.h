@@ -45,6 +45,8 @@ struct importer {
 	size_t ncolumns;
 	struct import_counts counts;
 	bool dry;          /* check only: nothing is written */
+	bool whole;        /* every column of the export is required */
+	char missing[512]; /* the columns a file lacks, for the message */
 	bool trusted;      /* the same rows passed a dry run: not checked again */
 	bitim_day today;   /* the day a stage taken is completed on */
 	size_t in_batch;   /* rows written since the last commit */

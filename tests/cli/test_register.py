@@ -308,6 +308,30 @@ def a_manifest_whose_row_count_disagrees_is_refused():
 
 
 @T.test
+def a_file_without_a_column_of_its_table_is_refused():
+    folder = os.path.join(TMP, "columns-src")
+    export_all(sample(), folder)
+    db = os.path.join(TMP, "columns-target.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
+    before = content(db)
+    for dropped in (("subject",), ("stage",), ("subject", "category")):
+        bad = os.path.join(TMP, "columns-" + "-".join(dropped))
+        shutil.copytree(folder, bad)
+        path = os.path.join(bad, "cases.csv")
+        rows = list(csv.reader(io.StringIO(open(path, encoding="utf-8", newline="").read())))
+        keep = [i for i, name in enumerate(rows[0]) if name not in dropped]
+        assert len(keep) == len(rows[0]) - len(dropped), rows[0]
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerows([[row[i] for i in keep] for row in rows])
+        open(path, "w", encoding="utf-8", newline="").write(out.getvalue())
+        reseal(bad)
+        r = bitim("--db", db, "import", bad)
+        err = r.stderr.decode()
+        assert r.returncode == 1 and "cases.csv:1: column " + ", ".join(n for n in rows[0] if n in dropped) + ": missing" in err, err
+        assert "nothing was imported" in err and content(db) == before, err
+
+
+@T.test
 def outputs_that_are_not_regular_files_are_written_in_place():
     db = sample()
     r = bitim("--db", db, "export", "--table", "cases", "-o", "-")
