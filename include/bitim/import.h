@@ -19,6 +19,7 @@ struct importer;
 struct import_counts {
 	size_t added, identical, conflicts;
 	size_t updated; /* records that took the other side's one-sided changes */
+	size_t written; /* rows committed (a run that stopped keeps these) */
 };
 
 /* Start (a transaction); source names where the records come from. */

@@ -96,7 +96,13 @@ static int import_all(struct store *s, const struct procedure *p, int argc, char
 	printf(_("backup: %s\n"), backup);
 	fflush(stdout);
 	free(backup);
-	if (!run_all(s, p, false, argc, argv, feed, ctx, &c)) {
+	/* Said only when batches were committed: a stop before the first
+	 * commit leaves the database as it was. */
+	ok = run_all(s, p, false, argc, argv, feed, ctx, &c);
+	if (!ok && !c.written) {
+		cli_error("%s", failed);
+		return EXIT_FAIL;
+	} else if (!ok) {
 		cli_error("%s", _("stopped; what was brought in before the error stays, and running the same command again"
 				  " after the cause is fixed continues where it stopped"));
 		return EXIT_FAIL;
@@ -222,7 +228,7 @@ static bool import_path(struct importer *im, const char *path, void *ctx)
 	/* A folder from `bitim export --table all`: whole, as its manifest says,
 	 * the tables in order; the manifest names the office (the merge's base). */
 	if (manifest_check(path, &m, why, sizeof why) < 0) {
-		cli_error(_("%s: %s; nothing was imported"), path, why);
+		cli_error("%s: %s", path, why);
 		return false;
 	}
 	if (importer_set_origin(im, m.office_uuid) != BITIM_OK)
@@ -396,6 +402,7 @@ static int merge_all(struct store *s, struct procedure *p, int argc, char **argv
 	struct import_counts c;
 	struct sources src = { 0 };
 	int rc = EXIT_FAIL;
+	bool ok;
 
 	if (!sources_open(&src, p, argc, argv) || !run_all(s, p, true, argc, argv, merge_one, &src, &c)) {
 		cli_error("%s", _("nothing was merged"));
@@ -408,7 +415,11 @@ static int merge_all(struct store *s, struct procedure *p, int argc, char **argv
 	printf(_("backup: %s\n"), *backup);
 	fflush(stdout);
 	checked = true;
-	if (!run_all(s, p, false, argc, argv, merge_one, &src, &c)) {
+	ok = run_all(s, p, false, argc, argv, merge_one, &src, &c);
+	if (!ok && !c.written) {
+		cli_error("%s", _("nothing was merged"));
+		goto out;
+	} else if (!ok) {
 		cli_error(_("stopped; what was merged before the error stays (the backup above holds the database as it"
 			    " was), and running the same merge again after the cause is fixed continues where it stopped"));
 		goto out;

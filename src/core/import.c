@@ -479,8 +479,10 @@ static enum bitim_status next_row(struct importer *im)
 	if (im->dry || ++im->in_batch < BATCH_ROWS)
 		return BITIM_OK;
 	import_reset_all(im);
-	if ((st = store_commit(im->s)) == BITIM_OK)
+	if ((st = store_commit(im->s)) == BITIM_OK) {
 		im->in_batch = 0;
+		im->counts.written = im->rows;
+	}
 	return st;
 }
 
@@ -524,13 +526,15 @@ enum bitim_status importer_finish(struct importer *im, bool commit, struct impor
 {
 	enum bitim_status status = BITIM_OK;
 
+	import_reset_all(im);
+	if (!im->dry && commit && im->s->depth > 0) {
+		status = store_commit(im->s); /* rolls back by itself if COMMIT fails */
+		if (status == BITIM_OK)
+			im->counts.written = im->rows;
+	} else if (!im->dry)
+		store_rollback(im->s);
 	if (counts)
 		*counts = im->counts;
-	import_reset_all(im);
-	if (!im->dry && commit && im->s->depth > 0)
-		status = store_commit(im->s); /* rolls back by itself if COMMIT fails */
-	else if (!im->dry)
-		store_rollback(im->s);
 	/* What was committed is searchable, even after a merge that stopped. */
 	if (!im->dry && (commit || status == BITIM_OK)) {
 		enum bitim_status re = merge_reindex(im);
