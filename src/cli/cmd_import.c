@@ -163,10 +163,15 @@ static bool import_file(struct importer *im, const char *path, int enc, size_t w
 	if (csv_reader_not_utf8(r) && warn)
 		cli_error(_("%s:%zu: this line is not UTF-8; the file is read as KZ-1048 (give --encoding if it is in"
 			    " another)"), path, csv_reader_not_utf8(r));
-	if (csv_reader_unlikely(r) && warn)
+	/* Letters no Kazakh or Russian text has: the other legacy encoding's
+	 * letters read as this one's. Refused, not brought in garbled. */
+	if (csv_reader_unlikely(r)) {
+		int other = csv_reader_encoding(r) == CSV_CP1251 ? CSV_KZ1048 : CSV_CP1251;
 		cli_error(_("%s:%zu: read as %s, this line holds letters no Kazakh or Russian text has (such as љ or џ):"
-			    " the file is likely in another encoding; check the result, or give another --encoding"),
-			  path, csv_reader_unlikely(r), csv_encoding_name(csv_reader_encoding(r)));
+			    " the file is in another encoding; give --encoding %s"),
+			  path, csv_reader_unlikely(r), csv_encoding_name(csv_reader_encoding(r)), csv_encoding_name(other));
+		goto out;
+	}
 	if ((st = csv_read_row(r, &fields, &n)) != BITIM_OK) {
 		cli_error(_("%s:%zu: %s"), path, csv_reader_line(r), st == BITIM_ERR_NOTFOUND ? _("the file is empty") : _(csv_reader_error(r)));
 		goto out;

@@ -592,13 +592,17 @@ T.run()
 
 
 @T.test
-def encodings_that_decode_to_unlikely_text_warn_and_translit_says_what_it_changed():
+def encodings_that_decode_to_unlikely_text_are_refused_and_translit_says_what_it_changed():
     folder = os.path.join(TMP, "kz-src")
     export_all(sample(), folder, "--encoding", "kz1048")
     db = os.path.join(TMP, "kz-as-cp.db")
     r = bitim("--db", db, "import", "--encoding", "cp1251", os.path.join(folder, "parties.csv"))
     err = r.stderr.decode()
-    assert "parties.csv:2:" in err and "read as cp1251" in err and "another encoding" in err, err
+    assert r.returncode == 1 and "parties.csv:2:" in err and "read as cp1251" in err and "another encoding" in err, err
+    assert "--encoding kz1048" in err and err.count("nothing was imported") == 1, err
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM parties").fetchone()[0] == 0  # nothing garbled came in
+    con.close()
     db = os.path.join(TMP, "kz-guessed.db")
     r = bitim("--db", db, "import", os.path.join(folder, "cases.csv"))
     err = r.stderr.decode()
