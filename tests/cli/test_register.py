@@ -334,6 +334,16 @@ def a_file_without_a_column_of_its_table_is_refused():
 
 
 @T.test
+def all_tables_to_standard_output_are_refused():
+    cwd = os.path.join(TMP, "dash")
+    os.mkdir(cwd)
+    r = subprocess.run([P["bitim"], "--db", sample(), "export", "--table", "all", "-o", "-"], capture_output=True,
+                       env=ENV, timeout=120, cwd=cwd)
+    assert r.returncode == 2 and "all tables need a folder" in r.stderr.decode() and r.stdout == b"", r
+    assert os.listdir(cwd) == [], os.listdir(cwd)
+
+
+@T.test
 def outputs_that_are_not_regular_files_are_written_in_place():
     db = sample()
     r = bitim("--db", db, "export", "--table", "cases", "-o", "-")
