@@ -438,6 +438,16 @@ out:
 	return rc;
 }
 
+/* The same file, by its path or (through a link or another path) its inode. */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (strcmp(a, b) == 0)
+		return true;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 int cmd_merge(struct cli_options *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -472,6 +482,12 @@ int cmd_merge(struct cli_options *o, int argc, char **argv)
 		cli_error(_("%s; nothing was merged"), bitim_strerror(st));
 		goto out;
 	}
+	for (int i = optind; i < argc; i++)
+		if (same_file(store_path(s), argv[i])) {
+			cli_error(_("%s is this database itself: merge brings in other offices' databases; nothing was merged"),
+				  argv[i]);
+			goto out;
+		}
 	rc = merge_all(s, p, argc - optind, argv + optind, &backup);
 out:
 	free(code);

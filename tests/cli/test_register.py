@@ -344,6 +344,20 @@ def all_tables_to_standard_output_are_refused():
 
 
 @T.test
+def a_database_is_not_merged_into_itself():
+    db = os.path.join(TMP, "self.db")
+    shutil.copy(sample(), db)
+    link = os.path.join(TMP, "self-link.db")
+    os.symlink(db, link)
+    before = content(db)
+    for other in (db, link, os.path.join(TMP, ".", "self.db")):
+        r = bitim("--db", db, "merge", other)
+        err = r.stderr.decode()
+        assert r.returncode == 1 and "is this database itself" in err and "nothing was merged" in err, err
+        assert content(db) == before and not query(db, "SELECT * FROM merge_origin"), other
+
+
+@T.test
 def outputs_that_are_not_regular_files_are_written_in_place():
     db = sample()
     r = bitim("--db", db, "export", "--table", "cases", "-o", "-")
