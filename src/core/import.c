@@ -230,7 +230,7 @@ enum bitim_status importer_table(struct importer *im, enum export_table t, const
 		return st;
 	/* The UUIDs the dry run sees in this file, on disk in SQLite's
 	 * temporary store: bounded memory whatever the number of rows. */
-	if (im->dry && (st = store_exec(im->s, "CREATE TEMP TABLE IF NOT EXISTS import_seen (uuid TEXT PRIMARY KEY, line INTEGER)"
+	if (im->dry && im->whole && (st = store_exec(im->s, "CREATE TEMP TABLE IF NOT EXISTS import_seen (uuid TEXT PRIMARY KEY, line INTEGER)"
 					   " WITHOUT ROWID; DELETE FROM temp.import_seen")) != BITIM_OK)
 		return st;
 	return map_columns(im, columns, n, why, what);
@@ -430,7 +430,8 @@ const char *import_incoming(const struct importer *im, const char *const *values
 }
 
 /* A UUID the dry run saw on an earlier line of the same file: the row
- * would overwrite that one (a party blended from two). */
+ * would overwrite that one (a party blended from two). Files only: another
+ * database's UUIDs are unique by its schema. */
 static enum bitim_status check_repeat(struct importer *im, const char *const *values, const char **why, const char **what)
 {
 	int k = column_index(im, "uuid");
@@ -511,7 +512,7 @@ enum bitim_status importer_row(struct importer *im, const char *const *values, s
 		*what = "number";
 		return BITIM_ERR_INVALID;
 	}
-	if (im->dry && (status = check_repeat(im, values, why, what)) != BITIM_OK)
+	if (im->dry && im->whole && (status = check_repeat(im, values, why, what)) != BITIM_OK)
 		return status;
 	if (im->dry)
 		return next_row(im);
