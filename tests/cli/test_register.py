@@ -358,6 +358,23 @@ def a_database_is_not_merged_into_itself():
 
 
 @T.test
+def a_stop_before_any_batch_is_written_says_nothing_was_imported():
+    folder = os.path.join(TMP, "stop-src")
+    export_all(sample(), folder)
+    db = os.path.join(TMP, "stop-target.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
+    con = sqlite3.connect(db)  # the database refuses a write the checks could not foresee
+    con.execute("CREATE TRIGGER no_parties BEFORE INSERT ON parties BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    con.commit()
+    con.close()
+    before = content(db)
+    r = bitim("--db", db, "import", folder)
+    err = r.stderr.decode()
+    assert r.returncode == 1 and err.count("nothing was imported") == 1 and "continues" not in err, err
+    assert content(db) == before, err
+
+
+@T.test
 def outputs_that_are_not_regular_files_are_written_in_place():
     db = sample()
     r = bitim("--db", db, "export", "--table", "cases", "-o", "-")
