@@ -19,6 +19,7 @@ struct importer;
 struct import_counts {
 	size_t added, identical, conflicts;
 	size_t updated; /* records that took the other side's one-sided changes */
+	size_t written; /* rows committed (a run that stopped keeps these) */
 };
 
 /* Start (a transaction); source names where the records come from. */
@@ -40,6 +41,17 @@ void importer_on_conflict(struct importer *im, import_conflict_fn fn, void *ctx)
 
 /* Check only: rows are validated, nothing is written (call before the first table). */
 void importer_dry_run(struct importer *im);
+
+/* The files come from bitim's export: a table's file must hold every column
+ * its export writes (confidential ones may be left out), else importer_table
+ * refuses it, *what naming the columns missing. */
+void importer_whole_files(struct importer *im);
+
+/* The line of the file the next row comes from (for a UUID seen twice). */
+void importer_at_line(struct importer *im, size_t line);
+/* After importer_row refused a UUID seen earlier in the same file: the line
+ * of its first row; 0 otherwise. */
+size_t importer_repeat_of(const struct importer *im);
 
 /* The day a stage taken from the other register is completed on (the
  * clock's unless set). */

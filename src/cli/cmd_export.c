@@ -269,5 +269,10 @@ int cmd_export(struct cli_options *o, int argc, char **argv)
 		cli_error(_("unexpected argument '%s'"), argv[optind]);
 		return EXIT_USAGE;
 	}
+	/* Every table is a file of a folder: standard output holds one file. */
+	if (eo.table == -1 && eo.output && strcmp(eo.output, "-") == 0) {
+		cli_error("%s", _("all tables need a folder: give -o FOLDER, or --table with one table for standard output"));
+		return EXIT_USAGE;
+	}
 	return run_export(o, &eo);
 }

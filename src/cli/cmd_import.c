@@ -2,6 +2,7 @@
 #include <config.h>
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,7 +96,13 @@ static int import_all(struct store *s, const struct procedure *p, int argc, char
 	printf(_("backup: %s\n"), backup);
 	fflush(stdout);
 	free(backup);
-	if (!run_all(s, p, false, argc, argv, feed, ctx, &c)) {
+	/* Said only when batches were committed: a stop before the first
+	 * commit leaves the database as it was. */
+	ok = run_all(s, p, false, argc, argv, feed, ctx, &c);
+	if (!ok && !c.written) {
+		cli_error("%s", failed);
+		return EXIT_FAIL;
+	} else if (!ok) {
 		cli_error("%s", _("stopped; what was brought in before the error stays, and running the same command again"
 				  " after the cause is fixed continues where it stopped"));
 		return EXIT_FAIL;
@@ -132,13 +139,14 @@ static int table_of(const char *path, char **header, size_t n)
 	return -1;
 }
 
-/* Feed one CSV file to the importer; errors name the file and line. */
-static bool import_file(struct importer *im, const char *path, int enc)
+/* Feed one CSV file to the importer; errors name the file and line. want:
+ * the rows its manifest gives, or SIZE_MAX for a file given alone. */
+static bool import_file(struct importer *im, const char *path, int enc, size_t want)
 {
 	FILE *fp = fopen(path, "rb");
 	struct csv_reader *r = NULL;
 	char **fields;
-	size_t n;
+	size_t n, rows = 0;
 	const char *why = NULL, *what = NULL;
 	enum bitim_status st;
 	int t;
@@ -155,10 +163,15 @@ static bool import_file(struct importer *im, const char *path, int enc)
 	if (csv_reader_not_utf8(r) && warn)
 		cli_error(_("%s:%zu: this line is not UTF-8; the file is read as KZ-1048 (give --encoding if it is in"
 			    " another)"), path, csv_reader_not_utf8(r));
-	if (csv_reader_unlikely(r) && warn)
+	/* Letters no Kazakh or Russian text has: the other legacy encoding's
+	 * letters read as this one's. Refused, not brought in garbled. */
+	if (csv_reader_unlikely(r)) {
+		int other = csv_reader_encoding(r) == CSV_CP1251 ? CSV_KZ1048 : CSV_CP1251;
 		cli_error(_("%s:%zu: read as %s, this line holds letters no Kazakh or Russian text has (such as љ or џ):"
-			    " the file is likely in another encoding; check the result, or give another --encoding"),
-			  path, csv_reader_unlikely(r), csv_encoding_name(csv_reader_encoding(r)));
+			    " the file is in another encoding; give --encoding %s"),
+			  path, csv_reader_unlikely(r), csv_encoding_name(csv_reader_encoding(r)), csv_encoding_name(other));
+		goto out;
+	}
 	if ((st = csv_read_row(r, &fields, &n)) != BITIM_OK) {
 		cli_error(_("%s:%zu: %s"), path, csv_reader_line(r), st == BITIM_ERR_NOTFOUND ? _("the file is empty") : _(csv_reader_error(r)));
 		goto out;
@@ -167,14 +180,21 @@ static bool import_file(struct importer *im, const char *path, int enc)
 		cli_error(_("%s:1: the header is not that of a table bitim exports"), path);
 		goto out;
 	}
+	importer_whole_files(im);
 	if ((st = importer_table(im, (enum export_table)t, (const char *const *)fields, n, &why, &what)) != BITIM_OK) {
 		cli_error(_("%s:1: column %s: %s"), path, what ? what : "", why ? _(why) : bitim_strerror(st));
 		goto out;
 	}
 	while ((st = csv_read_row(r, &fields, &n)) == BITIM_OK) {
+		rows++;
 		for (size_t i = 0; i < n; i++)
 			csv_unneutralise(fields[i]);
-		if ((st = importer_row(im, (const char *const *)fields, n, &why, &what)) != BITIM_OK) {
+		importer_at_line(im, csv_reader_line(r));
+		if ((st = importer_row(im, (const char *const *)fields, n, &why, &what)) != BITIM_OK && importer_repeat_of(im)) {
+			cli_error(_("%s:%zu: uuid: the same UUID as line %zu; each record may appear once in a file"), path,
+				  csv_reader_line(r), importer_repeat_of(im));
+			goto out;
+		} else if (st != BITIM_OK) {
 			cli_error(_("%s:%zu: %s%s%s"), path, csv_reader_line(r), what ? what : "", what ? ": " : "",
 				  why ? _(why) : bitim_strerror(st));
 			goto out;
@@ -182,6 +202,11 @@ static bool import_file(struct importer *im, const char *path, int enc)
 	}
 	if (st != BITIM_ERR_NOTFOUND) {
 		cli_error(_("%s:%zu: %s"), path, csv_reader_line(r), _(csv_reader_error(r)));
+		goto out;
+	}
+	if (want != SIZE_MAX && rows != want) {
+		cli_error(_("%s: the manifest gives %zu rows, the file holds %zu; export the register again"), path, want,
+			  rows);
 		goto out;
 	}
 	ok = true;
@@ -204,22 +229,26 @@ static bool import_path(struct importer *im, const char *path, void *ctx)
 		return false;
 	}
 	if (!S_ISDIR(sb.st_mode))
-		return import_file(im, path, enc);
+		return import_file(im, path, enc, SIZE_MAX);
 	/* A folder from `bitim export --table all`: whole, as its manifest says,
 	 * the tables in order; the manifest names the office (the merge's base). */
 	if (manifest_check(path, &m, why, sizeof why) < 0) {
-		cli_error(_("%s: %s; nothing was imported"), path, why);
+		cli_error("%s: %s", path, why);
 		return false;
 	}
 	if (importer_set_origin(im, m.office_uuid) != BITIM_OK)
 		return false;
 	for (size_t i = 0; i < sizeof import_order / sizeof import_order[0]; i++) {
 		snprintf(name, sizeof name, "%s.csv", export_table_name(import_order[i]));
-		if (!manifest_lists(&m, name))
+		size_t want = SIZE_MAX;
+		for (size_t j = 0; j < m.n; j++)
+			if (strcmp(m.files[j].name, name) == 0)
+				want = m.files[j].rows;
+		if (want == SIZE_MAX)
 			continue;
 		snprintf(file, sizeof file, "%s/%s", path, name);
 		any = true;
-		if (!import_file(im, file, enc))
+		if (!import_file(im, file, enc, want))
 			return false;
 	}
 	if (!any)
@@ -378,6 +407,7 @@ static int merge_all(struct store *s, struct procedure *p, int argc, char **argv
 	struct import_counts c;
 	struct sources src = { 0 };
 	int rc = EXIT_FAIL;
+	bool ok;
 
 	if (!sources_open(&src, p, argc, argv) || !run_all(s, p, true, argc, argv, merge_one, &src, &c)) {
 		cli_error("%s", _("nothing was merged"));
@@ -390,7 +420,11 @@ static int merge_all(struct store *s, struct procedure *p, int argc, char **argv
 	printf(_("backup: %s\n"), *backup);
 	fflush(stdout);
 	checked = true;
-	if (!run_all(s, p, false, argc, argv, merge_one, &src, &c)) {
+	ok = run_all(s, p, false, argc, argv, merge_one, &src, &c);
+	if (!ok && !c.written) {
+		cli_error("%s", _("nothing was merged"));
+		goto out;
+	} else if (!ok) {
 		cli_error(_("stopped; what was merged before the error stays (the backup above holds the database as it"
 			    " was), and running the same merge again after the cause is fixed continues where it stopped"));
 		goto out;
@@ -402,6 +436,16 @@ out:
 	checked = false;
 	sources_close(&src);
 	return rc;
+}
+
+/* The same file, by its path or (through a link or another path) its inode. */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (strcmp(a, b) == 0)
+		return true;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 int cmd_merge(struct cli_options *o, int argc, char **argv)
@@ -438,6 +482,12 @@ int cmd_merge(struct cli_options *o, int argc, char **argv)
 		cli_error(_("%s; nothing was merged"), bitim_strerror(st));
 		goto out;
 	}
+	for (int i = optind; i < argc; i++)
+		if (same_file(store_path(s), argv[i])) {
+			cli_error(_("%s is this database itself: merge brings in other offices' databases; nothing was merged"),
+				  argv[i]);
+			goto out;
+		}
 	rc = merge_all(s, p, argc - optind, argv + optind, &backup);
 out:
 	free(code);

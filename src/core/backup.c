@@ -12,9 +12,27 @@
 #include "bitim/backup.h"
 #include "backup_internal.h"
 
-#define NAME_PREFIX "bitim-"
-/* "bitim-YYYYMMDD-HHMMSS-" */
-#define STAMP_LEN (sizeof NAME_PREFIX - 1 + 8 + 1 + 6 + 1)
+/* "YYYYMMDD-HHMMSS-" after a backup name's prefix. */
+#define STAMP_LEN (8 + 1 + 6 + 1)
+
+/* The start of the names of a database's automatic backups: its file name
+ * without ".db", then "-" (bitim.db: "bitim-"). Two databases in one folder
+ * (the register and another office's copy) keep, rotate and show their own
+ * backups, never each other's. */
+static char *name_prefix(const struct store *s)
+{
+	const char *path = store_path(s), *base = strrchr(path, '/');
+	char *prefix = NULL;
+	size_t len;
+
+	base = base ? base + 1 : path;
+	len = strlen(base);
+	if (len > 3 && strcmp(base + len - 3, ".db") == 0)
+		len -= 3;
+	if (asprintf(&prefix, "%.*s-", (int)len, base) < 0)
+		return NULL;
+	return prefix;
+}
 
 /* ------------------------------------------------------------ copying */
 
@@ -143,18 +161,20 @@ enum bitim_status backup_make(struct store *s, const char *kind, char **path)
 
 enum bitim_status backup_make_norotate(struct store *s, const char *kind, char **path)
 {
-	char *dir = backup_dir(s), suffix[80];
+	char *dir = backup_dir(s), *prefix = name_prefix(s), suffix[80];
 	enum bitim_status status;
 
 	*path = NULL;
-	if (!dir)
-		return BITIM_ERR_NOMEM;
+	if (!dir || !prefix) {
+		status = BITIM_ERR_NOMEM;
+		goto out;
+	}
 	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
 		status = errno == ENOSPC ? BITIM_ERR_FULL : BITIM_ERR_IO;
 		goto out;
 	}
 	snprintf(suffix, sizeof suffix, "-%s.db", kind);
-	if ((status = backup_new_file(dir, NAME_PREFIX, suffix, path)) != BITIM_OK)
+	if ((status = backup_new_file(dir, prefix, suffix, path)) != BITIM_OK)
 		goto out;
 	if ((status = store_backup(s, *path)) != BITIM_OK) {
 		if (*path)
@@ -163,6 +183,7 @@ enum bitim_status backup_make_norotate(struct store *s, const char *kind, char *
 		*path = NULL;
 	}
 out:
+	free(prefix);
 	free(dir);
 	return status;
 }
@@ -184,14 +205,14 @@ struct found {
 	bool keep;
 };
 
-/* Whether name is bitim-YYYYMMDD-HHMMSS-KIND.db (or ...-HHMMSS-N-KIND.db); its day and time. */
-static bool parse_name(const char *name, bitim_day *day, long *hms, long *seq)
+/* Whether name is PREFIXYYYYMMDD-HHMMSS-KIND.db (or ...-HHMMSS-N-KIND.db); its day and time. */
+static bool parse_name(const char *name, const char *prefix, bitim_day *day, long *hms, long *seq)
 {
-	const char *p = name + sizeof NAME_PREFIX - 1;
+	size_t plen = strlen(prefix), len = strlen(name);
+	const char *p = name + plen;
 	int y, m, d;
-	size_t len = strlen(name);
 
-	if (strncmp(name, NAME_PREFIX, sizeof NAME_PREFIX - 1) != 0 || len < STAMP_LEN + 4)
+	if (strncmp(name, prefix, plen) != 0 || len < plen + STAMP_LEN + 4)
 		return false;
 	for (int i = 0; i < 15; i++)
 		if (i == 8 ? p[i] != '-' : (p[i] < '0' || p[i] > '9'))
@@ -228,27 +249,32 @@ static int newest_first(const void *a, const void *b)
 	return strcmp(y->name, x->name);
 }
 
-/* The automatic backups in dir, newest first. */
-static enum bitim_status list_backups(const char *dir, struct found **out, size_t *count)
+/* The automatic backups of s in dir, newest first. */
+static enum bitim_status list_backups(const struct store *s, const char *dir, struct found **out, size_t *count)
 {
-	DIR *d = opendir(dir);
+	char *prefix = name_prefix(s);
+	DIR *d = prefix ? opendir(dir) : NULL;
 	struct dirent *e;
 	struct found *list = NULL;
 	size_t n = 0;
 
 	*out = NULL;
 	*count = 0;
-	if (!d)
-		return errno == ENOENT ? BITIM_OK : BITIM_ERR_IO;
+	if (!d) {
+		bool absent = prefix && errno == ENOENT;
+		free(prefix);
+		return !prefix ? BITIM_ERR_NOMEM : absent ? BITIM_OK : BITIM_ERR_IO;
+	}
 	while ((e = readdir(d))) {
 		bitim_day day;
 		long hms, seq;
 		struct found *grown;
-		if (!parse_name(e->d_name, &day, &hms, &seq))
+		if (!parse_name(e->d_name, prefix, &day, &hms, &seq))
 			continue;
 		if (!(grown = realloc(list, (n + 1) * sizeof *grown)) || !(grown[n].name = strdup(e->d_name))) {
 			free(grown ? grown : list);
 			closedir(d);
+			free(prefix);
 			return BITIM_ERR_NOMEM;
 		}
 		list = grown;
@@ -259,6 +285,7 @@ static enum bitim_status list_backups(const char *dir, struct found **out, size_
 		n++;
 	}
 	closedir(d);
+	free(prefix);
 	if (n)
 		qsort(list, n, sizeof *list, newest_first);
 	*out = list;
@@ -319,7 +346,7 @@ enum bitim_status backup_rotate(struct store *s)
 		struct backup_keep def = BACKUP_KEEP_DEFAULT;
 		k = def;
 	}
-	if ((status = list_backups(dir, &list, &n)) != BITIM_OK)
+	if ((status = list_backups(s, dir, &list, &n)) != BITIM_OK)
 		goto out;
 	keep_periods(list, n, k.daily, day_of, true);
 	keep_periods(list, n, k.weekly, week_of, false);
@@ -420,7 +447,7 @@ enum bitim_status backup_daily(struct store *s, char **path)
 		return BITIM_OK;
 	if (!(dir = backup_dir(s)))
 		return BITIM_ERR_NOMEM;
-	status = list_backups(dir, &list, &n);
+	status = list_backups(s, dir, &list, &n);
 	done_today = n > 0 && list[0].day == backup_local_today();
 	found_free(list, n);
 	free(dir);
@@ -442,7 +469,7 @@ enum bitim_status backup_missing_today(struct store *s, bool *missing)
 	if (!(dir = backup_dir(s)))
 		return BITIM_ERR_NOMEM;
 	/* a folder that cannot be read (or is not one) holds no backup of today */
-	status = list_backups(dir, &list, &n);
+	status = list_backups(s, dir, &list, &n);
 	*missing = status != BITIM_OK || n == 0 || list[0].day != backup_local_today();
 	found_free(list, n);
 	free(dir);
@@ -461,7 +488,7 @@ enum bitim_status backup_last(struct store *s, char **path, time_t *when)
 	*when = 0;
 	if (!dir)
 		return BITIM_ERR_NOMEM;
-	status = list_backups(dir, &list, &n);
+	status = list_backups(s, dir, &list, &n);
 	if (status == BITIM_OK && n > 0) {
 		if (asprintf(path, "%s/%s", dir, list[0].name) < 0) {
 			*path = NULL;

@@ -1,5 +1,6 @@
 /* The loaded procedure: look-ups, value normalisation and release. */
 #include <config.h>
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,16 +75,43 @@ static bool blank(const char *s)
 	return true;
 }
 
+/* The length of a digit-group separator at s (a blank, a no-break space or a
+ * narrow no-break space, as "500 000" is written), or 0. */
+static size_t group_separator(const char *s)
+{
+	if (*s == ' ')
+		return 1;
+	if (strncmp(s, "\xC2\xA0", 2) == 0)
+		return 2;
+	if (strncmp(s, "\xE2\x80\xAF", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* A whole number as people write it: digits, with a sign, and groups of
+ * digits set apart by a blank ("500 000" is 500000). */
 static const char *normalize_int(const struct field_def *f, const char *text, char **out)
 {
-	char *end;
+	char digits[32], *end;
+	size_t n = 0;
 	long v;
 
+	if (*text == '-' || *text == '+')
+		digits[n++] = *text++;
+	while (*text && n + 1 < sizeof digits) {
+		size_t sep = group_separator(text);
+		if (sep && n > 0 && isdigit((unsigned char)digits[n - 1]) && isdigit((unsigned char)text[sep]))
+			text += sep;
+		if (!isdigit((unsigned char)*text))
+			return N_("Type a whole number, digits only");
+		digits[n++] = *text++;
+	}
+	digits[n] = '\0';
+	if (*text || n == 0)
+		return N_("Type a whole number, digits only");
 	errno = 0;
-	v = strtol(text, &end, 10);
-	while (*end == ' ')
-		end++;
-	if (errno || end == text || *end)
+	v = strtol(digits, &end, 10);
+	if (errno || end == digits || *end)
 		return N_("Type a whole number, digits only");
 	if (v < f->min || v > f->max)
 		return N_("The number is out of the allowed range");

@@ -36,6 +36,21 @@ void importer_dry_run(struct importer *im)
 	im->dry = true;
 }
 
+void importer_whole_files(struct importer *im)
+{
+	im->whole = true;
+}
+
+void importer_at_line(struct importer *im, size_t line)
+{
+	im->line = line;
+}
+
+size_t importer_repeat_of(const struct importer *im)
+{
+	return im->repeat_of;
+}
+
 const char *importer_errmsg(const struct importer *im)
 {
 	return store_errmsg(im->s);
@@ -142,6 +157,33 @@ static enum bitim_status map_columns(struct importer *im, const char *const *col
 	return BITIM_OK;
 }
 
+/* Every column the table's export writes (without the confidential ones)
+ * is in the header; else *what lists those missing. */
+static enum bitim_status check_whole(struct importer *im, const char *const *columns, size_t n, const char **why,
+				     const char **what)
+{
+	const char **names = NULL;
+	size_t count = 0, len = 0;
+	enum bitim_status st;
+
+	if ((st = export_columns(im->p, im->table, false, &names, &count)) != BITIM_OK)
+		return st;
+	im->missing[0] = '\0';
+	for (size_t k = 0; k < count; k++) {
+		bool found = false;
+		for (size_t i = 0; i < n && !found; i++)
+			found = strcmp(columns[i], names[k]) == 0;
+		if (!found && len + strlen(names[k]) + 3 < sizeof im->missing)
+			len += (size_t)snprintf(im->missing + len, sizeof im->missing - len, "%s%s", len ? ", " : "", names[k]);
+	}
+	free(names);
+	if (!im->missing[0])
+		return BITIM_OK;
+	*why = N_("missing: a file of bitim's export holds every column of its table; export it again");
+	*what = im->missing;
+	return BITIM_ERR_INVALID;
+}
+
 enum bitim_status importer_table(struct importer *im, enum export_table t, const char *const *columns, size_t n,
 				 const char **why, const char **what)
 {
@@ -184,6 +226,13 @@ enum bitim_status importer_table(struct importer *im, enum export_table t, const
 			}
 		return BITIM_OK;
 	}
+	if (im->whole && (st = check_whole(im, columns, n, why, what)) != BITIM_OK)
+		return st;
+	/* The UUIDs the dry run sees in this file, on disk in SQLite's
+	 * temporary store: bounded memory whatever the number of rows. */
+	if (im->dry && im->whole && (st = store_exec(im->s, "CREATE TEMP TABLE IF NOT EXISTS import_seen (uuid TEXT PRIMARY KEY, line INTEGER)"
+					   " WITHOUT ROWID; DELETE FROM temp.import_seen")) != BITIM_OK)
+		return st;
 	return map_columns(im, columns, n, why, what);
 }
 
@@ -380,6 +429,36 @@ const char *import_incoming(const struct importer *im, const char *const *values
 	return i >= 0 && values[i] && *values[i] ? values[i] : NULL;
 }
 
+/* A UUID the dry run saw on an earlier line of the same file: the row
+ * would overwrite that one (a party blended from two). Files only: another
+ * database's UUIDs are unique by its schema. */
+static enum bitim_status check_repeat(struct importer *im, const char *const *values, const char **why, const char **what)
+{
+	int k = column_index(im, "uuid");
+	const char *uuid = k >= 0 ? import_incoming(im, values, (size_t)k) : NULL;
+	sqlite3_stmt *q;
+	enum bitim_status st;
+
+	if (!uuid)
+		return BITIM_OK;
+	if ((st = import_stmt(im, Q_SEEN_PUT, "INSERT OR IGNORE INTO temp.import_seen (uuid, line) VALUES (?1, ?2)", &q)) != BITIM_OK)
+		return st;
+	sqlite3_bind_text(q, 1, uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, (sqlite3_int64)im->line);
+	if (sqlite3_step(q) != SQLITE_DONE)
+		return BITIM_ERR_DB;
+	if (sqlite3_changes(im->s->db) > 0)
+		return BITIM_OK;
+	if ((st = import_stmt(im, Q_SEEN_GET, "SELECT line FROM temp.import_seen WHERE uuid = ?1", &q)) != BITIM_OK)
+		return st;
+	sqlite3_bind_text(q, 1, uuid, -1, SQLITE_STATIC);
+	im->repeat_of = sqlite3_step(q) == SQLITE_ROW ? (size_t)sqlite3_column_int64(q, 0) : 1;
+	sqlite3_reset(q);
+	*why = N_("the same UUID as an earlier row: each record may appear once");
+	*what = "uuid";
+	return BITIM_ERR_INVALID;
+}
+
 /* ----------------------------------------------------------- batching */
 
 /* A statement left stepped keeps a read transaction open after COMMIT, and
@@ -401,8 +480,10 @@ static enum bitim_status next_row(struct importer *im)
 	if (im->dry || ++im->in_batch < BATCH_ROWS)
 		return BITIM_OK;
 	import_reset_all(im);
-	if ((st = store_commit(im->s)) == BITIM_OK)
+	if ((st = store_commit(im->s)) == BITIM_OK) {
 		im->in_batch = 0;
+		im->counts.written = im->rows;
+	}
 	return st;
 }
 
@@ -431,6 +512,8 @@ enum bitim_status importer_row(struct importer *im, const char *const *values, s
 		*what = "number";
 		return BITIM_ERR_INVALID;
 	}
+	if (im->dry && im->whole && (status = check_repeat(im, values, why, what)) != BITIM_OK)
+		return status;
 	if (im->dry)
 		return next_row(im);
 	if (im->s->depth == 0 && (status = store_begin(im->s)) != BITIM_OK)
@@ -444,13 +527,15 @@ enum bitim_status importer_finish(struct importer *im, bool commit, struct impor
 {
 	enum bitim_status status = BITIM_OK;
 
+	import_reset_all(im);
+	if (!im->dry && commit && im->s->depth > 0) {
+		status = store_commit(im->s); /* rolls back by itself if COMMIT fails */
+		if (status == BITIM_OK)
+			im->counts.written = im->rows;
+	} else if (!im->dry)
+		store_rollback(im->s);
 	if (counts)
 		*counts = im->counts;
-	import_reset_all(im);
-	if (!im->dry && commit && im->s->depth > 0)
-		status = store_commit(im->s); /* rolls back by itself if COMMIT fails */
-	else if (!im->dry)
-		store_rollback(im->s);
 	/* What was committed is searchable, even after a merge that stopped. */
 	if (!im->dry && (commit || status == BITIM_OK)) {
 		enum bitim_status re = merge_reindex(im);

@@ -23,6 +23,8 @@ enum import_stmt {
 	Q_KEYS_DEL,
 	Q_KEYS_PUT,
 	Q_PENDING_DEL,
+	Q_SEEN_PUT,  /* a UUID seen by the dry run in this file */
+	Q_SEEN_GET,
 	Q_COUNT
 };
 
@@ -43,10 +45,14 @@ struct importer {
 	size_t ncolumns;
 	struct import_counts counts;
 	bool dry;          /* check only: nothing is written */
+	bool whole;        /* every column of the export is required */
+	char missing[512]; /* the columns a file lacks, for the message */
 	bool trusted;      /* the same rows passed a dry run: not checked again */
 	bitim_day today;   /* the day a stage taken is completed on */
 	size_t in_batch;   /* rows written since the last commit */
 	size_t rows;       /* rows seen, for progress */
+	size_t line;       /* the line of the row in hand */
+	size_t repeat_of;  /* the first line of a UUID seen twice */
 	sqlite3_stmt *q[Q_COUNT];
 	import_conflict_fn on_conflict;
 	void *conflict_ctx;

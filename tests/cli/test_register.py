@@ -174,7 +174,7 @@ def hostile_files_are_refused_and_leave_the_database_unchanged():
         r = bitim("--db", db, "import", "--encoding", "utf-8", path)
         assert r.returncode == 1, (name, r)
         err = r.stderr.decode()
-        assert name in err and "nothing was imported" in err, (name, err)
+        assert name in err and err.count("nothing was imported") == 1 and "continues" not in err, (name, err)
         assert content(db) == before, name
     # a party whose case is not anywhere
     r = bitim("--db", db, "import", os.path.join(folder, "parties.csv"))
@@ -245,10 +245,133 @@ def a_register_folder_needs_its_manifest_and_files_as_written():
     os.unlink(os.path.join(missing, "manifest.txt"))
     for bad, says in ((cut, "parties.csv"), (missing, "manifest.txt")):
         r = bitim("--db", db, "import", bad)
-        assert r.returncode == 1 and says in r.stderr.decode() and "nothing was imported" in r.stderr.decode(), r
+        err = r.stderr.decode()
+        assert r.returncode == 1 and says in err and err.count("nothing was imported") == 1, err
+        assert "stays" not in err and "continues" not in err, err
         assert content(db) == before
     r = bitim("--db", db, "import", folder)
     assert r.returncode == 0 and b"added 8" in r.stdout, r
+
+
+def reseal(folder):
+    """Write the manifest again for files changed on purpose (as if bitim had written them)."""
+    path = os.path.join(folder, "manifest.txt")
+    lines = open(path).read().splitlines()
+    out = lines[:2]
+    for line in lines[2:]:
+        _, name, rows, _ = line.split(" ")
+        digest = hashlib.sha256(open(os.path.join(folder, name), "rb").read()).hexdigest()
+        out.append("table %s %s %s" % (name, rows, digest))
+    open(path, "w").write("\n".join(out) + "\n")
+
+
+@T.test
+def a_uuid_twice_in_one_file_is_refused_with_both_lines():
+    folder = os.path.join(TMP, "twice-src")
+    export_all(sample(), folder)
+    db = os.path.join(TMP, "twice-target.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
+    before = content(db)
+    for name in ("parties.csv", "cases.csv"):
+        bad = os.path.join(TMP, "twice-" + name)
+        shutil.copytree(folder, bad)
+        path = os.path.join(bad, name)
+        rows = list(csv.reader(io.StringIO(open(path, encoding="utf-8", newline="").read())))
+        if len(rows) < 3:
+            rows.append(list(rows[1]))  # the one case, twice
+        rows[2][0] = rows[1][0]
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        open(path, "w", encoding="utf-8", newline="").write(out.getvalue())
+        reseal(bad)
+        r = bitim("--db", db, "import", bad)
+        err = r.stderr.decode()
+        first = 2  # the line the first record starts on
+        assert r.returncode == 1 and re.search(name + r":\d+: uuid: the same UUID as line %d;" % first, err), err
+        assert "nothing was imported" in err and (name != "parties.csv" or name + ":3:" in err), err
+        assert content(db) == before, name
+
+
+@T.test
+def a_manifest_whose_row_count_disagrees_is_refused():
+    folder = os.path.join(TMP, "count-src")
+    export_all(sample(), folder)
+    db = os.path.join(TMP, "count-target.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
+    before = content(db)
+    path = os.path.join(folder, "manifest.txt")
+    text = open(path).read()
+    rows = int(re.search(r"^table cases\.csv (\d+) ", text, re.M).group(1))
+    open(path, "w").write(re.sub(r"^table cases\.csv \d+ ", "table cases.csv %d " % (rows - 1), text, flags=re.M))
+    r = bitim("--db", db, "import", folder)
+    err = r.stderr.decode()
+    assert r.returncode == 1 and "cases.csv" in err and "gives %d rows, the file holds %d" % (rows - 1, rows) in err, err
+    assert "nothing was imported" in err and content(db) == before, err
+
+
+@T.test
+def a_file_without_a_column_of_its_table_is_refused():
+    folder = os.path.join(TMP, "columns-src")
+    export_all(sample(), folder)
+    db = os.path.join(TMP, "columns-target.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
+    before = content(db)
+    for dropped in (("subject",), ("stage",), ("subject", "category")):
+        bad = os.path.join(TMP, "columns-" + "-".join(dropped))
+        shutil.copytree(folder, bad)
+        path = os.path.join(bad, "cases.csv")
+        rows = list(csv.reader(io.StringIO(open(path, encoding="utf-8", newline="").read())))
+        keep = [i for i, name in enumerate(rows[0]) if name not in dropped]
+        assert len(keep) == len(rows[0]) - len(dropped), rows[0]
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerows([[row[i] for i in keep] for row in rows])
+        open(path, "w", encoding="utf-8", newline="").write(out.getvalue())
+        reseal(bad)
+        r = bitim("--db", db, "import", bad)
+        err = r.stderr.decode()
+        assert r.returncode == 1 and "cases.csv:1: column " + ", ".join(n for n in rows[0] if n in dropped) + ": missing" in err, err
+        assert "nothing was imported" in err and content(db) == before, err
+
+
+@T.test
+def all_tables_to_standard_output_are_refused():
+    cwd = os.path.join(TMP, "dash")
+    os.mkdir(cwd)
+    r = subprocess.run([P["bitim"], "--db", sample(), "export", "--table", "all", "-o", "-"], capture_output=True,
+                       env=ENV, timeout=120, cwd=cwd)
+    assert r.returncode == 2 and "all tables need a folder" in r.stderr.decode() and r.stdout == b"", r
+    assert os.listdir(cwd) == [], os.listdir(cwd)
+
+
+@T.test
+def a_database_is_not_merged_into_itself():
+    db = os.path.join(TMP, "self.db")
+    shutil.copy(sample(), db)
+    link = os.path.join(TMP, "self-link.db")
+    os.symlink(db, link)
+    before = content(db)
+    for other in (db, link, os.path.join(TMP, ".", "self.db")):
+        r = bitim("--db", db, "merge", other)
+        err = r.stderr.decode()
+        assert r.returncode == 1 and "is this database itself" in err and "nothing was merged" in err, err
+        assert content(db) == before and not query(db, "SELECT * FROM merge_origin"), other
+
+
+@T.test
+def a_stop_before_any_batch_is_written_says_nothing_was_imported():
+    folder = os.path.join(TMP, "stop-src")
+    export_all(sample(), folder)
+    db = os.path.join(TMP, "stop-target.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
+    con = sqlite3.connect(db)  # the database refuses a write the checks could not foresee
+    con.execute("CREATE TRIGGER no_parties BEFORE INSERT ON parties BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    con.commit()
+    con.close()
+    before = content(db)
+    r = bitim("--db", db, "import", folder)
+    err = r.stderr.decode()
+    assert r.returncode == 1 and err.count("nothing was imported") == 1 and "continues" not in err, err
+    assert content(db) == before, err
 
 
 @T.test
@@ -510,13 +633,17 @@ T.run()
 
 
 @T.test
-def encodings_that_decode_to_unlikely_text_warn_and_translit_says_what_it_changed():
+def encodings_that_decode_to_unlikely_text_are_refused_and_translit_says_what_it_changed():
     folder = os.path.join(TMP, "kz-src")
     export_all(sample(), folder, "--encoding", "kz1048")
     db = os.path.join(TMP, "kz-as-cp.db")
     r = bitim("--db", db, "import", "--encoding", "cp1251", os.path.join(folder, "parties.csv"))
     err = r.stderr.decode()
-    assert "parties.csv:2:" in err and "read as cp1251" in err and "another encoding" in err, err
+    assert r.returncode == 1 and "parties.csv:2:" in err and "read as cp1251" in err and "another encoding" in err, err
+    assert "--encoding kz1048" in err and err.count("nothing was imported") == 1, err
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM parties").fetchone()[0] == 0  # nothing garbled came in
+    con.close()
     db = os.path.join(TMP, "kz-guessed.db")
     r = bitim("--db", db, "import", os.path.join(folder, "cases.csv"))
     err = r.stderr.decode()

@@ -162,6 +162,11 @@ static void rotation_keeps_days_weeks_and_months(void **state)
 	snprintf(other, sizeof other, "%s/notes.txt", f->backups); /* not bitim's: never touched */
 	assert_non_null(fp = fopen(other, "w"));
 	fclose(fp);
+	/* an old backup of another database in the same folder (other.db) is
+	 * that database's, never rotated away with this one's */
+	snprintf(other, sizeof other, "%s/other-20240101-120000-daily.db", f->backups);
+	assert_non_null(fp = fopen(other, "w"));
+	fclose(fp);
 	assert_int_equal(backup_keep_get(f->s, &k), BITIM_OK);
 	assert_int_equal(k.daily, 7);
 	assert_int_equal(k.weekly, 4);
@@ -181,6 +186,7 @@ static void rotation_keeps_days_weeks_and_months(void **state)
 	assert_true(exists(f->backups, "bitim-20250131-120000-daily.db"));  /* month 12 */
 	assert_false(exists(f->backups, "bitim-20241231-120000-daily.db")); /* month 13 */
 	assert_true(exists(f->backups, "notes.txt"));
+	assert_true(exists(f->backups, "other-20240101-120000-daily.db"));
 	assert_int_equal(count_named(f->backups, "bitim-"), 8 + 2 + 11);
 	/* fewer kept when the settings say so; numbers out of range refused */
 	k.daily = 1;
@@ -342,6 +348,32 @@ static void copy_overdue_only_for_an_old_register(void **state)
 	assert_false(overdue);
 }
 
+/* Two databases in one folder (the register and another office's copy):
+ * each names, lists and rotates its own backups. */
+static void each_database_keeps_its_own_backups(void **state)
+{
+	struct fixture *f = *state;
+	struct store *other = NULL;
+	char otherdb[4200], *mine = NULL, *theirs = NULL, *last = NULL;
+	time_t when;
+
+	snprintf(otherdb, sizeof otherdb, "%s/other.db", f->dir);
+	assert_int_equal(store_open(otherdb, &other), BITIM_OK);
+	assert_int_equal(backup_make(f->s, "daily", &mine), BITIM_OK);
+	assert_int_equal(backup_make(other, "manual", &theirs), BITIM_OK);
+	assert_non_null(strstr(mine, "/backups/bitim-"));
+	assert_non_null(strstr(theirs, "/backups/other-"));
+	assert_int_equal(backup_last(f->s, &last, &when), BITIM_OK);
+	assert_string_equal(last, mine);
+	free(last);
+	assert_int_equal(backup_last(other, &last, &when), BITIM_OK);
+	assert_string_equal(last, theirs);
+	free(last);
+	free(mine);
+	free(theirs);
+	store_close(other);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -354,6 +386,7 @@ int main(void)
 		T(copy_has_its_fingerprint_and_a_changed_copy_is_refused),
 		T(damaged_or_foreign_file_is_not_restored),
 		T(copy_overdue_only_for_an_old_register),
+		T(each_database_keeps_its_own_backups),
 #undef T
 	};
 	return cmocka_run_group_tests_name("backup", tests, NULL, NULL);

@@ -324,6 +324,17 @@ static void normalize_values(void **state)
 	assert_non_null(field_normalize(days, "3x", &out));
 	assert_null(field_normalize(days, "", &out)); /* optional: blank clears */
 	assert_null(out);
+	/* an amount as people write it: groups of digits apart */
+	const struct field_def *amount = procedure_field(p, "case.amount_settled");
+	assert_null(field_normalize(amount, "500 000", &out));
+	assert_string_equal(out, "500000");
+	free(out);
+	assert_null(field_normalize(amount, "1\xC2\xA0250\xE2\x80\xAF000", &out));
+	assert_string_equal(out, "1250000");
+	free(out);
+	assert_non_null(field_normalize(amount, "500  000", &out));
+	assert_non_null(field_normalize(amount, "500 000 тг", &out));
+	assert_non_null(field_normalize(amount, "5 00,5", &out));
 	const struct field_def *phone = procedure_field(p, "party.phone");
 	assert_null(field_normalize(phone, "8 (701) 234-56-78", &out));
 	assert_string_equal(out, "+7 701 234 56 78");
