@@ -329,7 +329,7 @@ static void normalize_values(void **state)
 	assert_null(field_normalize(amount, "500 000", &out));
 	assert_string_equal(out, "500000");
 	free(out);
-	assert_null(field_normalize(amount, "1\xC2\xA0250\xE2\x80\xAF000", &out));
+	assert_null(field_normalize(amount, "1\xC2\xA0" "250\xE2\x80\xAF" "000", &out));
 	assert_string_equal(out, "1250000");
 	free(out);
 	assert_non_null(field_normalize(amount, "500  000", &out));
