@@ -775,9 +775,11 @@ static void case_key(struct app *app, enum action act, bool is_key, wint_t key)
 		return;
 	case ACT_NEXT_FIELD:
 	case ACT_PREV_FIELD:
+		/* F2 is named only where it completes something: an open case. */
 		if (commit() && !fv_move(&C.fv, act == ACT_NEXT_FIELD ? 1 : -1))
-			app_message(app, MSG_INFO, "%s", act == ACT_NEXT_FIELD ? _("Last field of this page: PgDn for the next stage, F2 to complete it")
-									     : _("First field of this page"));
+			app_message(app, MSG_INFO, "%s", act != ACT_NEXT_FIELD ? _("First field of this page")
+							 : C.cd && case_open() ? _("Last field of this page: PgDn for the next stage, F2 to complete it")
+							 : _("Last field of this page: PgDn for the next stage"));
 		return;
 	case ACT_ESCAPE:
 		if (commit())

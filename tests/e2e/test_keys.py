@@ -3,6 +3,7 @@ greeting's keys, both forms of the cursor keys, unknown escape sequences,
 Ctrl-Z under TERM=linux, F5 inside dialogs, choices typed by their first
 letters, parties picked by name, settings that fill a new case."""
 import os
+import sqlite3
 import subprocess
 import sys
 
@@ -364,6 +365,32 @@ def the_cursor_is_on_the_field_and_rows_below_it_stay_in_view():
         # A larger terminal: the page uses the room (its top is back in view).
         t.resize(120, 50)
         t.wait_all("The request", "Date the request was received", "+ Add: Party")
+
+
+@T.test
+def the_last_field_of_a_closed_case_names_no_f2():
+    """F2 completes a stage of an open case only: a closed case's last field
+    names PgDn alone, as its key bar shows no F2."""
+    with Tui(BITIM) as t:
+        t.tmux("kill-server", check=False)
+        r = subprocess.run([BITIM, "demo", "--db", t.db], capture_output=True, env=t.env, timeout=120)
+        assert r.returncode == 0, r.stderr
+        con = sqlite3.connect(t.db)
+        number = con.execute("SELECT number FROM cases WHERE status = 'closed' ORDER BY id LIMIT 1").fetchone()[0]
+        con.close()
+        t.start()
+        t.wait_for("cases")
+        t.keys("/")
+        t.type(number)
+        t.wait_for(number)
+        t.keys("Enter", "Enter")
+        t.wait_for("now at: Closed")
+        for _ in range(40):
+            t.keys("Tab")
+        shown = t.wait_for("Last field of this page")
+        line = next(l for l in shown.split("\n") if "Last field of this page" in l)
+        assert "PgDn" in line and "F2" not in line, shown
+        assert "F2 " not in "".join(t.key_bar()), shown
 
 
 T.run()
