@@ -200,32 +200,17 @@ static enum bitim_status check_fingerprint(const char *file, char **report)
  * integrity_check and foreign_key_check. *report is "ok" or the problems. */
 static enum bitim_status sqlite_checks(struct store *s, char **report)
 {
-	static const char *const checks[] = { "PRAGMA integrity_check", "PRAGMA foreign_key_check" };
 	char *text = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&text, &len);
-	enum bitim_status status = BITIM_OK;
+	enum bitim_status status;
 	bool ok = true;
 
 	free(*report);
 	*report = NULL;
 	if (!mem)
 		return BITIM_ERR_NOMEM;
-	for (size_t i = 0; i < 2 && status == BITIM_OK; i++) {
-		sqlite3_stmt *st;
-		int rc;
-		if ((status = store_prepare(s, checks[i], &st)) != BITIM_OK)
-			break;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *line = (const char *)sqlite3_column_text(st, 0);
-			if (i == 0 && line && strcmp(line, "ok") == 0)
-				continue;
-			fprintf(mem, "%s%s\n", i ? "foreign key: " : "", line ? line : "");
-			ok = false;
-		}
-		status = store_status(s, rc);
-		sqlite3_finalize(st);
-	}
+	status = store_sqlite_checks(s, mem, &ok);
 	if (ok)
 		fputs("ok", mem);
 	fclose(mem);

@@ -484,6 +484,35 @@ enum bitim_status store_end(struct store *s, enum bitim_status status)
 
 /* ------------------------------------------------------------- checks */
 
+enum bitim_status store_sqlite_checks(struct store *s, FILE *mem, bool *ok)
+{
+	sqlite3_stmt *st;
+	enum bitim_status status;
+	int rc;
+
+	if ((status = store_prepare(s, "PRAGMA integrity_check", &st)) == BITIM_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *line = (const char *)sqlite3_column_text(st, 0);
+			if (line && strcmp(line, "ok") != 0) {
+				fprintf(mem, "%s\n", line);
+				*ok = false;
+			}
+		}
+		status = store_status(s, rc);
+		sqlite3_finalize(st);
+	}
+	if (status == BITIM_OK && (status = store_prepare(s, "PRAGMA foreign_key_check", &st)) == BITIM_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			fprintf(mem, "foreign key: %s row %lld -> %s\n", sqlite3_column_text(st, 0),
+				(long long)sqlite3_column_int64(st, 1), sqlite3_column_text(st, 2));
+			*ok = false;
+		}
+		status = store_status(s, rc);
+		sqlite3_finalize(st);
+	}
+	return status;
+}
+
 enum bitim_status store_integrity(struct store *s, char **report)
 {
 	sqlite3_stmt *st;
@@ -497,26 +526,7 @@ enum bitim_status store_integrity(struct store *s, char **report)
 	*report = NULL;
 	if (!mem)
 		return BITIM_ERR_NOMEM;
-	if ((status = store_prepare(s, "PRAGMA integrity_check", &st)) == BITIM_OK) {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *line = (const char *)sqlite3_column_text(st, 0);
-			if (line && strcmp(line, "ok") != 0) {
-				fprintf(mem, "%s\n", line);
-				ok = false;
-			}
-		}
-		status = store_status(s, rc);
-		sqlite3_finalize(st);
-	}
-	if (status == BITIM_OK && (status = store_prepare(s, "PRAGMA foreign_key_check", &st)) == BITIM_OK) {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			fprintf(mem, "foreign key: %s row %lld -> %s\n", sqlite3_column_text(st, 0),
-				(long long)sqlite3_column_int64(st, 1), sqlite3_column_text(st, 2));
-			ok = false;
-		}
-		status = store_status(s, rc);
-		sqlite3_finalize(st);
-	}
+	status = store_sqlite_checks(s, mem, &ok);
 	/* The case counts the triggers keep must agree with the cases. */
 	if (status == BITIM_OK && (status = store_prepare(s,
 		"SELECT stage FROM (SELECT stage, count(*) FROM cases GROUP BY stage"

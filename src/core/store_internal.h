@@ -2,6 +2,7 @@
 #ifndef BITIM_STORE_INTERNAL_H
 #define BITIM_STORE_INTERNAL_H
 
+#include <stdio.h>
 #include <sqlite3.h>
 #include "bitim/store.h"
 
@@ -58,5 +59,9 @@ void store_uuid(char out[UUID_BUF]);
 /* Step st (SEARCH_KEYS_SQL, bound) to its end and give the folded keys in
  * *keys (caller frees). Returns SQLite's code: SQLITE_DONE when all went well. */
 int search_keys_collect(sqlite3_stmt *st, char **keys);
+
+/* SQLite's own checks of the file (integrity_check, foreign_key_check),
+ * each problem a line in mem; *ok becomes false when there is one. */
+enum bitim_status store_sqlite_checks(struct store *s, FILE *mem, bool *ok);
 
 #endif
