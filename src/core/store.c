@@ -41,6 +41,37 @@ enum bitim_status store_prepare(struct store *s, const char *sql, sqlite3_stmt *
 	return store_status(s, sqlite3_prepare_v2(s->db, sql, -1, st, NULL));
 }
 
+enum bitim_status store_prepare_kept(struct store *s, const char *sql, sqlite3_stmt **st)
+{
+	size_t i;
+
+	for (i = 0; i < STORE_KEPT_MAX && s->kept_sql[i]; i++)
+		if (s->kept_sql[i] == sql) {
+			*st = s->kept[i];
+			return BITIM_OK;
+		}
+	if (i == STORE_KEPT_MAX) {
+		/* Full (more kinds of statement than expected): the last one makes room. */
+		i = STORE_KEPT_MAX - 1;
+		sqlite3_finalize(s->kept[i]);
+		s->kept[i] = NULL;
+		s->kept_sql[i] = NULL;
+	}
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+		return store_status(s, sqlite3_errcode(s->db));
+	s->kept_sql[i] = sql;
+	s->kept[i] = *st;
+	return BITIM_OK;
+}
+
+void store_release(sqlite3_stmt *st)
+{
+	if (st) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	}
+}
+
 int store_bind_text(sqlite3_stmt *st, int index, const char *text)
 {
 	return text ? sqlite3_bind_text(st, index, text, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, index);
@@ -403,6 +434,8 @@ void store_close(struct store *s)
 	if (!s)
 		return;
 	store_case_plan_free(s);
+	for (size_t i = 0; i < STORE_KEPT_MAX; i++)
+		sqlite3_finalize(s->kept[i]);
 	if (s->db) {
 		if (s->depth > 0)
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

@@ -6,6 +6,9 @@
 #include <sqlite3.h>
 #include "bitim/store.h"
 
+/* How many statements a store keeps prepared. */
+#define STORE_KEPT_MAX 16
+
 struct store {
 	sqlite3 *db;
 	char *path;        /* owned */
@@ -13,6 +16,9 @@ struct store {
 	int depth;         /* nesting of store_begin */
 	char errmsg[512];  /* SQLite's last message */
 	struct case_plan *list_plan; /* the case list's last search, made ready (case_list.c) */
+	/* Statements kept prepared for work repeated per case (store_prepare_kept). */
+	const char *kept_sql[STORE_KEPT_MAX];     /* borrowed: static strings */
+	sqlite3_stmt *kept[STORE_KEPT_MAX];       /* owned */
 };
 
 /* Map an SQLite result code to a status, keeping SQLite's message. */
@@ -23,6 +29,15 @@ enum bitim_status store_exec(struct store *s, const char *sql);
 
 /* Prepare one statement. */
 enum bitim_status store_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
+
+/* A statement for SQL that is a static string, prepared once and kept until
+ * store_close (preparing it anew for each case cost more than running it).
+ * Give it back with store_release when done, before the next
+ * store_prepare_kept (which may make room by finalizing one): it is reset,
+ * never finalized. */
+enum bitim_status store_prepare_kept(struct store *s, const char *sql, sqlite3_stmt **st);
+/* Reset a kept statement and clear its bindings (NULL is fine). */
+void store_release(sqlite3_stmt *st);
 
 /* Bind text, or NULL for a NULL pointer. */
 int store_bind_text(sqlite3_stmt *st, int index, const char *text);
