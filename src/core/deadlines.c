@@ -224,11 +224,15 @@ enum bitim_status deadlines_refresh_work(struct deadlines_job *job, int budget_m
 	long until = now_ms() + budget_ms;
 	enum bitim_status status;
 
-	/* Small steps: each is a transaction that another bitim waits for. */
+	/* Small steps: each is a transaction that another bitim waits for.
+	 * Nor does a step wait for another bitim's write: it is tried again at
+	 * the next idle moment instead of keeping a key waiting. */
+	sqlite3_busy_timeout(job->s->db, 0);
 	do
 		status = deadlines_refresh_step(job, 16, done);
 	while (status == BITIM_OK && !*done && now_ms() < until);
-	return status;
+	sqlite3_busy_timeout(job->s->db, STORE_BUSY_TIMEOUT_MS);
+	return status == BITIM_ERR_BUSY ? BITIM_OK : status;
 }
 
 int deadlines_refresh_percent(const struct deadlines_job *job)

@@ -13,7 +13,6 @@
 #include "store_internal.h"
 
 #define BITIM_APPLICATION_ID 0x42544D31
-#define BUSY_TIMEOUT_MS 5000
 
 enum bitim_status store_status(struct store *s, int rc)
 {
@@ -254,7 +253,7 @@ static enum bitim_status set_wal(struct store *s)
 			status = store_status(s, rc);
 		}
 		sqlite3_finalize(st);
-		if (status != BITIM_ERR_BUSY || waited >= BUSY_TIMEOUT_MS)
+		if (status != BITIM_ERR_BUSY || waited >= STORE_BUSY_TIMEOUT_MS)
 			return status;
 		sqlite3_sleep(20);
 	}
@@ -314,7 +313,7 @@ static enum bitim_status open_handle(const char *path, const char *target, int f
 		return status;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
 	*out = s;
 	return BITIM_OK;
 }

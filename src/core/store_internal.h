@@ -6,6 +6,9 @@
 #include <sqlite3.h>
 #include "bitim/store.h"
 
+/* How long a write waits for another program's (milliseconds). */
+#define STORE_BUSY_TIMEOUT_MS 5000
+
 /* How many statements a store keeps prepared. */
 #define STORE_KEPT_MAX 16
 

@@ -36,10 +36,6 @@ bool background_deadline_current(const struct app *app, int64_t case_id);
 /* A case is being opened: its deadline is recomputed first if it waits. */
 void background_case_opened(struct app *app, int64_t case_id);
 
-/* Whether today's backup is being made (or was tried) by this run, so the
- * list need not warn that it is missing. */
-bool background_backup_handled(const struct app *app);
-
 /* Stop at quit: the deadlines' refresh goes on next time from where it
  * stopped; a backup not finished leaves no file and is made next time.
  * Returns a message for the terminal once the interface has ended (a
