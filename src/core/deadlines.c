@@ -229,7 +229,7 @@ enum bitim_status deadlines_refresh_work(struct deadlines_job *job, int budget_m
 	 * the next idle moment instead of keeping a key waiting. */
 	sqlite3_busy_timeout(job->s->db, 0);
 	do
-		status = deadlines_refresh_step(job, 16, done);
+		status = deadlines_refresh_step(job, 64, done);
 	while (status == BITIM_OK && !*done && now_ms() < until);
 	sqlite3_busy_timeout(job->s->db, STORE_BUSY_TIMEOUT_MS);
 	return status == BITIM_ERR_BUSY ? BITIM_OK : status;

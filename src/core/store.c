@@ -287,6 +287,11 @@ static enum bitim_status ensure_office(struct store *s)
 	char uuid[UUID_BUF];
 	enum bitim_status status;
 
+	int64_t have = 0;
+
+	/* Looked at first: the insert would take the write lock on every start. */
+	if ((status = store_query_int(s, "SELECT count(*) FROM office WHERE id = 1", &have)) != BITIM_OK || have)
+		return status;
 	store_uuid(uuid);
 	if ((status = store_prepare(s, "INSERT OR IGNORE INTO office(id, uuid) VALUES (1, ?1)", &st)) != BITIM_OK)
 		return status;
@@ -344,7 +349,10 @@ enum bitim_status store_open(const char *path, struct store **out)
 	if (version > 0 && version < STORE_SCHEMA_VERSION &&
 	    (status = backup_before_migration(s, version)) != BITIM_OK)
 		goto fail;
-	if ((status = store_migrate(s)) != BITIM_OK || (status = ensure_office(s)) != BITIM_OK)
+	/* A file of this version needs no migration: an ordinary start writes
+	 * nothing and takes no write lock. */
+	if ((version != STORE_SCHEMA_VERSION && (status = store_migrate(s)) != BITIM_OK) ||
+	    (status = ensure_office(s)) != BITIM_OK)
 		goto fail;
 	*out = s;
 	return BITIM_OK;

@@ -109,10 +109,10 @@ static void draw_message(struct app *app)
 	if (app->message[0])
 		draw_text_cut(y, 0, app->message, app->cols,
 			      app->message_kind == MSG_ERROR ? A_BOLD | A_REVERSE : A_BOLD, " F1");
-	else if (app->status[0])
-		draw_text_cut(y, 0, app->status, app->cols, A_NORMAL, " F1");
 	else if (hint)
 		draw_text_cut(y, 0, _(hint), app->cols, A_NORMAL, " F1");
+	else if (app->status[0]) /* work between keys: the list shows it, a field's hint comes first */
+		draw_text_cut(y, 0, app->status, app->cols, A_NORMAL, " F1");
 }
 
 static void draw_too_small(struct app *app)
