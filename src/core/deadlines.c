@@ -228,9 +228,14 @@ enum bitim_status deadlines_refresh_work(struct deadlines_job *job, int budget_m
 	 * Nor does a step wait for another bitim's write: it is tried again at
 	 * the next idle moment instead of keeping a key waiting. */
 	sqlite3_busy_timeout(job->s->db, 0);
+	/* Nor does a step wait for the disk: a cached deadline can be made
+	 * again, and a step lost to a power cut is lost whole, with the note of
+	 * how far the refresh came (WAL stays consistent without the sync). */
+	sqlite3_exec(job->s->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 	do
-		status = deadlines_refresh_step(job, 64, done);
+		status = deadlines_refresh_step(job, 32, done);
 	while (status == BITIM_OK && !*done && now_ms() < until);
+	sqlite3_exec(job->s->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
 	sqlite3_busy_timeout(job->s->db, STORE_BUSY_TIMEOUT_MS);
 	return status == BITIM_ERR_BUSY ? BITIM_OK : status;
 }

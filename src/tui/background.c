@@ -16,6 +16,7 @@
 
 static struct {
 	struct deadlines_job *deadlines; /* owned; NULL when current */
+	bool deadlines_stopped;          /* it failed: left for the next start */
 	struct backup_job *backup;       /* owned; NULL when none is being made */
 	bool backup_begun;               /* the day's backup was looked at this run */
 	bool sticky;                     /* the status line tells a finished task until a key */
@@ -64,7 +65,7 @@ void background_open(struct app *app, const char *forms_fingerprint)
 int background_wait_ms(const struct app *app)
 {
 	(void)app;
-	if (B.deadlines || !B.backup_begun)
+	if ((B.deadlines && !B.deadlines_stopped) || !B.backup_begun)
 		return 0;
 	if (B.backup)
 		return backup_job_checking(B.backup) ? CHECK_POLL_MS : 0;
@@ -95,6 +96,7 @@ static bool work_deadlines(struct app *app)
 		app_message(app, MSG_ERROR, _("The forms changed, but the deadlines of the open cases could not be recalculated: %s"),
 			    bitim_strerror(st));
 		app->status[0] = '\0';
+		B.deadlines_stopped = true;
 		return true;
 	}
 	if (done) {
@@ -172,7 +174,7 @@ static bool work_backup(struct app *app)
 
 bool background_work(struct app *app)
 {
-	if (B.deadlines)
+	if (B.deadlines && !B.deadlines_stopped)
 		return work_deadlines(app);
 	if (!B.backup_begun || B.backup)
 		return work_backup(app);
