@@ -102,6 +102,8 @@ struct deadlines_job {
 	int64_t last;                 /* the largest case id when it began */
 	size_t count;                 /* cases refreshed by this job */
 	bool done;
+	/* While refreshed between keys: the log checkpointed in a thread. */
+	struct store_checkpointer *checkpointer;
 };
 
 static long now_ms(void)
@@ -228,6 +230,8 @@ enum bitim_status deadlines_refresh_work(struct deadlines_job *job, int budget_m
 	 * Nor does a step wait for another bitim's write: it is tried again at
 	 * the next idle moment instead of keeping a key waiting. */
 	sqlite3_busy_timeout(job->s->db, 0);
+	if (!job->checkpointer && !job->done)
+		job->checkpointer = store_checkpointer_start(job->s);
 	/* Nor does a step wait for the disk: a cached deadline can be made
 	 * again, and a step lost to a power cut is lost whole, with the note of
 	 * how far the refresh came (WAL stays consistent without the sync). */
@@ -237,6 +241,10 @@ enum bitim_status deadlines_refresh_work(struct deadlines_job *job, int budget_m
 	while (status == BITIM_OK && !*done && now_ms() < until);
 	sqlite3_exec(job->s->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
 	sqlite3_busy_timeout(job->s->db, STORE_BUSY_TIMEOUT_MS);
+	if (*done) {
+		store_checkpointer_stop(job->checkpointer);
+		job->checkpointer = NULL;
+	}
 	return status == BITIM_ERR_BUSY ? BITIM_OK : status;
 }
 
@@ -264,6 +272,8 @@ enum bitim_status deadlines_refresh_case(struct deadlines_job *job, int64_t case
 
 void deadlines_job_free(struct deadlines_job *job)
 {
+	if (job)
+		store_checkpointer_stop(job->checkpointer);
 	free(job);
 }
 

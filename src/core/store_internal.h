@@ -42,6 +42,14 @@ enum bitim_status store_prepare_kept(struct store *s, const char *sql, sqlite3_s
 /* Reset a kept statement and clear its bindings (NULL is fine). */
 void store_release(sqlite3_stmt *st);
 
+/* A thread that checkpoints the write-ahead log every tenth of a second on
+ * a connection of its own, SQLite's automatic checkpoint being off on the
+ * store's meanwhile; NULL when it could not start (nothing changed then). */
+struct store_checkpointer;
+struct store_checkpointer *store_checkpointer_start(struct store *s);
+/* Stop it and give the store its automatic checkpoint back (NULL is fine). */
+void store_checkpointer_stop(struct store_checkpointer *c);
+
 /* Bind text, or NULL for a NULL pointer. */
 int store_bind_text(sqlite3_stmt *st, int index, const char *text);
 
