@@ -64,13 +64,13 @@ struct case_plan {
 	int64_t version;               /* the register's state it was made for */
 	enum way way;
 	char *folded;                  /* the search key, owned */
-	char *phrase;                  /* the FTS phrase, owned */
+	char *pattern;                 /* the LIKE pattern of the trigram index, owned */
 	char number_lo[64], number_hi[68]; /* a case-number prefix range */
 	struct place *set;             /* WAY_SET: the matching cases in order, owned */
 	size_t nset;
 };
 
-#define SET_FTS "SELECT rowid FROM case_search WHERE case_search MATCH ?3 LIMIT ?13"
+#define SET_FTS "SELECT rowid FROM case_search WHERE keys LIKE ?3 LIMIT ?13"
 #define SET_ID "SELECT case_id FROM parties WHERE iin = ?10 AND deleted = 0" \
 	" UNION SELECT case_id FROM parties WHERE bin = ?10 AND deleted = 0 LIMIT ?13"
 #define SET_NUMBER "SELECT id FROM cases WHERE number >= ?11 COLLATE NOCASE AND number < ?12 COLLATE NOCASE LIMIT ?13"
@@ -83,7 +83,7 @@ static void plan_free(struct case_plan *p)
 	free(p->stage);
 	free(p->category);
 	free(p->folded);
-	free(p->phrase);
+	free(p->pattern);
 	free(p->set);
 	free(p);
 }
@@ -102,25 +102,6 @@ static bool all_digits(const char *t, size_t n)
 		if (t[i] < '0' || t[i] > '9')
 			return false;
 	return true;
-}
-
-/* The FTS5 phrase for a folded text: in double quotes, quotes doubled. */
-static char *fts_phrase(const char *folded)
-{
-	size_t n = strlen(folded), o = 0;
-	char *out = malloc(n * 2 + 3);
-
-	if (!out)
-		return NULL;
-	out[o++] = '"';
-	for (size_t i = 0; i < n; i++) {
-		if (folded[i] == '"')
-			out[o++] = '"';
-		out[o++] = folded[i];
-	}
-	out[o++] = '"';
-	out[o] = '\0';
-	return out;
 }
 
 /* The typed text as the start of a case number (ASCII letters in capitals,
@@ -155,7 +136,7 @@ static void bind_plan(sqlite3_stmt *st, const struct case_plan *p, sqlite3_int64
 {
 	store_bind_text(st, 1, p->stage);
 	store_bind_text(st, 2, p->category);
-	store_bind_text(st, 3, p->phrase);
+	store_bind_text(st, 3, p->pattern);
 	store_bind_text(st, 10, p->folded);
 	store_bind_text(st, 11, p->number_lo);
 	store_bind_text(st, 12, p->number_hi);
@@ -250,7 +231,7 @@ static enum bitim_status plan_choose(struct store *s, struct case_plan *p)
 		p->way = WAY_SHORT;
 		return BITIM_OK;
 	}
-	if (!(p->phrase = fts_phrase(p->folded)))
+	if (!(p->pattern = search_like_pattern(p->folded)))
 		return BITIM_ERR_NOMEM;
 	/* An IIN or BIN: the parties' index, if a party has it; the beginning
 	 * of a case number: the numbers' index; else the trigram index. */

@@ -219,6 +219,19 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  row BLOB NOT NULL,"
 	"  PRIMARY KEY (origin, tab, id)) WITHOUT ROWID;"
 	"PRAGMA user_version = 6;",
+	/* 7: the search index without positions (detail=none) and without the
+	 * keys' sizes (columnsize=0): a search is a substring, asked with LIKE,
+	 * which needs only which cases hold each trigram; the candidates are
+	 * then checked against the keys themselves. A third of the size and
+	 * half the cost of writing. The keys are kept as they were (the index's
+	 * content table: case_search_content, column c0), the index made again
+	 * from them. */
+	"CREATE TEMP TABLE search_keys_v7 AS SELECT id, c0 FROM case_search_content;"
+	"DROP TABLE case_search;"
+	"CREATE VIRTUAL TABLE case_search USING fts5(keys, tokenize = 'trigram', detail = none, columnsize = 0);"
+	"INSERT INTO case_search(rowid, keys) SELECT id, c0 FROM temp.search_keys_v7 ORDER BY id;"
+	"DROP TABLE temp.search_keys_v7;"
+	"PRAGMA user_version = 7;",
 };
 
 /* Migrations that rebuild a table run with foreign keys off: dropping the

@@ -64,6 +64,18 @@ enum bitim_status store_search_reindex(struct store *s, int64_t case_id)
 	return status;
 }
 
+char *search_like_pattern(const char *folded)
+{
+	char *pattern = NULL;
+
+	/* A folded text holds no % or _ (punctuation folds to spaces), so
+	 * nothing needs escaping; LIKE ignores only ASCII case, and folded
+	 * text and keys are both in lower case. */
+	if (asprintf(&pattern, "%%%s%%", folded) < 0)
+		return NULL;
+	return pattern;
+}
+
 /* ---------------------------------------------------- who else is this */
 
 /* Parties a name search looks at: the newest cases whose keys hold the name. */
@@ -128,26 +140,17 @@ static enum bitim_status by_name(struct store *s, int64_t exclude_case, const ch
 {
 	sqlite3_stmt *cases = NULL, *parties = NULL;
 	enum bitim_status status;
-	size_t n = strlen(want), o = 0;
-	char *phrase = malloc(n * 2 + 3);
+	char *pattern = search_like_pattern(want);
 	int rc = SQLITE_OK;
 
-	if (!phrase)
+	if (!pattern)
 		return BITIM_ERR_NOMEM;
-	phrase[o++] = '"';
-	for (size_t i = 0; i < n; i++) {
-		if (want[i] == '"')
-			phrase[o++] = '"';
-		phrase[o++] = want[i];
-	}
-	phrase[o++] = '"';
-	phrase[o] = '\0';
-	if ((status = store_prepare(s, "SELECT rowid FROM case_search WHERE case_search MATCH ?1"
+	if ((status = store_prepare(s, "SELECT rowid FROM case_search WHERE keys LIKE ?1"
 				       " ORDER BY rowid DESC LIMIT ?2", &cases)) != BITIM_OK ||
 	    (status = store_prepare(s, PARTY_COLUMNS " WHERE p.case_id = ?1 AND p.deleted = 0 ORDER BY p.position",
 				    &parties)) != BITIM_OK)
 		goto out;
-	store_bind_text(cases, 1, phrase);
+	store_bind_text(cases, 1, pattern);
 	sqlite3_bind_int(cases, 2, WHO_CASES);
 	while (m->n < WHO_MAX && (rc = sqlite3_step(cases)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(cases, 0);
@@ -178,7 +181,7 @@ static enum bitim_status by_name(struct store *s, int64_t exclude_case, const ch
 out:
 	sqlite3_finalize(cases);
 	sqlite3_finalize(parties);
-	free(phrase);
+	free(pattern);
 	return status;
 }
 
