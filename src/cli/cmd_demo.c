@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include "bitim/demo.h"
 #include "bitim/i18n.h"
@@ -25,6 +27,48 @@ static char *demo_path(void)
 	return path;
 }
 
+/* Remove a database file and the journal files beside it. */
+static void remove_db_files(const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	char name[4096];
+
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+		if (snprintf(name, sizeof name, "%s%s", path, suffixes[i]) < (int)sizeof name)
+			unlink(name);
+}
+
+/* Synthetic cases for a database that does not exist yet are written into
+ * PATH.partial (a left-over one, from a load cut short, is removed first),
+ * renamed to PATH only when complete: a cut load never leaves a database
+ * that looks whole. NULL when the database exists. */
+static char *scratch_path(const char *path)
+{
+	char *part = NULL;
+	struct stat st;
+
+	if (stat(path, &st) == 0 || errno != ENOENT || asprintf(&part, "%s.partial", path) < 0)
+		return NULL;
+	remove_db_files(part);
+	return part;
+}
+
+/* Open the scratch file (no automatic backup: it is not a register yet). */
+static struct store *open_scratch(const char *part)
+{
+	struct store *s = NULL;
+	enum bitim_status st;
+
+	if (!cli_check_folder(part))
+		return NULL;
+	if ((st = store_open(part, &s)) != BITIM_OK) {
+		cli_error(_("cannot open the database %s: %s. %s"), part, bitim_strerror(st), store_open_detail());
+		return NULL;
+	}
+	today_init(s);
+	return s;
+}
+
 int cmd_demo(struct cli_options *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -37,7 +81,7 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 	struct procedure *p = NULL;
 	struct store *s = NULL;
 	struct case_query all = { 0 };
-	char *path = NULL, *demo = NULL, why[512] = "";
+	char *path = NULL, *demo = NULL, *part = NULL, why[512] = "";
 	const char *office = "DEM";
 	long cases = -1;
 	size_t existing = 0;
@@ -84,7 +128,11 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 		store_make_dir(path);
 		o->db = path;
 	}
-	if (!(p = cli_load_procedure(o)) || !(s = cli_open_store(o)))
+	if (!(p = cli_load_procedure(o)))
+		goto out;
+	if (cases >= 0)
+		part = scratch_path(o->db);
+	if (!(s = part ? open_scratch(part) : cli_open_store(o)))
 		goto out;
 	today_allow(); /* its dates are relative to the trainer's day */
 	/* Never write demonstration cases into a real register. */
@@ -101,11 +149,10 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 		 * forms are recorded first (refreshing any cases already there), so
 		 * the first start does not recompute a million deadlines. */
 		cli_refresh_deadlines(o, s, p);
-		if (demo_synthetic(s, p, (size_t)cases, today_get()) != BITIM_OK) {
+		if (demo_synthetic(s, p, (size_t)cases, today_get(), part != NULL) != BITIM_OK) {
 			cli_error("%s", store_errmsg(s));
 			goto out;
 		}
-		printf(_("%s: %ld synthetic cases added\n"), store_path(s), cases);
 	} else if (existing > 0) {
 		printf(_("%s is already a demonstration database (%zu cases)\n"), store_path(s), existing);
 		rc = EXIT_OK;
@@ -119,11 +166,24 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 	}
 	/* The demonstration's deadlines were made for these forms: the first
 	 * start has nothing to recompute. */
-	if (cli_mark_deadlines_current(o, s))
-		rc = EXIT_OK;
+	if (!cli_mark_deadlines_current(o, s))
+		goto out;
+	if (cases >= 0) {
+		store_close(s);
+		s = NULL;
+		if (part && rename(part, o->db) != 0) {
+			cli_error(_("cannot write %s: %s"), o->db, strerror(errno));
+			goto out;
+		}
+		printf(_("%s: %ld synthetic cases added\n"), o->db, cases);
+	}
+	rc = EXIT_OK;
 out:
 	free(demo);
 	store_close(s);
+	if (part && rc != EXIT_OK)
+		remove_db_files(part);
+	free(part);
 	procedure_free(p);
 	free(path);
 	return rc;

@@ -11,29 +11,49 @@
 
 /* ------------------------------------------------------------ indexing */
 
+bool search_keys_add(struct search_keys *k, const char *text)
+{
+	char *folded = text ? search_fold(text) : NULL;
+	size_t n = folded ? strlen(folded) : 0;
+
+	if (text && !folded)
+		return false;
+	if (n > 0) {
+		if (k->len + n + 4 > k->cap) {
+			size_t cap = (k->len + n + 4) * 2;
+			char *grown = realloc(k->buf, cap);
+			if (!grown) {
+				free(folded);
+				return false;
+			}
+			k->buf = grown;
+			k->cap = cap;
+		}
+		memcpy(k->buf + k->len, folded, n);
+		memcpy(k->buf + k->len + n, " | ", 4); /* with the terminating NUL */
+		k->len += n + 3;
+	}
+	free(folded);
+	return true;
+}
+
 int search_keys_collect(sqlite3_stmt *st, char **keys)
 {
-	size_t len = 0;
-	FILE *mem = open_memstream(keys, &len);
+	struct search_keys k = { 0 };
 	int rc;
 
 	*keys = NULL;
-	if (!mem)
-		return SQLITE_NOMEM;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *text = (const char *)sqlite3_column_text(st, 0);
-		char *folded = text ? search_fold(text) : NULL;
-		if (folded && *folded)
-			fprintf(mem, "%s | ", folded);
-		free(folded);
-	}
-	if (fclose(mem) != 0 && rc == SQLITE_DONE)
-		rc = SQLITE_NOMEM;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (!search_keys_add(&k, (const char *)sqlite3_column_text(st, 0))) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
 	if (rc != SQLITE_DONE) {
-		free(*keys);
-		*keys = NULL;
+		free(k.buf);
+		return rc;
 	}
-	return rc;
+	*keys = k.buf ? k.buf : strdup("");
+	return *keys ? SQLITE_DONE : SQLITE_NOMEM;
 }
 
 enum bitim_status store_search_reindex(struct store *s, int64_t case_id)
