@@ -178,7 +178,7 @@ def hostile_files_are_refused_and_leave_the_database_unchanged():
         assert content(db) == before, name
     # a party whose case is not anywhere
     r = bitim("--db", db, "import", os.path.join(folder, "parties.csv"))
-    assert r.returncode == 1 and b"refers to a case" in r.stderr, r.stderr
+    assert r.returncode == 1 and b"parties.csv:2: case_uuid: is no case of these files" in r.stderr, r.stderr
     assert content(db) == before
 
 
@@ -654,3 +654,62 @@ def encodings_that_decode_to_unlikely_text_are_refused_and_translit_says_what_it
     assert r.returncode == 0 and r.stdout == plain.stdout and "holds every Kazakh letter" in r.stderr.decode(), r
     r = bitim("--db", sample(), "export", "--table", "parties", "--encoding", "cp1251", "--translit")
     assert r.returncode == 0 and "Kazakh letters written as their Russian neighbours" in r.stderr.decode(), r.stderr
+
+
+def edited_copy(folder, name, table, edit):
+    """A copy of an exported folder whose table file's first record went through edit(header, row)."""
+    bad = os.path.join(TMP, name)
+    shutil.copytree(folder, bad)
+    path = os.path.join(bad, table)
+    rows = list(csv.reader(io.StringIO(open(path, encoding="utf-8", newline="").read())))
+    edit(rows[0], rows[1])
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    open(path, "w", encoding="utf-8", newline="").write(out.getvalue())
+    reseal(bad)
+    return bad
+
+
+def set_column(column, value):
+    def edit(header, row):
+        row[header.index(column)] = value
+    return edit
+
+
+@T.test
+def a_row_must_name_its_case_the_same_way_twice_and_dates_must_have_happened():
+    folder = os.path.join(TMP, "refs-src")
+    export_all(sample(), folder)
+    db = os.path.join(TMP, "refs-target.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
+    before = content(db)
+    bad = {
+        "refs-number": ("parties.csv", set_column("case_number", "KRG-2026-0999"), "case_number: is not the number"),
+        "refs-uuid": ("sessions.csv", set_column("case_uuid", "0b7c9a43-1d2e-4f5a-8b6c-7d8e9f0a1b2c"),
+                      "case_uuid: is no case of these files or of this database"),
+        "refs-future": ("cases.csv", set_column("received_on", "2026-03-22"), "received_on: is a date later than today"),
+        "refs-future-field": ("cases.csv", set_column("offer_sent_on", "2099-01-01"), "offer_sent_on: is a date later"),
+    }
+    for name, (table, edit, says) in bad.items():
+        r = bitim("--db", db, "import", edited_copy(folder, name, table, edit))
+        err = r.stderr.decode()
+        assert r.returncode == 1 and table + ":2: " + says in err and "nothing was imported" in err, (name, err)
+        assert content(db) == before, name
+    # today itself has happened; and the register's own rows name their cases as they are
+    r = bitim("--db", db, "import", edited_copy(folder, "refs-today", "cases.csv", set_column("received_on", "2026-03-21")))
+    assert r.returncode == 0, r.stderr.decode()
+    # a file of rows whose cases the database already holds needs no cases' file
+    r = bitim("--db", db, "import", os.path.join(folder, "parties.csv"))
+    assert r.returncode == 0 and b"already present" in r.stdout, r
+
+
+@T.test
+def an_unknown_option_is_named_escaped_and_translated():
+    for args in (["--\x1b[2Jx"], ["export", "--\x1b]0;owned\x07"], ["import", "-\x07"], ["export", "-o"]):
+        r = subprocess.run([P["bitim"], *args], capture_output=True, env=dict(ENV, LANGUAGE="ru"), timeout=60)
+        err = r.stderr.decode()
+        assert r.returncode == 2 and no_raw_control(r.stderr) and r.stdout == b"", (args, r)
+        assert err.startswith("bitim: ") and "--help" in err and err.count("--help") == 1, (args, err)
+        assert "unknown option" not in err and "needs a value" not in err, (args, err)  # in Russian
+    r = bitim("--db", os.path.join(TMP, "ctl\x1b[2J.db"), "demo")
+    assert no_raw_control(r.stdout) and no_raw_control(r.stderr), r
