@@ -368,12 +368,13 @@ static unsigned char kind_of(const struct importer *im, const char *name, const 
 }
 
 /* A date the form lets no one type because it has not happened yet
- * (max=today): later than the day of the import. */
+ * (max=today): later than the day after the import's (the other office's
+ * clock may run some hours ahead, or its day start earlier). */
 static const char *check_not_future(const struct importer *im, const struct field_def *f, const char *v)
 {
 	bitim_day d;
 
-	if (f && f->type == FIELD_DATE && f->not_future && date_parse_iso(v, &d) && d > im->today)
+	if (f && f->type == FIELD_DATE && f->not_future && date_parse_iso(v, &d) && d > im->today + 1)
 		return N_("is a date later than today: only what has happened is recorded");
 	return NULL;
 }

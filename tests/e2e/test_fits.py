@@ -17,7 +17,7 @@ CASES = 12
 HELP_TITLE = {"kk": "Анықтама", "ru": "Справка", "en": "Help"}
 KEYS_ON_SCREEN = {"kk": "Осы экрандағы пернелер", "ru": "Клавиши на этом экране", "en": "Keys on this screen"}
 # What a key-bar item starts with: its keys.
-KEY = re.compile(r"^(F\d+( \^[A-Z])?|Enter|Esc( Enter)?|Tab Enter|PgUp/Dn|↑↓( Enter| PgUp/Dn)?) \S")
+KEY = re.compile(r"^(F\d+( \^[A-Z])?|Enter|Esc( Enter)?|Tab Enter|Tab|PgUp/Dn|↑↓( Enter| PgUp/Dn)?) \S")
 LETTER = re.compile(r"\w", re.UNICODE)
 
 
