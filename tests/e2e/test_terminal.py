@@ -365,7 +365,7 @@ def print_saves_text_and_html_and_lists_what_is_missing():
         t.keys("5")
         t.wait_for("Language of the document")
         t.keys("1")                       # Kazakh
-        t.wait_for("Saved:")
+        t.wait_for("KRG-2026-0001-card-kk.txt: saved")
         assert sorted(os.listdir(docs)) == ["KRG-2026-0001-card-kk.html", "KRG-2026-0001-card-kk.txt"], os.listdir(docs)
         text = open(os.path.join(docs, "KRG-2026-0001-card-kk.txt"), encoding="utf-8").read()
         assert "ІСТІҢ ЕСЕПКЕ АЛУ КАРТОЧКАСЫ" in text and "Мария Иванова" in text, text
