@@ -49,6 +49,16 @@ def export_all(db, folder, *extra):
     return {name: open(os.path.join(folder, name), "rb").read() for name in sorted(os.listdir(folder))}
 
 
+def exported_and_target(name):
+    """The sample register exported into a folder, a one-case database to
+    bring it into, and that database's digest before."""
+    folder = os.path.join(TMP, name + "-src")
+    export_all(sample(), folder)
+    db = os.path.join(TMP, name + "-target.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
+    return folder, db, content(db)
+
+
 def set_office(db, code):
     con = sqlite3.connect(db)
     con.execute("UPDATE office SET code = ?", (code,))
@@ -231,11 +241,7 @@ def hostile_values_are_refused_with_file_line_and_column_and_nothing_raw_reaches
 
 @T.test
 def a_register_folder_needs_its_manifest_and_files_as_written():
-    folder = os.path.join(TMP, "manifest-src")
-    export_all(sample(), folder)
-    db = os.path.join(TMP, "manifest-target.db")
-    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
-    before = content(db)
+    folder, db, before = exported_and_target("manifest")
     cut = os.path.join(TMP, "manifest-cut")
     shutil.copytree(folder, cut)
     with open(os.path.join(cut, "parties.csv"), "r+b") as f:
@@ -267,11 +273,7 @@ def reseal(folder):
 
 @T.test
 def a_uuid_twice_in_one_file_is_refused_with_both_lines():
-    folder = os.path.join(TMP, "twice-src")
-    export_all(sample(), folder)
-    db = os.path.join(TMP, "twice-target.db")
-    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
-    before = content(db)
+    folder, db, before = exported_and_target("twice")
     for name in ("parties.csv", "cases.csv"):
         bad = os.path.join(TMP, "twice-" + name)
         shutil.copytree(folder, bad)
@@ -294,11 +296,7 @@ def a_uuid_twice_in_one_file_is_refused_with_both_lines():
 
 @T.test
 def a_manifest_whose_row_count_disagrees_is_refused():
-    folder = os.path.join(TMP, "count-src")
-    export_all(sample(), folder)
-    db = os.path.join(TMP, "count-target.db")
-    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
-    before = content(db)
+    folder, db, before = exported_and_target("count")
     path = os.path.join(folder, "manifest.txt")
     text = open(path).read()
     rows = int(re.search(r"^table cases\.csv (\d+) ", text, re.M).group(1))
@@ -311,11 +309,7 @@ def a_manifest_whose_row_count_disagrees_is_refused():
 
 @T.test
 def a_file_without_a_column_of_its_table_is_refused():
-    folder = os.path.join(TMP, "columns-src")
-    export_all(sample(), folder)
-    db = os.path.join(TMP, "columns-target.db")
-    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
-    before = content(db)
+    folder, db, before = exported_and_target("columns")
     for dropped in (("subject",), ("stage",), ("subject", "category")):
         bad = os.path.join(TMP, "columns-" + "-".join(dropped))
         shutil.copytree(folder, bad)
@@ -677,11 +671,7 @@ def set_column(column, value):
 
 @T.test
 def a_row_must_name_its_case_the_same_way_twice_and_dates_must_have_happened():
-    folder = os.path.join(TMP, "refs-src")
-    export_all(sample(), folder)
-    db = os.path.join(TMP, "refs-target.db")
-    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
-    before = content(db)
+    folder, db, before = exported_and_target("refs")
     bad = {
         "refs-number": ("parties.csv", set_column("case_number", "KRG-2026-0999"), "case_number: is not the number"),
         "refs-uuid": ("sessions.csv", set_column("case_uuid", "0b7c9a43-1d2e-4f5a-8b6c-7d8e9f0a1b2c"),
