@@ -88,7 +88,7 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 	int opt, rc = EXIT_FAIL;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "h", longopts)) != -1) {
 		char *end;
 		switch (opt) {
 		case 'n':
@@ -154,7 +154,7 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 			goto out;
 		}
 	} else if (existing > 0) {
-		printf(_("%s is already a demonstration database (%zu cases)\n"), store_path(s), existing);
+		printf(_("%s is already a demonstration database (%zu cases)\n"), cli_safe(store_path(s)), existing);
 		rc = EXIT_OK;
 		goto out;
 	} else {
@@ -162,7 +162,7 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 			cli_error(_("the demonstration cases could not be made: %s"), why);
 			goto out;
 		}
-		printf(_("%s: demonstration database ready; open it with: bitim --db %s\n"), store_path(s), store_path(s));
+		printf(_("%s: demonstration database ready; open it with: bitim --db %s\n"), cli_safe(store_path(s)), cli_safe(store_path(s)));
 	}
 	/* The demonstration's deadlines were made for these forms: the first
 	 * start has nothing to recompute. */
@@ -175,7 +175,7 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 			cli_error(_("cannot write %s: %s"), o->db, strerror(errno));
 			goto out;
 		}
-		printf(_("%s: %ld synthetic cases added\n"), o->db, cases);
+		printf(_("%s: %ld synthetic cases added\n"), cli_safe(o->db), cases);
 	}
 	rc = EXIT_OK;
 out:

@@ -138,8 +138,10 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	/* 5: registers that merge. A case is the same case by its UUID; its
 	 * number is unique only within the office that gave it, so two offices'
 	 * KRG-2026-0001 live side by side. The office code is unset until the
-	 * user sets one. rev counts the changes of a case, so a write that
-	 * started from an older rev is refused. merge_base keeps, per record,
+	 * user sets one. rev was meant to count a case's changes; a stale
+	 * write is refused more precisely, by the field's value the writer
+	 * started from (case_set_field_from), so rev stays 0 and nothing
+	 * reads it. merge_base keeps, per record,
 	 * what another register last sent: the base of the three-way merge.
 	 * Rebuilt with foreign keys off (store_migrate), ids kept; the case
 	 * counts stay as they were, and their triggers (dropped with the old
