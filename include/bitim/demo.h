@@ -35,6 +35,10 @@ enum bitim_status demo_build(struct store *s, const struct procedure *p, bitim_d
  * without syncing. */
 enum bitim_status demo_synthetic(struct store *s, const struct procedure *p, size_t n, bitim_day today,
 				 bool scratch);
+/* Before any database is opened by a process that loads synthetic cases:
+ * SQLite keeps no statistics of its memory (a lock and a count on every
+ * allocation of millions; bitim never reads them). */
+void demo_synthetic_init(void);
 /* From how many cases the indexes are built after the load (0: 50,000). For tests. */
 void demo_synthetic_tune(size_t indexes_after);
 

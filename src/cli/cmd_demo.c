@@ -128,6 +128,8 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 		store_make_dir(path);
 		o->db = path;
 	}
+	if (cases >= 0)
+		demo_synthetic_init();
 	if (!(p = cli_load_procedure(o)))
 		goto out;
 	if (cases >= 0)

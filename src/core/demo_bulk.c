@@ -492,6 +492,11 @@ static enum bitim_status rebuild_indexes(struct store *s)
 /* Cases per transaction: large enough that committing costs little, small
  * enough that the write-ahead log (checkpointed after each) stays small. */
 #define BATCH 20000
+void demo_synthetic_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /* From this many cases, the indexes are built after the load. */
 static size_t bulk_indexes_after = 50000;
 
