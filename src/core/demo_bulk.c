@@ -2,6 +2,7 @@
  * written with prepared statements, committed in batches so the write-ahead
  * log stays small and memory stays flat however many are asked for. */
 #include <config.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +53,6 @@ struct bulk {
 	struct store *s;
 	const struct procedure *p;
 	sqlite3_stmt *cases, *party, *obligation, *value, *event, *search;
-	struct search_keys keys; /* the case's search keys, its buffer reused */
 	bool keys_only; /* the search index is made again after the load */
 	char code[16];
 	uint64_t uuid_ms;  /* the time of the load, the first 48 bits of its UUIDs */
@@ -60,6 +60,7 @@ struct bulk {
 	uint64_t uuid_rng; /* their random bits */
 	char stamp[48], stamp_ms[48]; /* created_at and the events' time, once for the load */
 	int seq_year[200]; /* the last sequence number per year (since 1900) */
+	bool seq_loaded[200];
 };
 
 static enum bitim_status prepare_all(struct bulk *b)
@@ -118,21 +119,29 @@ static int run(sqlite3_stmt *st)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* The next number of a year, continuing what the database has. */
-static int next_seq(struct bulk *b, int year)
+/* Read the last number of a year the database has (once a year, before
+ * the cases are made). */
+static void seq_load(struct bulk *b, int year)
 {
 	int *slot = &b->seq_year[(year - 1900) % 200];
-	if (*slot == 0) {
-		sqlite3_stmt *st;
-		if (store_prepare(b->s, "SELECT COALESCE(MAX(seq), 0) FROM cases WHERE office_code = ?1 AND year = ?2", &st) == BITIM_OK) {
-			store_bind_text(st, 1, b->code);
-			sqlite3_bind_int(st, 2, year);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				*slot = sqlite3_column_int(st, 0);
-			sqlite3_finalize(st);
-		}
+	sqlite3_stmt *st;
+
+	if (b->seq_loaded[(year - 1900) % 200])
+		return;
+	b->seq_loaded[(year - 1900) % 200] = true;
+	if (store_prepare(b->s, "SELECT COALESCE(MAX(seq), 0) FROM cases WHERE office_code = ?1 AND year = ?2", &st) == BITIM_OK) {
+		store_bind_text(st, 1, b->code);
+		sqlite3_bind_int(st, 2, year);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			*slot = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
 	}
-	return ++*slot;
+}
+
+/* The next number of a year (seq_load read where the database is). */
+static int next_seq(struct bulk *b, int year)
+{
+	return ++b->seq_year[(year - 1900) % 200];
 }
 
 /* A time-ordered UUID (the layout of version 7: the time in milliseconds,
@@ -210,11 +219,20 @@ struct draft {
 	const char *regime, *ground, *obligation_status;
 	char received[DATE_BUF], offer_sent[DATE_BUF], contract[DATE_BUF], term_until[DATE_BUF],
 		signed_on[DATE_BUF], due_on[DATE_BUF], ended[DATE_BUF];
-	char names[2][128], iins[2][13];
+	char names[2][128], iins[2][13], party_uuid[2][UUID_BUF];
+	const char *referral, *category, *village, *language, *subject;
+	char due[DATE_BUF];    /* its next deadline, "" for none */
+	const char *label;     /* the deadline's msgid */
+	char keys[512];        /* its search keys */
+	bool failed;           /* no memory to make it */
 };
 
-/* Draw a case received on day r (the number follows the database's). */
-static void draft_case(struct bulk *b, uint32_t *rng, bitim_day r, bitim_day today, struct draft *c)
+static int draft_deadline(const struct bulk *b, const struct draft *c, char due[DATE_BUF], const char **label);
+
+/* Draw a case received on day r (the number follows the database's), with
+ * its deadline and search keys; false without memory. */
+static bool draft_case(struct bulk *b, uint32_t *rng, bitim_day r, bitim_day today, struct search_keys *keys,
+		       struct draft *c)
 {
 	int m, d;
 	bool court_term;
@@ -252,7 +270,23 @@ static void draft_case(struct bulk *b, uint32_t *rng, bitim_day r, bitim_day tod
 			 ru ? PICK(rng, last_ru) : PICK(rng, last_kk));
 		demo_iin(1940 + (int)(next_random(rng) % 65), 1 + (int)(next_random(rng) % 12),
 			 1 + (int)(next_random(rng) % 28), next_random(rng) % 2, next_random(rng) % 10000, c->iins[k]);
+		ordered_uuid(b, c->party_uuid[k]);
 	}
+	c->referral = PICK(rng, referrals);
+	c->category = PICK(rng, categories);
+	c->village = PICK(rng, villages);
+	c->language = PICK(rng, languages);
+	c->subject = PICK(rng, subjects);
+	if (draft_deadline(b, c, c->due, &c->label) < 0)
+		return false;
+	/* The keys store_search_reindex would write, in SEARCH_KEYS_SQL's order. */
+	keys->len = 0;
+	if (!search_keys_add(keys, c->number) || !search_keys_add(keys, c->names[0]) ||
+	    !search_keys_add(keys, c->names[1]) || !search_keys_add(keys, c->iins[0]) ||
+	    !search_keys_add(keys, c->iins[1]) || keys->len >= sizeof c->keys)
+		return false;
+	memcpy(c->keys, keys->buf, keys->len + 1);
+	return true;
 }
 
 static const char *or_null(const char *text)
@@ -308,81 +342,68 @@ static int put_value(struct bulk *b, const struct draft *c, int64_t id, const ch
 	return run(b->value);
 }
 
-/* One synthetic case with two parties, received on day r. */
-static int one_case(struct bulk *b, uint32_t *rng, bitim_day r, bitim_day today)
+/* Write one drafted case: its row, two parties, its obligation, its
+ * values, the audit event and the search keys. */
+static int write_case(struct bulk *b, const struct draft *c)
 {
-	struct draft c;
-	char due[DATE_BUF];
-	const char *label;
 	int64_t id;
 
-	draft_case(b, rng, r, today, &c);
-	if (draft_deadline(b, &c, due, &label) < 0)
-		return -1;
-	put(b->cases, 1, c.uuid);
-	put(b->cases, 2, c.number);
+	put(b->cases, 1, c->uuid);
+	put(b->cases, 2, c->number);
 	put(b->cases, 3, b->code);
-	sqlite3_bind_int(b->cases, 4, c.year);
-	sqlite3_bind_int(b->cases, 5, c.seq);
-	put(b->cases, 6, stages[c.stage_i]);
-	put(b->cases, 7, c.stage_i >= 6 ? "closed" : "open");
-	put(b->cases, 8, c.ground ? "terminated" : c.signed_on[0] ? "settled" : NULL);
-	put(b->cases, 9, c.received);
-	put(b->cases, 10, PICK(rng, referrals));
-	put(b->cases, 11, PICK(rng, categories));
-	put(b->cases, 12, c.regime);
-	put(b->cases, 13, PICK(rng, villages));
-	put(b->cases, 14, PICK(rng, languages));
+	sqlite3_bind_int(b->cases, 4, c->year);
+	sqlite3_bind_int(b->cases, 5, c->seq);
+	put(b->cases, 6, stages[c->stage_i]);
+	put(b->cases, 7, c->stage_i >= 6 ? "closed" : "open");
+	put(b->cases, 8, c->ground ? "terminated" : c->signed_on[0] ? "settled" : NULL);
+	put(b->cases, 9, c->received);
+	put(b->cases, 10, c->referral);
+	put(b->cases, 11, c->category);
+	put(b->cases, 12, c->regime);
+	put(b->cases, 13, c->village);
+	put(b->cases, 14, c->language);
 	put(b->cases, 15, "Бақыт Омарова");
-	put(b->cases, 16, or_null(c.contract));
-	put(b->cases, 17, or_null(c.signed_on));
-	put(b->cases, 18, c.ground);
-	put(b->cases, 19, c.ground ? c.ended : NULL);
-	put(b->cases, 20, or_null(c.ended));
-	put(b->cases, 21, or_null(due));
-	put(b->cases, 22, label);
+	put(b->cases, 16, or_null(c->contract));
+	put(b->cases, 17, or_null(c->signed_on));
+	put(b->cases, 18, c->ground);
+	put(b->cases, 19, c->ground ? c->ended : NULL);
+	put(b->cases, 20, or_null(c->ended));
+	put(b->cases, 21, or_null(c->due));
+	put(b->cases, 22, c->label);
 	put(b->cases, 23, b->stamp);
 	if (run(b->cases) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(b->s->db);
 	for (int k = 0; k < 2; k++) {
-		char party_uuid[UUID_BUF];
-		ordered_uuid(b, party_uuid);
-		put(b->party, 1, party_uuid);
+		put(b->party, 1, c->party_uuid[k]);
 		sqlite3_bind_int64(b->party, 2, id);
 		sqlite3_bind_int(b->party, 3, k + 1);
 		put(b->party, 4, k ? "second" : "first");
-		put(b->party, 5, c.names[k]);
-		put(b->party, 6, c.iins[k]);
+		put(b->party, 5, c->names[k]);
+		put(b->party, 6, c->iins[k]);
 		if (run(b->party) < 0)
 			return -1;
 	}
-	if (c.obligation_status) {
-		put(b->obligation, 1, c.obligation_uuid);
+	if (c->obligation_status) {
+		put(b->obligation, 1, c->obligation_uuid);
 		sqlite3_bind_int64(b->obligation, 2, id);
-		put(b->obligation, 3, c.due_on);
-		put(b->obligation, 4, c.obligation_status);
+		put(b->obligation, 3, c->due_on);
+		put(b->obligation, 4, c->obligation_status);
 		if (run(b->obligation) < 0)
 			return -1;
 	}
-	if (put_value(b, &c, id, "subject", PICK(rng, subjects)) < 0 ||
-	    (c.offer_sent[0] && put_value(b, &c, id, "offer_sent_on", c.offer_sent) < 0) ||
-	    (c.term_until[0] && put_value(b, &c, id, "case_term_until", c.term_until) < 0))
+	if (put_value(b, c, id, "subject", c->subject) < 0 ||
+	    (c->offer_sent[0] && put_value(b, c, id, "offer_sent_on", c->offer_sent) < 0) ||
+	    (c->term_until[0] && put_value(b, c, id, "case_term_until", c->term_until) < 0))
 		return -1;
 	sqlite3_bind_int64(b->event, 1, id);
-	put(b->event, 2, c.uuid);
-	put(b->event, 3, c.number);
+	put(b->event, 2, c->uuid);
+	put(b->event, 3, c->number);
 	put(b->event, 4, b->stamp_ms);
 	if (run(b->event) < 0)
 		return -1;
-	/* The keys store_search_reindex would write, in SEARCH_KEYS_SQL's order. */
-	b->keys.len = 0;
-	if (!search_keys_add(&b->keys, c.number) || !search_keys_add(&b->keys, c.names[0]) ||
-	    !search_keys_add(&b->keys, c.names[1]) || !search_keys_add(&b->keys, c.iins[0]) ||
-	    !search_keys_add(&b->keys, c.iins[1]))
-		return -1;
 	sqlite3_bind_int64(b->search, 1, id);
-	put(b->search, 2, b->keys.buf);
+	put(b->search, 2, c->keys);
 	return run(b->search);
 }
 
@@ -505,25 +526,155 @@ void demo_synthetic_tune(size_t indexes_after)
 	bulk_indexes_after = indexes_after ? indexes_after : 50000;
 }
 
+/* Cases drafted ahead of the writing, and who waits for whom: the cases
+ * are made (names, dates, UUIDs, deadline, search keys: a fifth of the
+ * load's work) in a second thread while SQLite writes the ones before. The
+ * 4,096 slots (5.5 MiB) ride out the drafter's waits for a processor on a
+ * busy machine; each side wakes the other only when it sleeps. */
+#define AHEAD 4096
+struct pipe {
+	struct bulk *b;
+	size_t n;
+	bitim_day today;
+	uint32_t *rng;
+	bool threaded;         /* else each case is drafted when it is written */
+	struct search_keys k;  /* the drafter's keys buffer (owned) */
+	pthread_mutex_t lock;
+	pthread_cond_t moved;  /* a case drafted or taken, or the writing stopped */
+	size_t drafted, taken; /* cases so far */
+	bool stop;             /* the writing ended early: draft no more */
+	bool drafter_waits, writer_waits; /* who sleeps on moved: woken only then */
+	struct draft slot[AHEAD];
+};
+
+/* The day case i of n is received: the last two years, oldest first. */
+static bitim_day received_day(bitim_day today, size_t i, size_t n)
+{
+	return today - 729 + (bitim_day)((uint64_t)i * 730 / n);
+}
+
+static void draft_one(struct pipe *q, size_t i)
+{
+	struct draft *c = &q->slot[i % AHEAD];
+	c->failed = !draft_case(q->b, q->rng, received_day(q->today, i, q->n), q->today, &q->k, c);
+}
+
+/* The drafting thread: fill the slots ahead of the writing. */
+static void *draft_all(void *arg)
+{
+	struct pipe *q = arg;
+
+	for (size_t i = 0; i < q->n; i++) {
+		bool stop;
+		pthread_mutex_lock(&q->lock);
+		while (!q->stop && i - q->taken >= AHEAD) {
+			q->drafter_waits = true;
+			pthread_cond_wait(&q->moved, &q->lock);
+		}
+		q->drafter_waits = false;
+		stop = q->stop;
+		pthread_mutex_unlock(&q->lock);
+		if (stop)
+			break;
+		draft_one(q, i); /* the slot is the drafter's until drafted says otherwise */
+		pthread_mutex_lock(&q->lock);
+		q->drafted = i + 1;
+		if (q->writer_waits)
+			pthread_cond_broadcast(&q->moved);
+		pthread_mutex_unlock(&q->lock);
+	}
+	return NULL;
+}
+
+/* Case i, drafted: waited for, or made here without a drafting thread. */
+static const struct draft *next_draft(struct pipe *q, size_t i)
+{
+	if (!q->threaded) {
+		draft_one(q, i);
+		return &q->slot[i % AHEAD];
+	}
+	pthread_mutex_lock(&q->lock);
+	while (q->drafted <= i) {
+		q->writer_waits = true;
+		pthread_cond_wait(&q->moved, &q->lock);
+	}
+	q->writer_waits = false;
+	pthread_mutex_unlock(&q->lock);
+	return &q->slot[i % AHEAD];
+}
+
+/* Case i is written (its slot free again), or the writing stopped. */
+static void done_draft(struct pipe *q, size_t taken, bool stop)
+{
+	if (!q->threaded)
+		return;
+	pthread_mutex_lock(&q->lock);
+	q->taken = taken;
+	q->stop = q->stop || stop;
+	/* The drafter is woken when half the slots are free, not for each. */
+	if (q->drafter_waits && (stop || q->drafted - taken <= AHEAD / 2))
+		pthread_cond_broadcast(&q->moved);
+	pthread_mutex_unlock(&q->lock);
+}
+
+/* Write the drafted cases in batches. */
+static enum bitim_status write_all(struct pipe *q)
+{
+	struct bulk *b = q->b;
+	enum bitim_status st = BITIM_OK;
+	size_t done = 0;
+
+	while (done < q->n && st == BITIM_OK) {
+		size_t end = done + BATCH < q->n ? done + BATCH : q->n;
+		if ((st = store_begin(b->s)) != BITIM_OK)
+			break;
+		for (; done < end && st == BITIM_OK; done++) {
+			const struct draft *c = next_draft(q, done);
+			if (c->failed)
+				st = BITIM_ERR_NOMEM;
+			else if (write_case(b, c) < 0)
+				st = store_status(b->s, sqlite3_errcode(b->s->db));
+			done_draft(q, done + 1, false);
+		}
+		st = store_end(b->s, st);
+	}
+	done_draft(q, done, true); /* nothing more is wanted */
+	return st;
+}
+
 /* The cases are received over the last two years, oldest first, as a
  * register grows: numbers, dates and ids rise together, so the indexes on
  * them are appended to. */
 static enum bitim_status load(struct bulk *b, size_t n, bitim_day today, uint32_t *rng)
 {
-	enum bitim_status st = BITIM_OK;
-	const bitim_day first = today - 729;
+	struct pipe *q;
+	enum bitim_status st;
+	pthread_t drafter;
+	int first, last, m, d;
 
-	for (size_t done = 0; done < n && st == BITIM_OK;) {
-		size_t end = done + BATCH < n ? done + BATCH : n;
-		if ((st = store_begin(b->s)) != BITIM_OK)
-			break;
-		for (; done < end; done++)
-			if (one_case(b, rng, first + (bitim_day)((uint64_t)done * 730 / n), today) < 0) {
-				st = store_status(b->s, sqlite3_errcode(b->s->db));
-				break;
-			}
-		st = store_end(b->s, st);
-	}
+	if (n == 0)
+		return BITIM_OK;
+	if (!(q = calloc(1, sizeof *q)))
+		return BITIM_ERR_NOMEM;
+	q->b = b;
+	q->n = n;
+	q->today = today;
+	q->rng = rng;
+	/* The numbers go on from the database's, read before the drafting. */
+	date_to_ymd(received_day(today, 0, n), &first, &m, &d);
+	date_to_ymd(received_day(today, n - 1, n), &last, &m, &d);
+	for (int y = first; y <= last; y++)
+		seq_load(b, y);
+	pthread_mutex_init(&q->lock, NULL);
+	pthread_cond_init(&q->moved, NULL);
+	q->threaded = pthread_create(&drafter, NULL, draft_all, q) == 0;
+	st = write_all(q);
+	if (q->threaded)
+		pthread_join(drafter, NULL);
+	pthread_cond_destroy(&q->moved);
+	pthread_mutex_destroy(&q->lock);
+	free(q->k.buf);
+	free(q);
 	return st;
 }
 
@@ -577,7 +728,6 @@ enum bitim_status demo_synthetic(struct store *s, const struct procedure *p, siz
 	if (st == BITIM_OK)
 		st = load(&b, n, today, &rng);
 	finalize_all(&b);
-	free(b.keys.buf);
 	rebuilt = rebuild_indexes(s);
 	if (st == BITIM_OK)
 		st = rebuilt;
