@@ -53,6 +53,24 @@ static char *scratch_path(const char *path)
 	return part;
 }
 
+/* Rename the closed scratch file to path; closing wrote its log back into
+ * it, and a log still beside it (it would be left behind) stops the rename. */
+static bool renamed_into_place(const char *part, const char *path)
+{
+	char wal[4096];
+	struct stat st;
+
+	if (snprintf(wal, sizeof wal, "%s-wal", part) >= (int)sizeof wal) {
+		errno = ENAMETOOLONG;
+		return false;
+	}
+	if (stat(wal, &st) == 0 && st.st_size > 0) {
+		errno = EBUSY;
+		return false;
+	}
+	return rename(part, path) == 0;
+}
+
 /* Open the scratch file (no automatic backup: it is not a register yet). */
 static struct store *open_scratch(const char *part)
 {
@@ -173,7 +191,7 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 	if (cases >= 0) {
 		store_close(s);
 		s = NULL;
-		if (part && rename(part, o->db) != 0) {
+		if (part && !renamed_into_place(part, o->db)) {
 			cli_error(_("cannot write %s: %s"), o->db, strerror(errno));
 			goto out;
 		}
