@@ -98,9 +98,9 @@ bool search_keys_add(struct search_keys *k, const char *text);
  * *keys (caller frees). Returns SQLite's code: SQLITE_DONE when all went well. */
 int search_keys_collect(sqlite3_stmt *st, char **keys);
 
-/* The LIKE pattern that finds a folded text in the search keys through the
- * trigram index ("%text%"); malloc'd, NULL without memory. */
-char *search_like_pattern(const char *folded);
+/* The GLOB pattern that finds a folded text in the search keys through the
+ * trigram index ("*text*"); malloc'd, NULL without memory. */
+char *search_glob_pattern(const char *folded);
 
 /* SQLite's own checks of the file (integrity_check, foreign_key_check),
  * each problem a line in mem; *ok becomes false when there is one. */
