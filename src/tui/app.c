@@ -106,14 +106,17 @@ static void draw_message(struct app *app)
 	const char *hint = app->screen->hint ? app->screen->hint(app) : NULL;
 
 	draw_blank(y, 0, app->cols, A_NORMAL);
+	app->status_shown = false;
 	/* A message too long for the line ends with "… F1"; F1 shows it whole. */
 	if (app->message[0])
 		draw_text_cut(y, 0, app->message, app->cols,
 			      app->message_kind == MSG_ERROR ? A_BOLD | A_REVERSE : A_BOLD, " F1");
 	else if (hint)
 		draw_text_cut(y, 0, _(hint), app->cols, A_NORMAL, " F1");
-	else if (app->status[0]) /* work between keys: the list shows it, a field's hint comes first */
+	else if (app->status[0]) { /* work between keys: the list shows it, a field's hint comes first */
 		draw_text_cut(y, 0, app->status, app->cols, A_NORMAL, " F1");
+		app->status_shown = true;
+	}
 }
 
 static void draw_too_small(struct app *app)
@@ -149,6 +152,7 @@ void app_draw(struct app *app)
 {
 	getmaxyx(stdscr, app->rows, app->cols);
 	if (app_too_small(app)) {
+		app->status_shown = false;
 		draw_too_small(app);
 		return;
 	}
@@ -188,6 +192,7 @@ void app_cycle_language(struct app *app)
 	enum bitim_status st;
 
 	i18n_set_lang(next);
+	background_language(app);
 	st = store_setting_set(app->store, "ui_language", i18n_lang_code(next));
 	if (st != BITIM_OK)
 		app_status(app, st);

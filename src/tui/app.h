@@ -53,6 +53,7 @@ struct app {
 	 * message line when no message is; and whether it changed what the
 	 * screens show (the list reloads its rows). */
 	char status[256];
+	bool status_shown;             /* the last draw showed it */
 	bool data_changed;
 	bool quit;
 	int rows, cols;

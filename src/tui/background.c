@@ -21,7 +21,43 @@ static struct {
 	bool backup_begun;               /* the day's backup was looked at this run */
 	bool sticky;                     /* the status line tells a finished task until a key */
 	int percent;                     /* last shown */
+	/* What the status line tells, kept so that it is told again in
+	 * another language (F5) */
+	enum { TOLD_NONE, TOLD_RECALCULATING, TOLD_RECALCULATED, TOLD_BACKUP, TOLD_BACKUP_MADE } told;
+	size_t count;                    /* cases recalculated */
+	char made[256];                  /* the backup's file name */
 } B;
+
+/* Put what is being told on the status line, in the current language. */
+static void tell(struct app *app)
+{
+	switch (B.told) {
+	case TOLD_NONE:
+		app->status[0] = '\0';
+		break;
+	case TOLD_RECALCULATING:
+		if (B.percent < 0)
+			snprintf(app->status, sizeof app->status, "%s", _("Recalculating the deadlines for the changed forms…"));
+		else
+			snprintf(app->status, sizeof app->status, _("Recalculating the deadlines for the changed forms: %d %%…"),
+				 B.percent);
+		break;
+	case TOLD_RECALCULATED:
+		snprintf(app->status, sizeof app->status,
+			 ngettext("Deadlines recalculated for the changed forms: %zu open case",
+				  "Deadlines recalculated for the changed forms: %zu open cases", B.count), B.count);
+		break;
+	case TOLD_BACKUP:
+		if (B.percent > 100)
+			snprintf(app->status, sizeof app->status, "%s", _("Backup of the day: checking the copy…"));
+		else
+			snprintf(app->status, sizeof app->status, _("Backup of the day: %d %%…"), B.percent);
+		break;
+	case TOLD_BACKUP_MADE:
+		snprintf(app->status, sizeof app->status, _("Backup of the day made: %s"), B.made);
+		break;
+	}
+}
 
 /* Only a test build can slow the work down, so that a test sees it being
  * done: BITIM_TEST_BACKUP_MS_PER_PAGE copies one page a slice, then sleeps
@@ -58,8 +94,10 @@ void background_open(struct app *app, const char *forms_fingerprint)
 	if (st != BITIM_OK)
 		app_message(app, MSG_ERROR, _("The forms changed, but the deadlines of the open cases could not be recalculated: %s"),
 			    bitim_strerror(st));
-	if (B.deadlines)
-		snprintf(app->status, sizeof app->status, "%s", _("Recalculating the deadlines for the changed forms…"));
+	if (B.deadlines) {
+		B.told = TOLD_RECALCULATING;
+		tell(app);
+	}
 }
 
 int background_wait_ms(const struct app *app)
@@ -95,16 +133,17 @@ static bool work_deadlines(struct app *app)
 		 * the next start goes on from here. */
 		app_message(app, MSG_ERROR, _("The forms changed, but the deadlines of the open cases could not be recalculated: %s"),
 			    bitim_strerror(st));
-		app->status[0] = '\0';
+		B.told = TOLD_NONE;
+		tell(app);
 		B.deadlines_stopped = true;
 		return true;
 	}
 	if (done) {
 		deadlines_job_free(B.deadlines);
 		B.deadlines = NULL;
-		snprintf(app->status, sizeof app->status,
-			 ngettext("Deadlines recalculated for the changed forms: %zu open case",
-				  "Deadlines recalculated for the changed forms: %zu open cases", count), count);
+		B.count = count;
+		B.told = TOLD_RECALCULATED;
+		tell(app);
 		B.sticky = true;
 		app->data_changed = true;
 		return true;
@@ -114,14 +153,16 @@ static bool work_deadlines(struct app *app)
 	if (percent == B.percent)
 		return false;
 	B.percent = percent;
-	snprintf(app->status, sizeof app->status, _("Recalculating the deadlines for the changed forms: %d %%…"), percent);
+	B.told = TOLD_RECALCULATING;
+	tell(app);
 	return true;
 }
 
 static void backup_failed(struct app *app, enum bitim_status st)
 {
 	app_message(app, MSG_ERROR, _("Backup of the day failed: %s. Run bitim backup to see why."), bitim_strerror(st));
-	app->status[0] = '\0';
+	B.told = TOLD_NONE;
+	tell(app);
 	B.sticky = false;
 }
 
@@ -152,7 +193,9 @@ static bool work_backup(struct app *app)
 		if (st == BITIM_OK) {
 			/* Its name: the folder is the one Settings (F9) shows. */
 			const char *path = backup_job_path(B.backup), *name = strrchr(path, '/');
-			snprintf(app->status, sizeof app->status, _("Backup of the day made: %s"), name ? name + 1 : path);
+			snprintf(B.made, sizeof B.made, "%s", name ? name + 1 : path);
+			B.told = TOLD_BACKUP_MADE;
+			tell(app);
 			B.sticky = true;
 		} else {
 			backup_failed(app, st);
@@ -165,10 +208,8 @@ static bool work_backup(struct app *app)
 	if (percent == B.percent)
 		return false;
 	B.percent = percent;
-	if (percent > 100)
-		snprintf(app->status, sizeof app->status, "%s", _("Backup of the day: checking the copy…"));
-	else
-		snprintf(app->status, sizeof app->status, _("Backup of the day: %d %%…"), percent);
+	B.told = TOLD_BACKUP;
+	tell(app);
 	return true;
 }
 
@@ -183,10 +224,17 @@ bool background_work(struct app *app)
 
 void background_key(struct app *app)
 {
-	if (B.sticky) {
+	/* Only once it was seen: a message or a hint may have hidden it. */
+	if (B.sticky && app->status_shown) {
 		B.sticky = false;
-		app->status[0] = '\0';
+		B.told = TOLD_NONE;
+		tell(app);
 	}
+}
+
+void background_language(struct app *app)
+{
+	tell(app);
 }
 
 bool background_deadline_current(const struct app *app, int64_t case_id)

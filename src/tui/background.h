@@ -26,8 +26,11 @@ int background_wait_ms(const struct app *app);
  * line, or cases' deadlines). */
 bool background_work(struct app *app);
 
-/* A key was pressed: a finished task's line gives way. */
+/* A key was pressed: a finished task's line gives way, once it was seen. */
 void background_key(struct app *app);
+
+/* The language changed: the status line is told again in the new one. */
+void background_language(struct app *app);
 
 /* Whether a case's cached deadline is the one of the current forms; a case
  * not yet recomputed is shown as being recalculated, never as certain. */

@@ -572,6 +572,14 @@ static char *list_field_help(struct app *app)
 	return text;
 }
 
+/* While the search line has the cursor: what it finds, and the way back
+ * (Enter there goes to the list, not into a case). */
+static const char *list_hint(struct app *app)
+{
+	(void)app;
+	return L.searching ? N_("Search: number, name or IIN; Enter or ↓: back to the list") : NULL;
+}
+
 static bool list_leave(struct app *app)
 {
 	(void)app;
@@ -603,6 +611,6 @@ const struct screen screen_list = {
 	.leave = list_leave,
 	.field_help = list_field_help,
 	.stage_help = NULL,
-	.hint = NULL,
+	.hint = list_hint,
 	.release = list_release,
 };

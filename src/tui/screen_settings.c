@@ -8,6 +8,7 @@
 #include "bitim/i18n.h"
 #include "bitim/utf8.h"
 #include "bitim/validate.h"
+#include "background.h"
 #include "draw.h"
 #include "formview.h"
 #include "help.h"
@@ -210,8 +211,10 @@ static enum bitim_status save_value(void *ctx, const struct fv_item *it, const c
 		st = save_mediator();
 	else {
 		st = store_setting_set(S.app->store, "ui_language", text);
-		if (st == BITIM_OK && i18n_lang_from_code(text) >= 0)
+		if (st == BITIM_OK && i18n_lang_from_code(text) >= 0) {
 			i18n_set_lang((enum bitim_lang)i18n_lang_from_code(text));
+			background_language(S.app);
+		}
 	}
 	return st;
 }

@@ -154,4 +154,23 @@ def quitting_while_the_backup_is_made_leaves_no_half_file():
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+@T.test
+def the_backup_made_behind_a_message_is_told_after_it_in_the_new_language():
+    tmp = register_with_a_case()
+    try:
+        with Tui(BITIM, tmp=tmp, env=SLOW) as t:
+            t.wait_for("Backup of the day: ")
+            t.keys("F5")                                  # English to Kazakh, while the copy is made
+            t.wait_for("Тіл: қазақша")
+            t.wait_rows("SELECT 1", lambda rows: in_backups(tmp, "-daily.db"), timeout=60)
+            assert "Тіл: қазақша" in t.screen(), t.screen()   # the message keeps the line
+            t.keys("Down")                                # then the backup's line, in Kazakh
+            t.wait_for("Бүгінгі сақтық көшірме жасалды: bitim-")
+            t.keys("Down")                                # seen: the next key clears it
+            t.wait_gone("Бүгінгі сақтық көшірме жасалды")
+            t.quit()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 T.run()

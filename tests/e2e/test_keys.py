@@ -3,9 +3,11 @@ greeting's keys, both forms of the cursor keys, unknown escape sequences,
 Ctrl-Z under TERM=linux, F5 inside dialogs, choices typed by their first
 letters, parties picked by name, settings that fill a new case."""
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests"))
 sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests", "e2e"))
@@ -411,6 +413,26 @@ def in_a_text_of_several_lines_the_key_bar_offers_tab_and_enter_starts_a_line():
         bar = t.wait_until(lambda s: "Several lines" not in s and "Tab Enter" in s, "the next field's key bar")
         assert t.query("SELECT value FROM field_values WHERE key = 'description'") == \
             [("Дуал жылжытылды.\nКөршілер келіспейді.",)], bar
+
+
+@T.test
+def the_search_line_says_what_it_finds_and_the_way_back_in_kazakh():
+    tmp = tempfile.mkdtemp(prefix="bitim-e2e-")
+    try:
+        subprocess.run([P["mkdb"], os.path.join(tmp, "bitim.db"), P["forms"], "--sample"], check=True, timeout=60)
+        with Tui(BITIM, tmp=tmp, args=("--lang", "kk")) as t:
+            t.wait_for("F3 ^F Іздеу")
+            assert "Іздеу: нөмір" not in t.screen()
+            t.keys("F3")
+            t.wait_for("Іздеу: нөмір, аты не ЖСН; Enter не ↓: тізімге оралу")
+            t.type("Сей")
+            t.wait_for("1 іс")
+            t.keys("Enter")                  # back on the list: the line is the list's again
+            t.wait_gone("тізімге оралу")
+            assert "Іздеу: Сей" in t.screen(), t.screen()   # the search stays
+            t.quit()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 T.run()
