@@ -216,6 +216,10 @@ static void status_text(struct app *app, char *line, size_t size)
 
 	if (L.tally.uncounted)
 		snprintf(line, size, "%s", _("not counted (type 3 letters)"));
+	else if (L.tally.more && L.stage >= 0)
+		/* More than that many hold the text in the whole register; at
+		 * one stage there may be fewer. */
+		snprintf(line, size, "%s", _("not counted"));
 	else if (L.tally.more)
 		snprintf(line, size, ngettext("over %zu case", "over %zu cases", L.tally.count), L.tally.count);
 	else

@@ -112,4 +112,24 @@ def the_list_pages_by_place_and_counts_without_scanning():
         assert "cases" in t.screen()
 
 
+@T.test
+def a_broad_search_at_one_stage_is_not_said_to_find_more_than_the_register_holds():
+    with Tui(P["bitim"]) as t:
+        t.tmux("kill-server", check=False)
+        r = subprocess.run([P["bitim"], "demo", "--db", t.db, "--cases", "4500"], capture_output=True, text=True,
+                           env=t.env, timeout=120)
+        assert r.returncode == 0, r
+        t.start()
+        t.wait_for("4500 cases")
+        t.keys("/")
+        t.type("DEM")                                    # every case: more than are counted
+        t.wait_for("over 4000 cases")
+        t.keys("Enter", "F6")                            # the intake stage holds far fewer
+        t.wait_for("Stage: Intake")
+        t.wait_for("not counted ·")
+        assert "over 4000" not in t.screen(), t.screen()
+        t.keys("F6", "F6", "F6", "F6", "F6", "F6", "F6", "F6")   # all stages again
+        t.wait_for("over 4000 cases · Stage: all stages")
+
+
 T.run()
