@@ -30,12 +30,19 @@ static const char *pick(uint32_t *rng, const char *const *list, size_t n)
 
 #define PICK(rng, list) pick(rng, list, sizeof list / sizeof list[0])
 
-static const char *const first_kk[] = { "Қайрат", "Ерлан", "Нұрлан", "Бауыржан", "Дәурен", "Асқар", "Айгүл", "Гүлнар",
-	"Әсел", "Жанар", "Динара", "Ғалым", "Ұлан", "Өмірзақ", "Сәуле", "Іңкәр" };
-static const char *const last_kk[] = { "Сейітов", "Мұқанов", "Әбенов", "Қасымов", "Жұмабаев", "Төлеуов", "Нұрланқызы",
-	"Серікқызы", "Оспанова", "Ғалымқызы", "Үсенов", "Қожахметов" };
-static const char *const first_ru[] = { "Иван", "Мария", "Сергей", "Ольга", "Виктор", "Елена", "Андрей", "Наталья" };
-static const char *const last_ru[] = { "Петров", "Иванова", "Ким", "Пак", "Шевченко", "Цой", "Смирнов", "Ли" };
+/* A person's names agree with the person's sex, as the IIN's sex digit
+ * does: [0] a man's, [1] a woman's (a surname in both forms). */
+static const char *const first_kk[2][8] = {
+	{ "Қайрат", "Ерлан", "Нұрлан", "Бауыржан", "Дәурен", "Асқар", "Ғалым", "Өмірзақ" },
+	{ "Айгүл", "Гүлнар", "Әсел", "Жанар", "Динара", "Сәуле", "Іңкәр", "Ұлжан" } };
+static const char *const last_kk[][2] = { { "Сейітов", "Сейітова" }, { "Мұқанов", "Мұқанова" }, { "Әбенов", "Әбенова" },
+	{ "Қасымов", "Қасымова" }, { "Жұмабаев", "Жұмабаева" }, { "Төлеуов", "Төлеуова" }, { "Нұрланұлы", "Нұрланқызы" },
+	{ "Серікұлы", "Серікқызы" }, { "Оспанов", "Оспанова" }, { "Ғалымұлы", "Ғалымқызы" }, { "Үсенов", "Үсенова" },
+	{ "Қожахметов", "Қожахметова" } };
+static const char *const first_ru[2][4] = { { "Иван", "Сергей", "Виктор", "Андрей" },
+	{ "Мария", "Ольга", "Елена", "Наталья" } };
+static const char *const last_ru[][2] = { { "Петров", "Петрова" }, { "Иванов", "Иванова" }, { "Ким", "Ким" },
+	{ "Пак", "Пак" }, { "Шевченко", "Шевченко" }, { "Цой", "Цой" }, { "Смирнов", "Смирнова" }, { "Ли", "Ли" } };
 static const char *const villages[] = { "Көктал", "Жаркент", "Талдықорған", "Үшарал", "Қаратал", "Сарқан", "Текелі",
 	"Есік", "Қапшағай", "Талғар" };
 static const char *const categories[] = { "family", "neighbours", "land", "property", "debt", "labour", "consumer",
@@ -266,10 +273,13 @@ static bool draft_case(struct bulk *b, uint32_t *rng, bitim_day r, bitim_day tod
 		date_format_iso(r + stage_days[c->stage_i], c->ended);
 	for (int k = 0; k < 2; k++) {
 		bool ru = next_random(rng) % 3 == 0;
-		snprintf(c->names[k], sizeof c->names[k], "%s %s", ru ? PICK(rng, first_ru) : PICK(rng, first_kk),
-			 ru ? PICK(rng, last_ru) : PICK(rng, last_kk));
+		int female = (int)(next_random(rng) % 2);
+		const char *first = ru ? PICK(rng, first_ru[female]) : PICK(rng, first_kk[female]);
+		const char *last = ru ? last_ru[next_random(rng) % (sizeof last_ru / sizeof last_ru[0])][female]
+				      : last_kk[next_random(rng) % (sizeof last_kk / sizeof last_kk[0])][female];
+		snprintf(c->names[k], sizeof c->names[k], "%s %s", first, last);
 		demo_iin(1940 + (int)(next_random(rng) % 65), 1 + (int)(next_random(rng) % 12),
-			 1 + (int)(next_random(rng) % 28), next_random(rng) % 2, next_random(rng) % 10000, c->iins[k]);
+			 1 + (int)(next_random(rng) % 28), female, next_random(rng) % 10000, c->iins[k]);
 		ordered_uuid(b, c->party_uuid[k]);
 	}
 	c->referral = PICK(rng, referrals);

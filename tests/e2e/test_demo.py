@@ -69,6 +69,16 @@ def synthetic_cases_for_scale():
             "SELECT count(*), count(DISTINCT stage), count(DISTINCT category), count(DISTINCT village) FROM cases").fetchone()
         con.close()
         assert n == 2000 and stages >= 7 and cats >= 10 and villages >= 8, (n, stages, cats, villages)
+        # A surname's form agrees with the IIN's sex digit (odd for a man).
+        con = sqlite3.connect(t.db)
+        people = con.execute("SELECT full_name, iin FROM parties WHERE kind = 'person'").fetchall()
+        con.close()
+        for name, iin in people:
+            last, female = name.split()[-1], iin[6] in "246"
+            if last.endswith(("ова", "ева", "қызы")):
+                assert female, (name, iin)
+            elif last.endswith(("ов", "ев", "ұлы")):
+                assert not female, (name, iin)
         t.start()
         t.wait_for("2000 cases")
         t.keys("/")
