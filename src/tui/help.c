@@ -22,7 +22,7 @@ static char *help_text(struct app *app)
 {
 	const enum action *offered = app->screen->actions(app);
 	char *text = NULL, *field;
-	const char *law, *trainee = NULL;
+	const char *law, *trainee = NULL, *hint, *line;
 	size_t len = 0;
 	FILE *out = open_memstream(&text, &len);
 
@@ -36,15 +36,12 @@ static char *help_text(struct app *app)
 		fprintf(out, "%s\n\n", field);
 		free(field);
 	}
-	/* The whole of the last message, which the message line may have cut. */
-	if (app->message[0] && text_width(app->message) > app->cols)
-		fprintf(out, "%s\n%s\n\n", _("Message:"), app->message);
-	else if (!app->message[0] && app->screen->hint) {
-		/* The hint in place of a message, when the line cut it. */
-		const char *hint = app->screen->hint(app);
-		if (hint && text_width(_(hint)) > app->cols)
-			fprintf(out, "%s\n%s\n\n", _("Message:"), _(hint));
-	}
+	/* The whole of what the message line shows, when it was cut: the last
+	 * message, else the hint, else the work done between keys. */
+	hint = !app->message[0] && app->screen->hint ? app->screen->hint(app) : NULL;
+	line = app->message[0] ? app->message : hint ? _(hint) : app->status;
+	if (*line && text_width(line) > app->cols)
+		fprintf(out, "%s\n%s\n\n", _("Message:"), line);
 	law = app->screen->stage_help ? app->screen->stage_help(app, &trainee) : NULL;
 	if (law)
 		fprintf(out, "%s\n%s\n\n", _("What the law requires now:"), _(law));

@@ -173,4 +173,23 @@ def the_backup_made_behind_a_message_is_told_after_it_in_the_new_language():
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+@T.test
+def a_backup_line_cut_at_60_columns_is_shown_whole_by_f1():
+    tmp = register_with_a_case()
+    try:
+        with Tui(BITIM, tmp=tmp, cols=60, rows=18, args=("--lang", "kk")) as t:
+            t.wait_for("Бүгінгі сақтық көшірме жасалды:… F1")   # the file's name cut off
+            made = in_backups(tmp, "-daily.db")
+            assert len(made) == 1 and made[0] not in t.screen(), (made, t.screen())
+            t.keys("F1")
+            t.wait_for("Хабар:")
+            t.keys("Down", "Down", "Down")               # the help's next lines
+            t.wait_for(made[0])
+            t.keys("Escape")
+            t.wait_gone("Хабар:")
+            t.quit()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 T.run()
