@@ -32,6 +32,10 @@ int i18n_lang_from_code(const char *code);
  * comma in Kazakh and Russian (12,5), a point in English (12.5). Returns out. */
 char *i18n_decimal(double value, int decimals, char *out, size_t size);
 
+/* A system error (an errno value) in the current language: the C
+ * library's own text follows the locale, not the language bitim speaks. */
+const char *i18n_errno(int err);
+
 /* The language named by LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else English. */
 enum bitim_lang i18n_lang_from_env(void);
 

@@ -298,7 +298,7 @@ int cli_write_file(const char *path, const char *data, size_t len)
 {
 	if (file_write_atomic(path, data, len) == 0)
 		return 0;
-	cli_error(_("cannot write %s: %s"), path, strerror(errno));
+	cli_error(_("cannot write %s: %s"), path, i18n_errno(errno));
 	return -1;
 }
 
@@ -309,13 +309,13 @@ char *cli_read_file(const char *path, size_t *len)
 	char *buf;
 
 	if (!fp) {
-		cli_error(_("cannot read %s: %s"), path, strerror(errno));
+		cli_error(_("cannot read %s: %s"), path, i18n_errno(errno));
 		return NULL;
 	}
 	buf = malloc(max + 1);
 	*len = buf ? fread(buf, 1, max + 1, fp) : 0;
 	if (!buf || ferror(fp) || *len > max) {
-		cli_error(_("cannot read %s: %s"), path, buf ? _("the file is too large or unreadable") : strerror(ENOMEM));
+		cli_error(_("cannot read %s: %s"), path, buf ? _("the file is too large or unreadable") : i18n_errno(ENOMEM));
 		free(buf);
 		fclose(fp);
 		return NULL;

@@ -192,7 +192,7 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 		store_close(s);
 		s = NULL;
 		if (part && !renamed_into_place(part, o->db)) {
-			cli_error(_("cannot write %s: %s"), o->db, strerror(errno));
+			cli_error(_("cannot write %s: %s"), o->db, i18n_errno(errno));
 			goto out;
 		}
 		printf(_("%s: %ld synthetic cases added\n"), cli_safe(o->db), cases);

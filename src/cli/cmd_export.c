@@ -97,7 +97,7 @@ static int write_file(struct store *s, const struct procedure *p, const struct e
 	int rc;
 
 	if (atomic_open(&f, path) < 0) {
-		cli_error(_("cannot write %s: %s"), path, strerror(errno));
+		cli_error(_("cannot write %s: %s"), path, i18n_errno(errno));
 		return EXIT_FAIL;
 	}
 	rc = write_table(s, p, eo, t, f.fp, rows);
@@ -106,7 +106,7 @@ static int write_file(struct store *s, const struct procedure *p, const struct e
 		return rc;
 	}
 	if (atomic_commit(&f) < 0) {
-		cli_error(_("cannot write %s: %s"), path, strerror(errno));
+		cli_error(_("cannot write %s: %s"), path, i18n_errno(errno));
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;
@@ -126,7 +126,7 @@ static int write_folder(struct store *s, const struct procedure *p, const struct
 		rc = write_file(s, p, eo, (enum export_table)t, path, &rows[t]);
 	}
 	if (rc == EXIT_OK && (st = export_write_manifest(s, eo->output, rows)) != BITIM_OK) {
-		cli_error(_("cannot write %s/%s: %s"), eo->output, MANIFEST_NAME, st == BITIM_ERR_IO ? strerror(errno) : bitim_strerror(st));
+		cli_error(_("cannot write %s/%s: %s"), eo->output, MANIFEST_NAME, st == BITIM_ERR_IO ? i18n_errno(errno) : bitim_strerror(st));
 		rc = EXIT_FAIL;
 	}
 	return rc;
@@ -175,7 +175,7 @@ static int run_export(struct cli_options *o, const struct export_options *eo)
 		goto out;
 	}
 	if (mkdir(eo->output, 0700) < 0 && errno != EEXIST) {
-		cli_error(_("cannot create the folder %s: %s"), eo->output, strerror(errno));
+		cli_error(_("cannot create the folder %s: %s"), eo->output, i18n_errno(errno));
 		goto out;
 	}
 	rc = write_folder(s, p, eo);

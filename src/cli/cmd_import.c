@@ -153,7 +153,7 @@ static bool import_file(struct importer *im, const char *path, int enc, size_t w
 	bool ok = false;
 
 	if (!fp) {
-		cli_error(_("cannot read %s: %s"), path, strerror(errno));
+		cli_error(_("cannot read %s: %s"), path, i18n_errno(errno));
 		return false;
 	}
 	if ((st = csv_reader_new(fp, enc, 0, &r)) != BITIM_OK) {
@@ -225,7 +225,7 @@ static bool import_path(struct importer *im, const char *path, void *ctx)
 	bool any = false;
 
 	if (stat(path, &sb) < 0) {
-		cli_error(_("cannot read %s: %s"), path, strerror(errno));
+		cli_error(_("cannot read %s: %s"), path, i18n_errno(errno));
 		return false;
 	}
 	if (!S_ISDIR(sb.st_mode))

@@ -1,5 +1,6 @@
 /* Locale set-up and run-time language switching through LANGUAGE. */
 #include <config.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -102,4 +103,23 @@ enum bitim_lang i18n_lang_from_env(void)
 			break; /* a set variable names another language: English */
 	}
 	return BITIM_LANG_EN;
+}
+
+const char *i18n_errno(int err)
+{
+	switch (err) {
+	case ENOENT: return _("no such file or folder");
+	case EACCES:
+	case EPERM: return _("permission denied");
+	case ENOSPC: return _("the disk is full");
+	case EDQUOT: return _("the disk quota is used up");
+	case EROFS: return _("the disk is read-only");
+	case EISDIR: return _("it is a folder, not a file");
+	case ENOTDIR: return _("a part of the path is not a folder");
+	case EEXIST: return _("it already exists");
+	case ENAMETOOLONG: return _("the name is too long");
+	case ENOMEM: return _("out of memory");
+	case EIO: return _("input/output error (the disk may be failing)");
+	default: return strerror(err);
+	}
 }

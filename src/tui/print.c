@@ -138,7 +138,7 @@ static bool save_one(struct app *app, int64_t case_id, struct doc_request *req, 
 		return false;
 	}
 	if (asprintf(path, "%s.%s", base, ext) < 0 || file_write_atomic(*path, text, strlen(text)) < 0) {
-		app_message(app, MSG_ERROR, _("Cannot write %s: %s"), *path ? *path : base, strerror(errno));
+		app_message(app, MSG_ERROR, _("Cannot write %s: %s"), *path ? *path : base, i18n_errno(errno));
 		free(text);
 		return false;
 	}

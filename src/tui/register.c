@@ -37,7 +37,7 @@ static bool export_table(struct app *app, const char *dir, enum export_table t, 
 
 	snprintf(path, sizeof path, "%s/%s.csv", dir, export_table_name(t));
 	if (atomic_open(&f, path) < 0) {
-		app_message(app, MSG_ERROR, _("Cannot write %s: %s"), path, strerror(errno));
+		app_message(app, MSG_ERROR, _("Cannot write %s: %s"), path, i18n_errno(errno));
 		return false;
 	}
 	if ((st = csv_writer_new(f.fp, enc, delim, false, &w)) == BITIM_OK) {
@@ -56,7 +56,7 @@ static bool export_table(struct app *app, const char *dir, enum export_table t, 
 		return false;
 	}
 	if (atomic_commit(&f) < 0) {
-		app_message(app, MSG_ERROR, _("Cannot write %s: %s"), path, strerror(errno));
+		app_message(app, MSG_ERROR, _("Cannot write %s: %s"), path, i18n_errno(errno));
 		return false;
 	}
 	return true;

@@ -704,4 +704,15 @@ def an_unknown_option_is_named_escaped_and_translated():
     assert no_raw_control(r.stdout) and no_raw_control(r.stderr), r
 
 
+@T.test
+def a_system_error_is_told_in_the_language_chosen():
+    db = sample()
+    missing = os.path.join(TMP, "no-such-file.csv")
+    for lang, says in (("kk", "мұндай файл немесе қалта жоқ"), ("ru", "нет такого файла или папки"),
+                       ("en", "no such file or folder")):
+        r = bitim("--db", db, "--lang", lang, "import", missing)
+        err = r.stderr.decode()
+        assert r.returncode == 1 and says in err and "No such file or directory" not in err, (lang, err)
+
+
 T.run()
