@@ -210,6 +210,7 @@ static bool work_backup(struct app *app)
 	B.percent = percent;
 	B.told = TOLD_BACKUP;
 	tell(app);
+	B.sticky = false; /* the deadlines' line, if any, gave way to it */
 	return true;
 }
 
