@@ -5,14 +5,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "bitim/date.h"
 #include "bitim/i18n.h"
 #include "bitim/utf8.h"
 #include "import_internal.h"
 
-/* Rows per transaction: short enough that an open bitim waiting to save
- * (busy timeout) gets the lock in time, long enough to be fast. */
+/* A transaction holds at least this many rows, and more while it has held
+ * the write lock for less than BATCH_SECONDS (up to BATCH_ROWS_MAX): an open
+ * bitim waiting to save (busy timeout 5 s) gets the lock within half a
+ * second, and each commit rewrites the pages the batch changed in every
+ * index (the larger the batch, the fewer times each is written). */
 #define BATCH_ROWS 4000
+#define BATCH_ROWS_MAX 200000
+#define BATCH_SECONDS 0.5
 #define PROGRESS_ROWS 5000
 /* Text the editor would never let a user type: it holds at most 20,000
  * characters in a field (EDITOR_MAX_CHARS in src/tui/editor.h). */
@@ -471,13 +477,31 @@ void import_reset_all(struct importer *im)
 			sqlite3_reset(im->q[q]);
 }
 
+static double now_seconds(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+void import_batch_begin(struct importer *im)
+{
+	im->batch_began = now_seconds();
+}
+
+bool import_batch_full(const struct importer *im, size_t rows)
+{
+	return rows >= BATCH_ROWS_MAX || (rows >= BATCH_ROWS && now_seconds() - im->batch_began >= BATCH_SECONDS);
+}
+
 static enum bitim_status next_row(struct importer *im)
 {
 	enum bitim_status st = BITIM_OK;
 
 	if (++im->rows % PROGRESS_ROWS == 0 && im->on_progress)
 		im->on_progress(im->progress_ctx, im->rows);
-	if (im->dry || ++im->in_batch < BATCH_ROWS)
+	if (im->dry || !import_batch_full(im, ++im->in_batch))
 		return BITIM_OK;
 	import_reset_all(im);
 	if ((st = store_commit(im->s)) == BITIM_OK) {
@@ -516,8 +540,11 @@ enum bitim_status importer_row(struct importer *im, const char *const *values, s
 		return status;
 	if (im->dry)
 		return next_row(im);
-	if (im->s->depth == 0 && (status = store_begin(im->s)) != BITIM_OK)
-		return status;
+	if (im->s->depth == 0) {
+		if ((status = store_begin(im->s)) != BITIM_OK)
+			return status;
+		import_batch_begin(im);
+	}
 	if ((status = merge_row(im, values, why, what)) != BITIM_OK)
 		return status;
 	return next_row(im);
@@ -528,6 +555,9 @@ enum bitim_status importer_finish(struct importer *im, bool commit, struct impor
 	enum bitim_status status = BITIM_OK;
 
 	import_reset_all(im);
+	/* The last commits are synced: what the merge reports done is on disk. */
+	if (!im->dry)
+		store_tune_bulk_end(im->s);
 	if (!im->dry && commit && im->s->depth > 0) {
 		status = store_commit(im->s); /* rolls back by itself if COMMIT fails */
 		if (status == BITIM_OK)

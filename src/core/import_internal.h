@@ -50,6 +50,7 @@ struct importer {
 	bool trusted;      /* the same rows passed a dry run: not checked again */
 	bitim_day today;   /* the day a stage taken is completed on */
 	size_t in_batch;   /* rows written since the last commit */
+	double batch_began; /* when the transaction in hand began (monotonic seconds) */
 	size_t rows;       /* rows seen, for progress */
 	size_t line;       /* the line of the row in hand */
 	size_t repeat_of;  /* the first line of a UUID seen twice */
@@ -78,6 +79,11 @@ bool merge_kept_column(const char *name);
 /* Fingerprints: of a column's name, and of a value (0 for empty). */
 uint32_t merge_name_fp(const char *name);
 uint64_t merge_value_fp(const char *value);
+
+/* A transaction of the importer begins; whether, with rows written in it,
+ * it is time to commit (held long enough, or large enough). */
+void import_batch_begin(struct importer *im);
+bool import_batch_full(const struct importer *im, size_t rows);
 
 /* Reset every prepared statement of the importer (before a commit: a
  * statement left stepped holds a read transaction, and the WAL cannot start over). */

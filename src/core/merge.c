@@ -296,31 +296,43 @@ static enum bitim_status reindex(struct importer *im, int64_t case_id)
 	return status;
 }
 
-/* Rebuild the pending search keys, a batch of cases per transaction. */
+/* Rebuild the keys of up to 4000 pending cases; *done says how many. */
+static enum bitim_status reindex_some(struct importer *im, size_t *done)
+{
+	sqlite3_stmt *st, *del;
+	enum bitim_status status = store_prepare(im->s, "SELECT id FROM search_pending ORDER BY id LIMIT 4000", &st);
+	int rc;
+
+	*done = 0;
+	while (status == BITIM_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		status = reindex(im, id);
+		if (status == BITIM_OK &&
+		    (status = import_stmt(im, Q_PENDING_DEL, "DELETE FROM search_pending WHERE id = ?1", &del)) == BITIM_OK) {
+			sqlite3_bind_int64(del, 1, id);
+			status = step(im, del);
+		}
+		++*done;
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+/* Rebuild the pending search keys, in transactions as the rows' batches. */
 enum bitim_status merge_reindex(struct importer *im)
 {
 	enum bitim_status status = BITIM_OK;
-	size_t done;
+	size_t done, in_batch;
 
 	do {
-		sqlite3_stmt *st, *del;
-		int rc;
-		done = 0;
 		if ((status = store_begin(im->s)) != BITIM_OK)
 			return status;
-		if ((status = store_prepare(im->s, "SELECT id FROM search_pending ORDER BY id LIMIT 4000", &st)) != BITIM_OK)
-			return store_end(im->s, status);
-		while (status == BITIM_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-			int64_t id = sqlite3_column_int64(st, 0);
-			status = reindex(im, id);
-			if (status == BITIM_OK &&
-			    (status = import_stmt(im, Q_PENDING_DEL, "DELETE FROM search_pending WHERE id = ?1", &del)) == BITIM_OK) {
-				sqlite3_bind_int64(del, 1, id);
-				status = step(im, del);
-			}
-			done++;
-		}
-		sqlite3_finalize(st);
+		import_batch_begin(im);
+		in_batch = 0;
+		do {
+			status = reindex_some(im, &done);
+			in_batch += done;
+		} while (status == BITIM_OK && done > 0 && !import_batch_full(im, in_batch));
 		import_reset_all(im);
 		status = store_end(im->s, status);
 	} while (status == BITIM_OK && done > 0);
