@@ -475,6 +475,8 @@ void import_reset_all(struct importer *im)
 	for (int q = 0; q < Q_COUNT; q++)
 		if (im->q[q])
 			sqlite3_reset(im->q[q]);
+	im->touched = 0;
+	im->case_of.id = 0;
 }
 
 static double now_seconds(void)

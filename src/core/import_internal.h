@@ -51,6 +51,10 @@ struct importer {
 	bitim_day today;   /* the day a stage taken is completed on */
 	size_t in_batch;   /* rows written since the last commit */
 	double batch_began; /* when the transaction in hand began (monotonic seconds) */
+	/* Remembered within a transaction (forgotten at each commit): the case
+	 * last touched for its search keys, the case last looked up. */
+	int64_t touched;
+	struct { char uuid[40]; int64_t id; } case_of;
 	size_t rows;       /* rows seen, for progress */
 	size_t line;       /* the line of the row in hand */
 	size_t repeat_of;  /* the first line of a UUID seen twice */

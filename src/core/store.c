@@ -264,7 +264,7 @@ static enum bitim_status ensure_office(struct store *s)
 	return store_step_done(s, st);
 }
 
-/* Before SQLite's first use (it refuses afterwards, harmlessly): a
+/* Before SQLite's first use (it refuses afterwards, harmlessly). A
  * statement's journal — the pages one statement changed, kept to take it
  * back alone inside a longer transaction — stays in memory up to 1 MB
  * instead of 64 KB. A row inserted with its indexes and triggers changes
@@ -274,8 +274,12 @@ static void configure_once(void)
 {
 	static bool done;
 
-	if (!done)
+	if (!done) {
 		sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 1 << 20);
+		/* Nothing reads SQLite's memory statistics: not kept, each
+		 * allocation takes no lock for them. */
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	}
 	done = true;
 }
 
