@@ -120,6 +120,7 @@ enum bitim_status import_stmt(struct importer *im, enum import_stmt which, const
 }
 
 static unsigned char kind_of(const struct importer *im, const char *name, const struct field_def **field);
+static void choices_forget(struct importer *im);
 
 static int column_index(const struct importer *im, const char *name)
 {
@@ -208,6 +209,7 @@ enum bitim_status importer_table(struct importer *im, enum export_table t, const
 	if ((st = export_columns(im->p, t, true, &im->allowed, &im->nallowed)) != BITIM_OK)
 		return st;
 	im->fixed = export_fixed_columns(t);
+	choices_forget(im);
 	free(im->name_fp);
 	if (!(im->name_fp = calloc(im->nallowed + 1, sizeof *im->name_fp)))
 		return BITIM_ERR_NOMEM;
@@ -331,6 +333,48 @@ static const char *check_field(const struct field_def *f, const char *v)
 	return why;
 }
 
+/* A choice's value is one of a few: each accepted one is remembered per
+ * column, and checked once (the check depends on the value alone). */
+static bool choice_known(const struct importer *im, size_t k, const char *v)
+{
+	for (size_t i = 0; i < IMPORT_CHOICES_KNOWN && im->choice_ok[i].v; i++)
+		if (im->choice_ok[i].k == k && strcmp(im->choice_ok[i].v, v) == 0)
+			return true;
+	return false;
+}
+
+static void choice_remember(struct importer *im, size_t k, const char *v)
+{
+	size_t i = im->choice_next++ % IMPORT_CHOICES_KNOWN;
+	char *copy = strdup(v);
+
+	if (!copy)
+		return; /* only not remembered: checked again next time */
+	free(im->choice_ok[i].v);
+	im->choice_ok[i].v = copy;
+	im->choice_ok[i].k = k;
+}
+
+static const char *check_choice(struct importer *im, size_t k, const char *v)
+{
+	const char *why;
+
+	if (choice_known(im, k, v))
+		return NULL;
+	if (!(why = check_field(im->field[k], v)))
+		choice_remember(im, k, v);
+	return why;
+}
+
+static void choices_forget(struct importer *im)
+{
+	for (size_t i = 0; i < IMPORT_CHOICES_KNOWN; i++) {
+		free(im->choice_ok[i].v);
+		im->choice_ok[i].v = NULL;
+	}
+	im->choice_next = 0;
+}
+
 static bool is_one_of(const char *name, const char *const *names)
 {
 	for (int i = 0; names[i]; i++)
@@ -370,7 +414,7 @@ static unsigned char kind_of(const struct importer *im, const char *name, const 
 }
 
 /* Check one value of column k of the current table. */
-static const char *check_value(const struct importer *im, size_t k, const char *v)
+static const char *check_value(struct importer *im, size_t k, const char *v)
 {
 	bitim_day d;
 
@@ -402,7 +446,8 @@ static const char *check_value(const struct importer *im, size_t k, const char *
 	case K_DATE:
 		return date_parse_iso(v, &d) ? NULL : N_("is not a date as YYYY-MM-DD");
 	case K_FIELD:
-		return check_field(im->field[k], v);
+		return im->field[k]->type == FIELD_CHOICE || im->field[k]->type == FIELD_YESNO ? check_choice(im, k, v)
+												: check_field(im->field[k], v);
 	default:
 		break;
 	}
@@ -575,6 +620,7 @@ enum bitim_status importer_finish(struct importer *im, bool commit, struct impor
 	}
 	for (int q = 0; q < Q_COUNT; q++)
 		sqlite3_finalize(im->q[q]);
+	choices_forget(im);
 	free(im->allowed);
 	free(im->name_fp);
 	free(im->kind);

@@ -7,6 +7,7 @@
 #include "store_internal.h"
 
 #define IMPORT_MAX_COLUMNS 256
+#define IMPORT_CHOICES_KNOWN 64
 
 /* Statements prepared once per importer (or per table), reset after use. */
 enum import_stmt {
@@ -54,6 +55,9 @@ struct importer {
 	/* Remembered within a transaction (forgotten at each commit): the case
 	 * last touched for its search keys, the case last looked up. */
 	int64_t touched;
+	/* Choice values already accepted: column, value (owned). */
+	struct { size_t k; char *v; } choice_ok[IMPORT_CHOICES_KNOWN];
+	size_t choice_next;
 	struct { char uuid[40]; int64_t id; } case_of;
 	size_t rows;       /* rows seen, for progress */
 	size_t line;       /* the line of the row in hand */
