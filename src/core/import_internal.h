@@ -21,6 +21,7 @@ enum import_stmt {
 	Q_EVENT,     /* the case's log: created by import */
 	Q_TOUCH,     /* a case to reindex at the end of the batch */
 	Q_KEYS,      /* its search keys, as store_search_reindex reads them */
+	Q_KEYS_HAS,
 	Q_KEYS_DEL,
 	Q_KEYS_PUT,
 	Q_PENDING_DEL,

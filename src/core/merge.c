@@ -298,9 +298,19 @@ static enum bitim_status reindex(struct importer *im, int64_t case_id)
 		if ((rc = search_keys_collect(st, &keys)) != SQLITE_DONE)
 			status = store_status(im->s, rc);
 	}
-	if (status == BITIM_OK && (status = import_stmt(im, Q_KEYS_DEL, "DELETE FROM case_search WHERE rowid = ?1", &st)) == BITIM_OK) {
+	/* A case new to this register has no keys yet: looking costs less than
+	 * a DELETE, which on the search table builds a temporary table each time. */
+	if (status == BITIM_OK && (status = import_stmt(im, Q_KEYS_HAS, "SELECT 1 FROM case_search WHERE rowid = ?1", &st)) == BITIM_OK) {
 		sqlite3_bind_int64(st, 1, case_id);
-		status = step(im, st);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			status = store_status(im->s, rc);
+		else if (rc == SQLITE_ROW &&
+			 (status = import_stmt(im, Q_KEYS_DEL, "DELETE FROM case_search WHERE rowid = ?1", &st)) == BITIM_OK) {
+			sqlite3_bind_int64(st, 1, case_id);
+			status = step(im, st);
+		}
 	}
 	if (status == BITIM_OK &&
 	    (status = import_stmt(im, Q_KEYS_PUT, "INSERT INTO case_search(rowid, keys) VALUES (?1, ?2)", &st)) == BITIM_OK) {
