@@ -191,6 +191,22 @@ static enum bitim_status check_whole(struct importer *im, const char *const *col
 	return BITIM_ERR_INVALID;
 }
 
+/* Whether table t has no rows yet. */
+static enum bitim_status table_empty(struct importer *im, enum export_table t, bool *empty)
+{
+	static const char *const sql[EXPORT_OUTCOMES] = {
+		[EXPORT_CASES] = "SELECT NOT EXISTS (SELECT 1 FROM cases)",
+		[EXPORT_PARTIES] = "SELECT NOT EXISTS (SELECT 1 FROM parties)",
+		[EXPORT_SESSIONS] = "SELECT NOT EXISTS (SELECT 1 FROM sessions)",
+		[EXPORT_OBLIGATIONS] = "SELECT NOT EXISTS (SELECT 1 FROM obligations)",
+	};
+	int64_t v = 0;
+	enum bitim_status st = (unsigned)t < EXPORT_OUTCOMES ? store_query_int(im->s, sql[t], &v) : BITIM_OK;
+
+	*empty = st == BITIM_OK && v == 1;
+	return st;
+}
+
 enum bitim_status importer_table(struct importer *im, enum export_table t, const char *const *columns, size_t n,
 				 const char **why, const char **what)
 {
@@ -235,6 +251,9 @@ enum bitim_status importer_table(struct importer *im, enum export_table t, const
 		return BITIM_OK;
 	}
 	if (im->whole && (st = check_whole(im, columns, n, why, what)) != BITIM_OK)
+		return st;
+	im->fresh = false;
+	if (!im->dry && (st = table_empty(im, t, &im->fresh)) != BITIM_OK)
 		return st;
 	/* The UUIDs the dry run sees in this file, on disk in SQLite's
 	 * temporary store: bounded memory whatever the number of rows. */

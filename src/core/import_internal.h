@@ -55,6 +55,7 @@ struct importer {
 	double batch_began; /* when the transaction in hand began (monotonic seconds) */
 	/* Remembered within a transaction (forgotten at each commit): the case
 	 * last touched for its search keys, the case last looked up. */
+	bool fresh;        /* the table had no rows when this source's began */
 	int64_t touched;
 	/* Choice values already accepted: column, value (owned). */
 	struct { size_t k; char *v; } choice_ok[IMPORT_CHOICES_KNOWN];

@@ -327,20 +327,25 @@ static enum bitim_status reindex_some(struct importer *im, size_t *done)
 {
 	sqlite3_stmt *st, *del;
 	enum bitim_status status = store_prepare(im->s, "SELECT id FROM search_pending ORDER BY id LIMIT 4000", &st);
-	int rc;
+	int64_t last = 0;
+	int rc = SQLITE_DONE;
 
 	*done = 0;
 	while (status == BITIM_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		status = reindex(im, id);
-		if (status == BITIM_OK &&
-		    (status = import_stmt(im, Q_PENDING_DEL, "DELETE FROM search_pending WHERE id = ?1", &del)) == BITIM_OK) {
-			sqlite3_bind_int64(del, 1, id);
-			status = step(im, del);
-		}
+		last = sqlite3_column_int64(st, 0);
+		status = reindex(im, last);
 		++*done;
 	}
+	if (status == BITIM_OK && rc != SQLITE_DONE)
+		status = store_status(im->s, rc);
 	sqlite3_finalize(st);
+	/* Those done are the smallest pending, and nobody else writes while this
+	 * transaction holds the lock: one DELETE for them all. */
+	if (status == BITIM_OK && *done > 0 &&
+	    (status = import_stmt(im, Q_PENDING_DEL, "DELETE FROM search_pending WHERE id <= ?1", &del)) == BITIM_OK) {
+		sqlite3_bind_int64(del, 1, last);
+		status = step(im, del);
+	}
 	return status;
 }
 
@@ -715,7 +720,9 @@ enum bitim_status merge_row(struct importer *im, const char *const *values, cons
 		*what = "case_uuid";
 		return BITIM_ERR_INVALID;
 	}
-	if (status == BITIM_OK)
+	/* A table that was empty when this file's or database's rows for it began
+	 * holds none of them (their UUIDs are unique, checked by the dry run). */
+	if (status == BITIM_OK && !im->fresh)
 		status = read_ours(im, uuid, &ours);
 	if (status == BITIM_OK && ours.found && im->table != EXPORT_CASES && ours.case_id != case_id) {
 		*why = N_("this row belongs to another case in this database");
