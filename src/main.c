@@ -78,7 +78,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bitim: %s\n", _("the terminal's character set is not UTF-8; Kazakh letters will not show correctly"));
 	i18n_set_lang(i18n_lang_from_env());
 	/* '+': options up to the command are bitim's; the rest are the command's. */
-	while ((opt = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "+hV", longopts)) != -1) {
 		if (cli_common_option(&o, opt, optarg))
 			continue;
 		switch (opt) {
@@ -88,8 +88,7 @@ int main(int argc, char **argv)
 		case 'V':
 			print_version();
 			return EXIT_OK;
-		default:
-			fprintf(stderr, _("Try '%s --help' for more information.\n"), "bitim");
+		default: /* cli_getopt said what is wrong */
 			return EXIT_USAGE;
 		}
 	}

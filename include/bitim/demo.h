@@ -23,10 +23,22 @@ enum bitim_status demo_run_script(struct store *s, const struct procedure *p, in
 enum bitim_status demo_build(struct store *s, const struct procedure *p, bitim_day today, char *why, size_t why_size);
 
 /* Add n synthetic cases (varied languages, stages, categories, villages, valid
- * IINs), committed in batches; from 50,000 cases the secondary indexes and
- * the count triggers are made again after the load (and by the next load,
- * if this one is cut short). */
-enum bitim_status demo_synthetic(struct store *s, const struct procedure *p, size_t n, bitim_day today);
+ * IINs), received over the two years before today in the order of their
+ * numbers, committed in batches. Each holds what its stage's deadline is
+ * computed from (the offer sent, the agreement, the term of criminal
+ * proceedings, the settlement's obligation), and its cached deadline is the
+ * one procedure_next_deadline gives (none without p). From 50,000 cases, or
+ * into a scratch file, the secondary indexes, the count triggers and the
+ * search index are made again after the load (and by the next load, if this
+ * one is cut short). scratch: the database is a new file that is renamed
+ * into place only when complete, so it is written without a journal and
+ * without syncing. */
+enum bitim_status demo_synthetic(struct store *s, const struct procedure *p, size_t n, bitim_day today,
+				 bool scratch);
+/* Before any database is opened by a process that loads synthetic cases:
+ * SQLite keeps no statistics of its memory (a lock and a count on every
+ * allocation of millions; bitim never reads them). */
+void demo_synthetic_init(void);
 /* From how many cases the indexes are built after the load (0: 50,000). For tests. */
 void demo_synthetic_tune(size_t indexes_after);
 

@@ -26,6 +26,10 @@ struct cli_options {
 /* Take one of the common options; false if opt is not one. Exits on a bad --lang. */
 bool cli_common_option(struct cli_options *o, int opt, const char *arg);
 
+/* getopt_long that says what is wrong itself (translated, the option
+ * escaped) and returns '?' then; the caller only returns EXIT_USAGE. */
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts);
+
 /* Where bitim's data files are: the build tree when it runs uninstalled. */
 const char *cli_forms_dir(const struct cli_options *o);
 const char *cli_locale_dir(void);

@@ -77,6 +77,35 @@ bool cli_common_option(struct cli_options *o, int opt, const char *arg)
 	}
 }
 
+/* getopt_long, with its messages ours: translated, naming the command, and
+ * the option as typed with its control characters escaped (glibc's own
+ * message would print it raw). Returns '?' after saying what is wrong. */
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts)
+{
+	char spec[32], *command = NULL;
+	bool plus = shortopts[0] == '+';
+	int opt;
+
+	/* A leading ':' makes a missing value ':' rather than '?'. */
+	snprintf(spec, sizeof spec, "%s:%s", plus ? "+" : "", shortopts + plus);
+	opterr = 0;
+	opt = getopt_long(argc, argv, spec, longopts, NULL);
+	if (opt != '?' && opt != ':')
+		return opt;
+	if (opt == ':')
+		cli_error(_("the option '%s' needs a value"), argv[optind - 1]);
+	else if (optopt)
+		cli_error(_("unknown option '-%c'"), optopt);
+	else
+		cli_error(_("unknown option '%s'"), argv[optind - 1]);
+	/* A command's argv[0] is its name; bitim's own is its path. */
+	if (argv[0] && !plus && asprintf(&command, "bitim %s", argv[0]) < 0)
+		command = NULL;
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), command ? cli_safe(command) : "bitim");
+	free(command);
+	return '?';
+}
+
 /* Messages echo names and values from files that may be hostile: no control
  * character (an escape sequence, a CR that hides the line) reaches the terminal. */
 void cli_error(const char *fmt, ...)

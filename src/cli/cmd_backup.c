@@ -32,14 +32,14 @@ static void print_state(struct store *s)
 
 	if (backup_last(s, &last, &when) == BITIM_OK && last) {
 		strftime(when_text, sizeof when_text, "%Y-%m-%d %H:%M", localtime(&when));
-		printf(_("last automatic backup: %s, %s\n"), when_text, last);
+		printf(_("last automatic backup: %s, %s\n"), when_text, cli_safe(last));
 	} else {
 		puts(_("no automatic backup yet"));
 	}
 	free(last);
 	if (backup_copied(s, &when, &where) == BITIM_OK && where) {
 		strftime(when_text, sizeof when_text, "%Y-%m-%d %H:%M", localtime(&when));
-		printf(_("last copy taken off this machine: %s, to %s\n"), when_text, where);
+		printf(_("last copy taken off this machine: %s, to %s\n"), when_text, cli_safe(where));
 	} else {
 		puts(_("no copy was ever taken off this machine: run 'bitim backup --to DIR' with a USB stick"));
 	}
@@ -86,8 +86,8 @@ static bool copy_to(struct store *s, const char *dir)
 		cli_error(_("cannot copy the database to %s: %s; nothing was written there"), dir, bitim_strerror(st));
 		return false;
 	}
-	printf(_("copied to %s\n"), path);
-	printf(_("SHA-256: %s (in %s.sha256)\n"), sha256, path);
+	printf(_("copied to %s\n"), cli_safe(path));
+	printf(_("SHA-256: %s (in %s.sha256)\n"), sha256, cli_safe(path));
 	free(path);
 	return true;
 }
@@ -110,7 +110,7 @@ int cmd_backup(struct cli_options *o, int argc, char **argv)
 	enum bitim_status st;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "h", longopts)) != -1) {
 		switch (opt) {
 		case 't':
 			to = optarg;
@@ -147,7 +147,7 @@ int cmd_backup(struct cli_options *o, int argc, char **argv)
 		cli_error(_("cannot back up the database: %s"), bitim_strerror(st));
 		goto out;
 	}
-	printf(_("backup: %s\n"), path);
+	printf(_("backup: %s\n"), cli_safe(path));
 	if (to && !copy_to(s, to))
 		goto out;
 	print_state(s);
@@ -187,7 +187,7 @@ int cmd_restore(struct cli_options *o, int argc, char **argv)
 	enum bitim_status st;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "h", longopts)) != -1) {
 		if (opt == 'h') {
 			puts(_("Usage: bitim restore FILE\n"
 			       "Replace the database with a backup: an automatic one from the backups folder\n"
@@ -213,12 +213,12 @@ int cmd_restore(struct cli_options *o, int argc, char **argv)
 		goto out;
 	}
 	if (kept)
-		printf(_("the database it replaced is kept in %s\n"), kept);
+		printf(_("the database it replaced is kept in %s\n"), cli_safe(kept));
 	if (st != BITIM_OK) {
 		cli_error(_("cannot restore %s: %s"), argv[optind], bitim_strerror(st));
 		goto out;
 	}
-	printf(_("%s restored from %s\n"), db, argv[optind]);
+	printf(_("%s restored from %s\n"), cli_safe(db), cli_safe(argv[optind]));
 	rc = EXIT_OK;
 out:
 	free(db);

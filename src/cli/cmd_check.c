@@ -34,7 +34,7 @@ static int check_forms(const struct cli_options *o)
 		procedure_free(p);
 		return EXIT_FAIL;
 	}
-	printf(_("forms: %s: ok (%zu stages, %zu fields)\n"), cli_forms_dir(o), p->nstages, p->nfields);
+	printf(_("forms: %s: ok (%zu stages, %zu fields)\n"), cli_safe(cli_forms_dir(o)), p->nstages, p->nfields);
 	procedure_free(p);
 	return EXIT_OK;
 }
@@ -60,7 +60,7 @@ static int check_database(const struct cli_options *o)
 	s = cli_open_store(o);
 	if (s && store_integrity(s, &report) == BITIM_OK && strcmp(report, "ok") == 0 &&
 	    store_case_count(s, &all, &cases) == BITIM_OK) {
-		printf(_("database: %s: ok (schema %d, %zu cases)\n"), path, STORE_SCHEMA_VERSION, cases);
+		printf(_("database: %s: ok (schema %d, %zu cases)\n"), cli_safe(path), STORE_SCHEMA_VERSION, cases);
 		rc = EXIT_OK;
 	} else if (s) {
 		cli_error(_("the database %s is damaged:\n%s"), path, report ? report : store_errmsg(s));
@@ -81,7 +81,7 @@ int cmd_check(struct cli_options *o, int argc, char **argv)
 	int opt, rc;
 
 	optind = 0; /* glibc: start anew (and permute options after the case number) */
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "h", longopts)) != -1) {
 		if (cli_common_option(o, opt, optarg))
 			continue;
 		if (opt == 'h') {
@@ -90,8 +90,7 @@ int cmd_check(struct cli_options *o, int argc, char **argv)
 			       "The exit status is 0 only when both are sound."));
 			return EXIT_OK;
 		}
-		fprintf(stderr, _("Try '%s --help' for more information.\n"), "bitim check");
-		return EXIT_USAGE;
+		return EXIT_USAGE; /* cli_getopt said what is wrong */
 	}
 	if (optind < argc) {
 		cli_error(_("check takes no arguments, only --db PATH and --forms DIR"));

@@ -108,7 +108,7 @@ int cmd_conflicts(struct cli_options *o, int argc, char **argv)
 	int opt, rc = EXIT_FAIL;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "h", longopts)) != -1) {
 		if (opt == 'h') {
 			puts(_("Usage: bitim conflicts [--keep ID | --take ID]\n"
 			       "List the records an import or merge kept aside because this database has\n"

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include "bitim/demo.h"
 #include "bitim/i18n.h"
@@ -25,6 +27,66 @@ static char *demo_path(void)
 	return path;
 }
 
+/* Remove a database file and the journal files beside it. */
+static void remove_db_files(const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	char name[4096];
+
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+		if (snprintf(name, sizeof name, "%s%s", path, suffixes[i]) < (int)sizeof name)
+			unlink(name);
+}
+
+/* Synthetic cases for a database that does not exist yet are written into
+ * PATH.partial (a left-over one, from a load cut short, is removed first),
+ * renamed to PATH only when complete: a cut load never leaves a database
+ * that looks whole. NULL when the database exists. */
+static char *scratch_path(const char *path)
+{
+	char *part = NULL;
+	struct stat st;
+
+	if (stat(path, &st) == 0 || errno != ENOENT || asprintf(&part, "%s.partial", path) < 0)
+		return NULL;
+	remove_db_files(part);
+	return part;
+}
+
+/* Rename the closed scratch file to path; closing wrote its log back into
+ * it, and a log still beside it (it would be left behind) stops the rename. */
+static bool renamed_into_place(const char *part, const char *path)
+{
+	char wal[4096];
+	struct stat st;
+
+	if (snprintf(wal, sizeof wal, "%s-wal", part) >= (int)sizeof wal) {
+		errno = ENAMETOOLONG;
+		return false;
+	}
+	if (stat(wal, &st) == 0 && st.st_size > 0) {
+		errno = EBUSY;
+		return false;
+	}
+	return rename(part, path) == 0;
+}
+
+/* Open the scratch file (no automatic backup: it is not a register yet). */
+static struct store *open_scratch(const char *part)
+{
+	struct store *s = NULL;
+	enum bitim_status st;
+
+	if (!cli_check_folder(part))
+		return NULL;
+	if ((st = store_open(part, &s)) != BITIM_OK) {
+		cli_error(_("cannot open the database %s: %s. %s"), part, bitim_strerror(st), store_open_detail());
+		return NULL;
+	}
+	today_init(s);
+	return s;
+}
+
 int cmd_demo(struct cli_options *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -37,14 +99,14 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 	struct procedure *p = NULL;
 	struct store *s = NULL;
 	struct case_query all = { 0 };
-	char *path = NULL, *demo = NULL, why[512] = "";
+	char *path = NULL, *demo = NULL, *part = NULL, why[512] = "";
 	const char *office = "DEM";
 	long cases = -1;
 	size_t existing = 0;
 	int opt, rc = EXIT_FAIL;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "h", longopts)) != -1) {
 		char *end;
 		switch (opt) {
 		case 'n':
@@ -84,7 +146,13 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 		store_make_dir(path);
 		o->db = path;
 	}
-	if (!(p = cli_load_procedure(o)) || !(s = cli_open_store(o)))
+	if (cases >= 0)
+		demo_synthetic_init();
+	if (!(p = cli_load_procedure(o)))
+		goto out;
+	if (cases >= 0)
+		part = scratch_path(o->db);
+	if (!(s = part ? open_scratch(part) : cli_open_store(o)))
 		goto out;
 	today_allow(); /* its dates are relative to the trainer's day */
 	/* Never write demonstration cases into a real register. */
@@ -101,13 +169,12 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 		 * forms are recorded first (refreshing any cases already there), so
 		 * the first start does not recompute a million deadlines. */
 		cli_refresh_deadlines(o, s, p);
-		if (demo_synthetic(s, p, (size_t)cases, today_get()) != BITIM_OK) {
+		if (demo_synthetic(s, p, (size_t)cases, today_get(), part != NULL) != BITIM_OK) {
 			cli_error("%s", store_errmsg(s));
 			goto out;
 		}
-		printf(_("%s: %ld synthetic cases added\n"), store_path(s), cases);
 	} else if (existing > 0) {
-		printf(_("%s is already a demonstration database (%zu cases)\n"), store_path(s), existing);
+		printf(_("%s is already a demonstration database (%zu cases)\n"), cli_safe(store_path(s)), existing);
 		rc = EXIT_OK;
 		goto out;
 	} else {
@@ -115,15 +182,28 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 			cli_error(_("the demonstration cases could not be made: %s"), why);
 			goto out;
 		}
-		printf(_("%s: demonstration database ready; open it with: bitim --db %s\n"), store_path(s), store_path(s));
+		printf(_("%s: demonstration database ready; open it with: bitim --db %s\n"), cli_safe(store_path(s)), cli_safe(store_path(s)));
 	}
 	/* The demonstration's deadlines were made for these forms: the first
 	 * start has nothing to recompute. */
-	if (cli_mark_deadlines_current(o, s))
-		rc = EXIT_OK;
+	if (!cli_mark_deadlines_current(o, s))
+		goto out;
+	if (cases >= 0) {
+		store_close(s);
+		s = NULL;
+		if (part && !renamed_into_place(part, o->db)) {
+			cli_error(_("cannot write %s: %s"), o->db, strerror(errno));
+			goto out;
+		}
+		printf(_("%s: %ld synthetic cases added\n"), cli_safe(o->db), cases);
+	}
+	rc = EXIT_OK;
 out:
 	free(demo);
 	store_close(s);
+	if (part && rc != EXIT_OK)
+		remove_db_files(part);
+	free(part);
 	procedure_free(p);
 	free(path);
 	return rc;

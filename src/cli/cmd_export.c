@@ -218,7 +218,7 @@ int cmd_export(struct cli_options *o, int argc, char **argv)
 	int opt, v;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "o:h", longopts)) != -1) {
 		switch (opt) {
 		case 't':
 			if (strcmp(optarg, "all") == 0)
@@ -261,8 +261,7 @@ int cmd_export(struct cli_options *o, int argc, char **argv)
 		default:
 			if (cli_common_option(o, opt, optarg))
 				break;
-			fprintf(stderr, _("Try '%s --help' for more information.\n"), "bitim export");
-			return EXIT_USAGE;
+			return EXIT_USAGE; /* cli_getopt said what is wrong */
 		}
 	}
 	if (optind < argc) {

@@ -93,7 +93,7 @@ static int import_all(struct store *s, const struct procedure *p, int argc, char
 		free(backup);
 		return EXIT_FAIL;
 	}
-	printf(_("backup: %s\n"), backup);
+	printf(_("backup: %s\n"), cli_safe(backup));
 	fflush(stdout);
 	free(backup);
 	/* Said only when batches were committed: a stop before the first
@@ -269,7 +269,7 @@ int cmd_import(struct cli_options *o, int argc, char **argv)
 	int opt, enc = -1, rc = EXIT_FAIL;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "h", longopts)) != -1) {
 		if (opt == 'e') {
 			if ((enc = csv_encoding_from_name(optarg)) < 0) {
 				cli_error(_("unknown encoding '%s'; use utf-8, utf-8-bom, cp1251 or kz1048"), optarg);
@@ -417,7 +417,7 @@ static int merge_all(struct store *s, struct procedure *p, int argc, char **argv
 		cli_error(_("cannot back up the database (%s); nothing was merged"), store_errmsg(s));
 		goto out;
 	}
-	printf(_("backup: %s\n"), *backup);
+	printf(_("backup: %s\n"), cli_safe(*backup));
 	fflush(stdout);
 	checked = true;
 	ok = run_all(s, p, false, argc, argv, merge_one, &src, &c);
@@ -462,7 +462,7 @@ int cmd_merge(struct cli_options *o, int argc, char **argv)
 	int opt, rc = EXIT_FAIL;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "h", longopts)) != -1) {
 		if (opt == 'h') {
 			puts(_("Usage: bitim merge OTHER.db...\n"
 			       "Bring the registers of other offices' databases into this one, matched by\n"

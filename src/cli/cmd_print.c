@@ -97,7 +97,7 @@ int cmd_print(struct cli_options *o, int argc, char **argv)
 	int opt, kind;
 
 	optind = 0; /* glibc: start anew (and permute options after the case number) */
-	while ((opt = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "o:h", longopts)) != -1) {
 		switch (opt) {
 		case 'k':
 			if ((kind = doc_kind_from_name(optarg)) < 0) {
@@ -128,8 +128,7 @@ int cmd_print(struct cli_options *o, int argc, char **argv)
 		default:
 			if (cli_common_option(o, opt, optarg))
 				break;
-			fprintf(stderr, _("Try '%s --help' for more information.\n"), "bitim print");
-			return EXIT_USAGE;
+			return EXIT_USAGE; /* cli_getopt said what is wrong */
 		}
 	}
 	if (optind + 1 != argc || req.kind == DOC_KIND_COUNT) {
@@ -154,7 +153,7 @@ int cmd_verify(struct cli_options *o, int argc, char **argv)
 	int opt, rc = EXIT_FAIL;
 
 	optind = 0; /* glibc: start anew (and permute options after the case number) */
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "h", longopts)) != -1) {
 		if (cli_common_option(o, opt, optarg))
 			continue;
 		if (opt == 'h') {
@@ -179,10 +178,10 @@ int cmd_verify(struct cli_options *o, int argc, char **argv)
 		else if (st != BITIM_OK)
 			cli_error("%s", bitim_strerror(st));
 		else if (match) {
-			printf(_("%s is the signed settlement agreement of %s.\n"), argv[optind + 1], argv[optind]);
+			printf(_("%s is the signed settlement agreement of %s.\n"), cli_safe(argv[optind + 1]), cli_safe(argv[optind]));
 			rc = EXIT_OK;
 		} else {
-			printf(_("%s is NOT the signed settlement agreement of %s: its text differs.\n"), argv[optind + 1], argv[optind]);
+			printf(_("%s is NOT the signed settlement agreement of %s: its text differs.\n"), cli_safe(argv[optind + 1]), cli_safe(argv[optind]));
 		}
 	}
 	store_close(s);

@@ -83,7 +83,7 @@ int cmd_report(struct cli_options *o, int argc, char **argv)
 	int opt, rc = EXIT_FAIL;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "o:h", longopts)) != -1) {
 		const char *why;
 		switch (opt) {
 		case 'F':

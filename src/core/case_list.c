@@ -64,13 +64,13 @@ struct case_plan {
 	int64_t version;               /* the register's state it was made for */
 	enum way way;
 	char *folded;                  /* the search key, owned */
-	char *phrase;                  /* the FTS phrase, owned */
+	char *pattern;                 /* the LIKE pattern of the trigram index, owned */
 	char number_lo[64], number_hi[68]; /* a case-number prefix range */
 	struct place *set;             /* WAY_SET: the matching cases in order, owned */
 	size_t nset;
 };
 
-#define SET_FTS "SELECT rowid FROM case_search WHERE case_search MATCH ?3 LIMIT ?13"
+#define SET_FTS "SELECT rowid FROM case_search WHERE keys LIKE ?3 LIMIT ?13"
 #define SET_ID "SELECT case_id FROM parties WHERE iin = ?10 AND deleted = 0" \
 	" UNION SELECT case_id FROM parties WHERE bin = ?10 AND deleted = 0 LIMIT ?13"
 #define SET_NUMBER "SELECT id FROM cases WHERE number >= ?11 COLLATE NOCASE AND number < ?12 COLLATE NOCASE LIMIT ?13"
@@ -83,7 +83,7 @@ static void plan_free(struct case_plan *p)
 	free(p->stage);
 	free(p->category);
 	free(p->folded);
-	free(p->phrase);
+	free(p->pattern);
 	free(p->set);
 	free(p);
 }
@@ -102,25 +102,6 @@ static bool all_digits(const char *t, size_t n)
 		if (t[i] < '0' || t[i] > '9')
 			return false;
 	return true;
-}
-
-/* The FTS5 phrase for a folded text: in double quotes, quotes doubled. */
-static char *fts_phrase(const char *folded)
-{
-	size_t n = strlen(folded), o = 0;
-	char *out = malloc(n * 2 + 3);
-
-	if (!out)
-		return NULL;
-	out[o++] = '"';
-	for (size_t i = 0; i < n; i++) {
-		if (folded[i] == '"')
-			out[o++] = '"';
-		out[o++] = folded[i];
-	}
-	out[o++] = '"';
-	out[o] = '\0';
-	return out;
 }
 
 /* The typed text as the start of a case number (ASCII letters in capitals,
@@ -155,29 +136,32 @@ static void bind_plan(sqlite3_stmt *st, const struct case_plan *p, sqlite3_int64
 {
 	store_bind_text(st, 1, p->stage);
 	store_bind_text(st, 2, p->category);
-	store_bind_text(st, 3, p->phrase);
+	store_bind_text(st, 3, p->pattern);
 	store_bind_text(st, 10, p->folded);
 	store_bind_text(st, 11, p->number_lo);
 	store_bind_text(st, 12, p->number_hi);
 	sqlite3_bind_int64(st, 13, set_limit);
 }
 
-/* How many ids a candidate set gives, up to set_max + 1. */
-static enum bitim_status set_count(struct store *s, const struct case_plan *p, const char *set, size_t *n)
+/* The ids a candidate set gives, up to set_max + 1 (more means many):
+ * the set's query runs once, its ids kept for set_read. */
+static enum bitim_status set_ids(struct store *s, const struct case_plan *p, const char *set, int64_t **ids, size_t *n)
 {
 	sqlite3_stmt *st;
-	char sql[256];
 	enum bitim_status status;
 	int rc;
 
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM (%s)", set);
-	if ((status = store_prepare(s, sql, &st)) != BITIM_OK)
+	*n = 0;
+	free(*ids);
+	if (!(*ids = malloc((set_max + 1) * sizeof **ids)))
+		return BITIM_ERR_NOMEM;
+	if ((status = store_prepare(s, set, &st)) != BITIM_OK)
 		return status;
 	bind_plan(st, p, (sqlite3_int64)set_max + 1);
-	rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n <= set_max)
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	return store_status(s, rc == SQLITE_ROW ? SQLITE_OK : rc);
+	return store_status(s, rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc);
 }
 
 static int place_cmp(const void *x, const void *y)
@@ -195,35 +179,39 @@ static int place_cmp(const void *x, const void *y)
 }
 
 /* The set's cases at the stage and category, sorted by urgency. */
-static enum bitim_status set_read(struct store *s, struct case_plan *p, const char *set)
+static enum bitim_status set_read(struct store *s, struct case_plan *p, const int64_t *ids, size_t n)
 {
 	sqlite3_stmt *st;
-	char *sql = NULL;
+	char sql[160];
 	enum bitim_status status;
-	int rc;
+	int rc = SQLITE_OK;
 
-	if (asprintf(&sql, "SELECT status = 'closed', next_deadline, id FROM cases NOT INDEXED WHERE id IN (%s)%s%s",
-		     set, p->stage ? " AND stage = ?1" : "", p->category ? " AND category = ?2" : "") < 0)
-		return BITIM_ERR_NOMEM;
-	status = store_prepare(s, sql, &st);
-	free(sql);
-	if (status != BITIM_OK)
+	snprintf(sql, sizeof sql, "SELECT status = 'closed', next_deadline FROM cases WHERE id = ?4%s%s",
+		 p->stage ? " AND stage = ?1" : "", p->category ? " AND category = ?2" : "");
+	if ((status = store_prepare(s, sql, &st)) != BITIM_OK)
 		return status;
 	bind_plan(st, p, (sqlite3_int64)set_max);
-	if (!(p->set = calloc(set_max ? set_max : 1, sizeof *p->set))) {
+	if (!(p->set = calloc(n ? n : 1, sizeof *p->set))) {
 		sqlite3_finalize(st);
 		return BITIM_ERR_NOMEM;
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && p->nset < set_max) {
-		struct place *a = &p->set[p->nset++];
-		const unsigned char *due = sqlite3_column_text(st, 1);
-		a->closed = sqlite3_column_int(st, 0);
-		a->open_ended = !due;
-		snprintf(a->deadline, sizeof a->deadline, "%s", due ? (const char *)due : "");
-		a->id = sqlite3_column_int64(st, 2);
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_int64(st, 4, ids[i]);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			struct place *a = &p->set[p->nset++];
+			const unsigned char *due = sqlite3_column_text(st, 1);
+			a->closed = sqlite3_column_int(st, 0);
+			a->open_ended = !due;
+			snprintf(a->deadline, sizeof a->deadline, "%s", due ? (const char *)due : "");
+			a->id = ids[i];
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			break;
+		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	if (rc != SQLITE_OK)
 		return store_status(s, rc);
 	qsort(p->set, p->nset, sizeof *p->set, place_cmp);
 	return BITIM_OK;
@@ -233,7 +221,7 @@ static enum bitim_status set_read(struct store *s, struct case_plan *p, const ch
 static enum bitim_status plan_choose(struct store *s, struct case_plan *p)
 {
 	enum bitim_status status = BITIM_OK;
-	const char *set = NULL;
+	int64_t *ids = NULL;
 	size_t n = 0;
 
 	if (!p->text) {
@@ -250,27 +238,29 @@ static enum bitim_status plan_choose(struct store *s, struct case_plan *p)
 		p->way = WAY_SHORT;
 		return BITIM_OK;
 	}
-	if (!(p->phrase = fts_phrase(p->folded)))
+	if (!(p->pattern = search_like_pattern(p->folded)))
 		return BITIM_ERR_NOMEM;
 	/* An IIN or BIN: the parties' index, if a party has it; the beginning
 	 * of a case number: the numbers' index; else the trigram index. */
-	if (all_digits(p->folded, 12) && (status = set_count(s, p, SET_ID, &n)) == BITIM_OK && n > 0)
-		set = SET_ID;
-	else if (status == BITIM_OK && number_range(p->text, p) &&
-		 (status = set_count(s, p, SET_NUMBER, &n)) == BITIM_OK && n > 0)
-		set = SET_NUMBER;
-	else if (status == BITIM_OK && (status = set_count(s, p, SET_FTS, &n)) == BITIM_OK)
-		set = SET_FTS;
-	if (status != BITIM_OK)
+	if (all_digits(p->folded, 12))
+		status = set_ids(s, p, SET_ID, &ids, &n);
+	if (status == BITIM_OK && n == 0 && number_range(p->text, p))
+		status = set_ids(s, p, SET_NUMBER, &ids, &n);
+	if (status == BITIM_OK && n == 0)
+		status = set_ids(s, p, SET_FTS, &ids, &n);
+	if (status != BITIM_OK) {
+		free(ids);
 		return status;
+	}
 	if (n == 0) {
 		p->way = WAY_NONE;
 	} else if (n <= set_max) {
 		p->way = WAY_SET;
-		status = set_read(s, p, set);
+		status = set_read(s, p, ids, n);
 	} else {
 		p->way = WAY_WALK; /* many match: testing cases in order soon fills a page */
 	}
+	free(ids);
 	return status;
 }
 

@@ -258,7 +258,9 @@ enum bitim_status importer_table(struct importer *im, enum export_table t, const
 	/* The UUIDs the dry run sees in this file, on disk in SQLite's
 	 * temporary store: bounded memory whatever the number of rows. */
 	if (im->dry && im->whole && (st = store_exec(im->s, "CREATE TEMP TABLE IF NOT EXISTS import_seen (uuid TEXT PRIMARY KEY, line INTEGER)"
-					   " WITHOUT ROWID; DELETE FROM temp.import_seen")) != BITIM_OK)
+					   " WITHOUT ROWID; DELETE FROM temp.import_seen;"
+					   " CREATE TEMP TABLE IF NOT EXISTS import_cases (uuid TEXT PRIMARY KEY, number TEXT NOT NULL)"
+					   " WITHOUT ROWID")) != BITIM_OK)
 		return st;
 	return map_columns(im, columns, n, why, what);
 }
@@ -425,16 +427,31 @@ static unsigned char kind_of(const struct importer *im, const char *name, const 
 	for (size_t i = 0; k == K_TEXT && i < sizeof named / sizeof named[0]; i++)
 		if (strcmp(name, named[i].name) == 0)
 			k = named[i].kind;
-	if (k == K_TEXT && is_one_of(name, dates))
+	if (k == K_TEXT && is_one_of(name, dates)) {
 		k = K_DATE;
+		*field = procedure_entity_field(im->p, export_table_entity(im->table), name); /* for max=today */
+	}
 	if (k == K_TEXT && (*field = procedure_entity_field(im->p, export_table_entity(im->table), name)))
 		k = K_FIELD;
 	return (unsigned char)(k | (is_one_of(name, required) ? K_REQUIRED : 0) | (merge_kept_column(name) ? IMPORT_KEPT : 0));
 }
 
+/* A date the form lets no one type because it has not happened yet
+ * (max=today): later than the day after the import's (the other office's
+ * clock may run some hours ahead, or its day start earlier). */
+static const char *check_not_future(const struct importer *im, const struct field_def *f, const char *v)
+{
+	bitim_day d;
+
+	if (f && f->type == FIELD_DATE && f->not_future && date_parse_iso(v, &d) && d > im->today + 1)
+		return N_("is a date later than today: only what has happened is recorded");
+	return NULL;
+}
+
 /* Check one value of column k of the current table. */
 static const char *check_value(struct importer *im, size_t k, const char *v)
 {
+	const char *why;
 	bitim_day d;
 
 	if (!v || !*v)
@@ -463,10 +480,11 @@ static const char *check_value(struct importer *im, size_t k, const char *v)
 	case K_LABEL:
 		return strlen(v) <= 200 && !has_control(v, false) ? NULL : N_("is not a deadline's label");
 	case K_DATE:
-		return date_parse_iso(v, &d) ? NULL : N_("is not a date as YYYY-MM-DD");
+		return date_parse_iso(v, &d) ? check_not_future(im, im->field[k], v) : N_("is not a date as YYYY-MM-DD");
 	case K_FIELD:
-		return im->field[k]->type == FIELD_CHOICE || im->field[k]->type == FIELD_YESNO ? check_choice(im, k, v)
-												: check_field(im->field[k], v);
+		why = im->field[k]->type == FIELD_CHOICE || im->field[k]->type == FIELD_YESNO ? check_choice(im, k, v)
+										      : check_field(im->field[k], v);
+		return why ? why : check_not_future(im, im->field[k], v);
 	default:
 		break;
 	}
@@ -527,6 +545,49 @@ static enum bitim_status check_repeat(struct importer *im, const char *const *va
 	*why = N_("the same UUID as an earlier row: each record may appear once");
 	*what = "uuid";
 	return BITIM_ERR_INVALID;
+}
+
+/* The cases the dry run saw in this run's files, by UUID with their
+ * numbers, so that a row of a case is checked against its case. */
+static enum bitim_status note_case(struct importer *im, const char *const *values)
+{
+	sqlite3_stmt *q;
+	enum bitim_status st = import_stmt(im, Q_CASE_NOTE, "INSERT OR REPLACE INTO temp.import_cases (uuid, number) VALUES (?1, ?2)", &q);
+
+	if (st != BITIM_OK)
+		return st;
+	sqlite3_bind_text(q, 1, import_incoming(im, values, 0), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, import_incoming(im, values, 1), -1, SQLITE_STATIC);
+	st = sqlite3_step(q) == SQLITE_DONE ? BITIM_OK : BITIM_ERR_DB;
+	sqlite3_reset(q);
+	return st;
+}
+
+/* A party, session or obligation names its case twice, by UUID and by
+ * number: the case must be one this run's files or the database hold, and
+ * the two must agree (a row attached to one case while it names another
+ * would be filed where no one looks for it). */
+static enum bitim_status check_case_ref(struct importer *im, const char *const *values, const char **why, const char **what)
+{
+	const char *case_uuid = import_incoming(im, values, 1), *number = import_incoming(im, values, 2);
+	sqlite3_stmt *q;
+	enum bitim_status st = import_stmt(im, Q_CASE_REF, "SELECT number FROM temp.import_cases WHERE uuid = ?1"
+					   " UNION ALL SELECT number FROM cases WHERE uuid = ?1 LIMIT 1", &q);
+
+	if (st != BITIM_OK || !case_uuid)
+		return st;
+	sqlite3_bind_text(q, 1, case_uuid, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) != SQLITE_ROW) {
+		*why = N_("is no case of these files or of this database: import the cases' file with it");
+		*what = "case_uuid";
+		st = BITIM_ERR_INVALID;
+	} else if (number && strcmp((const char *)sqlite3_column_text(q, 0), number) != 0) {
+		*why = N_("is not the number of the case its case_uuid names");
+		*what = "case_number";
+		st = BITIM_ERR_INVALID;
+	}
+	sqlite3_reset(q);
+	return st;
 }
 
 /* ----------------------------------------------------------- batching */
@@ -604,6 +665,9 @@ enum bitim_status importer_row(struct importer *im, const char *const *values, s
 	}
 	if (im->dry && im->whole && (status = check_repeat(im, values, why, what)) != BITIM_OK)
 		return status;
+	if (im->dry && im->whole &&
+	    (status = im->table == EXPORT_CASES ? note_case(im, values) : check_case_ref(im, values, why, what)) != BITIM_OK)
+		return status;
 	if (im->dry)
 		return next_row(im);
 	if (im->s->depth == 0) {
@@ -639,6 +703,8 @@ enum bitim_status importer_finish(struct importer *im, bool commit, struct impor
 	}
 	for (int q = 0; q < Q_COUNT; q++)
 		sqlite3_finalize(im->q[q]);
+	if (im->dry && im->whole)
+		store_exec(im->s, "DROP TABLE IF EXISTS temp.import_cases");
 	choices_forget(im);
 	free(im->allowed);
 	free(im->name_fp);

@@ -27,6 +27,8 @@ enum import_stmt {
 	Q_PENDING_DEL,
 	Q_SEEN_PUT,  /* a UUID seen by the dry run in this file */
 	Q_SEEN_GET,
+	Q_CASE_NOTE, /* a case the dry run saw, with its number */
+	Q_CASE_REF,  /* the number of a row's case */
 	Q_COUNT
 };
 

@@ -138,8 +138,10 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	/* 5: registers that merge. A case is the same case by its UUID; its
 	 * number is unique only within the office that gave it, so two offices'
 	 * KRG-2026-0001 live side by side. The office code is unset until the
-	 * user sets one. rev counts the changes of a case, so a write that
-	 * started from an older rev is refused. merge_base keeps, per record,
+	 * user sets one. rev was meant to count a case's changes; a stale
+	 * write is refused more precisely, by the field's value the writer
+	 * started from (case_set_field_from), so rev stays 0 and nothing
+	 * reads it. merge_base keeps, per record,
 	 * what another register last sent: the base of the three-way merge.
 	 * Rebuilt with foreign keys off (store_migrate), ids kept; the case
 	 * counts stay as they were, and their triggers (dropped with the old
@@ -219,6 +221,19 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  row BLOB NOT NULL,"
 	"  PRIMARY KEY (origin, tab, id)) WITHOUT ROWID;"
 	"PRAGMA user_version = 6;",
+	/* 7: the search index without positions (detail=none) and without the
+	 * keys' sizes (columnsize=0): a search is a substring, asked with LIKE,
+	 * which needs only which cases hold each trigram; the candidates are
+	 * then checked against the keys themselves. A third of the size and
+	 * half the cost of writing. The keys are kept as they were (the index's
+	 * content table: case_search_content, column c0), the index made again
+	 * from them. */
+	"CREATE TEMP TABLE search_keys_v7 AS SELECT id, c0 FROM case_search_content;"
+	"DROP TABLE case_search;"
+	"CREATE VIRTUAL TABLE case_search USING fts5(keys, tokenize = 'trigram', detail = none, columnsize = 0);"
+	"INSERT INTO case_search(rowid, keys) SELECT id, c0 FROM temp.search_keys_v7 ORDER BY id;"
+	"DROP TABLE temp.search_keys_v7;"
+	"PRAGMA user_version = 7;",
 };
 
 /* Migrations that rebuild a table run with foreign keys off: dropping the

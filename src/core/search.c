@@ -11,29 +11,49 @@
 
 /* ------------------------------------------------------------ indexing */
 
+bool search_keys_add(struct search_keys *k, const char *text)
+{
+	char *folded = text ? search_fold(text) : NULL;
+	size_t n = folded ? strlen(folded) : 0;
+
+	if (text && !folded)
+		return false;
+	if (n > 0) {
+		if (k->len + n + 4 > k->cap) {
+			size_t cap = (k->len + n + 4) * 2;
+			char *grown = realloc(k->buf, cap);
+			if (!grown) {
+				free(folded);
+				return false;
+			}
+			k->buf = grown;
+			k->cap = cap;
+		}
+		memcpy(k->buf + k->len, folded, n);
+		memcpy(k->buf + k->len + n, " | ", 4); /* with the terminating NUL */
+		k->len += n + 3;
+	}
+	free(folded);
+	return true;
+}
+
 int search_keys_collect(sqlite3_stmt *st, char **keys)
 {
-	size_t len = 0;
-	FILE *mem = open_memstream(keys, &len);
+	struct search_keys k = { 0 };
 	int rc;
 
 	*keys = NULL;
-	if (!mem)
-		return SQLITE_NOMEM;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *text = (const char *)sqlite3_column_text(st, 0);
-		char *folded = text ? search_fold(text) : NULL;
-		if (folded && *folded)
-			fprintf(mem, "%s | ", folded);
-		free(folded);
-	}
-	if (fclose(mem) != 0 && rc == SQLITE_DONE)
-		rc = SQLITE_NOMEM;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (!search_keys_add(&k, (const char *)sqlite3_column_text(st, 0))) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
 	if (rc != SQLITE_DONE) {
-		free(*keys);
-		*keys = NULL;
+		free(k.buf);
+		return rc;
 	}
-	return rc;
+	*keys = k.buf ? k.buf : strdup("");
+	return *keys ? SQLITE_DONE : SQLITE_NOMEM;
 }
 
 enum bitim_status store_search_reindex(struct store *s, int64_t case_id)
@@ -62,6 +82,18 @@ enum bitim_status store_search_reindex(struct store *s, int64_t case_id)
 	}
 	free(keys);
 	return status;
+}
+
+char *search_like_pattern(const char *folded)
+{
+	char *pattern = NULL;
+
+	/* A folded text holds no % or _ (punctuation folds to spaces), so
+	 * nothing needs escaping; LIKE ignores only ASCII case, and folded
+	 * text and keys are both in lower case. */
+	if (asprintf(&pattern, "%%%s%%", folded) < 0)
+		return NULL;
+	return pattern;
 }
 
 /* ---------------------------------------------------- who else is this */
@@ -128,26 +160,17 @@ static enum bitim_status by_name(struct store *s, int64_t exclude_case, const ch
 {
 	sqlite3_stmt *cases = NULL, *parties = NULL;
 	enum bitim_status status;
-	size_t n = strlen(want), o = 0;
-	char *phrase = malloc(n * 2 + 3);
+	char *pattern = search_like_pattern(want);
 	int rc = SQLITE_OK;
 
-	if (!phrase)
+	if (!pattern)
 		return BITIM_ERR_NOMEM;
-	phrase[o++] = '"';
-	for (size_t i = 0; i < n; i++) {
-		if (want[i] == '"')
-			phrase[o++] = '"';
-		phrase[o++] = want[i];
-	}
-	phrase[o++] = '"';
-	phrase[o] = '\0';
-	if ((status = store_prepare(s, "SELECT rowid FROM case_search WHERE case_search MATCH ?1"
+	if ((status = store_prepare(s, "SELECT rowid FROM case_search WHERE keys LIKE ?1"
 				       " ORDER BY rowid DESC LIMIT ?2", &cases)) != BITIM_OK ||
 	    (status = store_prepare(s, PARTY_COLUMNS " WHERE p.case_id = ?1 AND p.deleted = 0 ORDER BY p.position",
 				    &parties)) != BITIM_OK)
 		goto out;
-	store_bind_text(cases, 1, phrase);
+	store_bind_text(cases, 1, pattern);
 	sqlite3_bind_int(cases, 2, WHO_CASES);
 	while (m->n < WHO_MAX && (rc = sqlite3_step(cases)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(cases, 0);
@@ -178,7 +201,7 @@ static enum bitim_status by_name(struct store *s, int64_t exclude_case, const ch
 out:
 	sqlite3_finalize(cases);
 	sqlite3_finalize(parties);
-	free(phrase);
+	free(pattern);
 	return status;
 }
 

@@ -56,9 +56,25 @@ void store_uuid(char out[UUID_BUF]);
 	" UNION ALL SELECT iin FROM parties WHERE case_id = ?1 AND deleted = 0" \
 	" UNION ALL SELECT bin FROM parties WHERE case_id = ?1 AND deleted = 0"
 
+/* A case's search keys being composed: each text folded (search_fold) and
+ * followed by " | ", in the order of SEARCH_KEYS_SQL. buf is owned by the
+ * caller (free); len = 0 starts again with the same buffer. */
+struct search_keys {
+	char *buf;
+	size_t len, cap;
+};
+
+/* Add one text (NULL or one that folds to nothing adds nothing); false
+ * without memory. */
+bool search_keys_add(struct search_keys *k, const char *text);
+
 /* Step st (SEARCH_KEYS_SQL, bound) to its end and give the folded keys in
  * *keys (caller frees). Returns SQLite's code: SQLITE_DONE when all went well. */
 int search_keys_collect(sqlite3_stmt *st, char **keys);
+
+/* The LIKE pattern that finds a folded text in the search keys through the
+ * trigram index ("%text%"); malloc'd, NULL without memory. */
+char *search_like_pattern(const char *folded);
 
 /* SQLite's own checks of the file (integrity_check, foreign_key_check),
  * each problem a line in mem; *ok becomes false when there is one. */

@@ -50,6 +50,9 @@ static const struct action_def table[] = {
 	  N_("Go to the next field (Tab, Enter, ↓) or the previous one (Shift-Tab, ↑, Ctrl-R); the field you leave is saved."),
 	  true, "Tab Enter ↓ | Shift-Tab ↑ ^R" },
 	{ ACT_PREV_FIELD, 0, 'R', NULL, NULL, NULL, false, NULL },
+	{ ACT_NEXT_FIELD_TAB, 0, 0, N_("Tab"), N_("Next"),
+	  N_("Go to the next field (Tab) or the previous one (Shift-Tab, Ctrl-R); in a text of several lines Enter starts a new line. The field you leave is saved."),
+	  true, "Tab | Shift-Tab ^R" },
 	{ ACT_ESCAPE, 0, 0, N_("Esc"), N_("Leave field"),
 	  N_("Leave the field or close a dialog; what you typed is kept, and saved if valid."), true, NULL },
 	{ ACT_BACK, 10, 'X', NULL, N_("Cases"),
@@ -95,7 +98,7 @@ static enum action other_key(const enum action *offered, bool is_key, wint_t key
 		return ACT_NEXT_PAGE;
 	if (!is_key && key == CTRL('Y') && offers(offered, ACT_PAGES))
 		return ACT_PREV_PAGE;
-	if (offers(offered, ACT_NEXT_FIELD)) {
+	if (offers(offered, ACT_NEXT_FIELD) || offers(offered, ACT_NEXT_FIELD_TAB)) {
 		if ((!is_key && (key == L'\t')) || (is_key && key == KEY_DOWN))
 			return ACT_NEXT_FIELD;
 		if ((is_key && (key == KEY_BTAB || key == KEY_UP)) || (!is_key && key == CTRL('R')))

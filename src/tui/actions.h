@@ -30,6 +30,7 @@ enum action {
 	ACT_PREV_PAGE,
 	ACT_NEXT_FIELD,
 	ACT_PREV_FIELD,
+	ACT_NEXT_FIELD_TAB, /* the same in a multi-line text, where Enter starts a line */
 	ACT_ESCAPE,
 	ACT_BACK,
 	ACT_QUIT,

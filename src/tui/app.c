@@ -2,6 +2,7 @@
 #include <config.h>
 #include <errno.h>
 #include <locale.h>
+#include <langinfo.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -282,6 +283,14 @@ static void setup_signals(void)
 
 static void setup_curses(void)
 {
+	const char *acs = getenv("NCURSES_NO_UTF8_ACS");
+
+	/* In a UTF-8 locale lines are drawn with Unicode's box characters: the
+	 * terminal's alternate character set, which terminfo may promise where
+	 * it is not there (tmux or screen under TERM=xterm-256color, some
+	 * terminal emulators), shows them as "qqqq" and "x". */
+	if ((!acs || !*acs) && strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		setenv("NCURSES_NO_UTF8_ACS", "1", 1);
 	initscr();
 	curses_active = true;
 	atexit(restore_terminal);

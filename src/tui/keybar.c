@@ -39,18 +39,24 @@ static bool fits_columns(const struct action_def *const *items, size_t n, int co
 	return true;
 }
 
-/* Whether each row fits when items are packed with a gap (widths differ). */
-static bool fits_packed(const struct action_def *const *items, size_t n, int cols, bool compact)
+/* Whether each row fits when items are packed with gap blanks between
+ * them (widths differ). */
+static bool fits_packed_gap(const struct action_def *const *items, size_t n, int cols, bool compact, int gap)
 {
 	size_t per_row = (n + 1) / 2;
 	for (size_t start = 0; start < n; start += per_row) {
 		int need = 0;
 		for (size_t i = start; i < n && i < start + per_row; i++)
-			need += natural_width(items[i], compact) + (i > start ? GAP : 0);
+			need += natural_width(items[i], compact) + (i > start ? gap : 0);
 		if (need > cols)
 			return false;
 	}
 	return true;
+}
+
+static bool fits_packed(const struct action_def *const *items, size_t n, int cols, bool compact)
+{
+	return fits_packed_gap(items, n, cols, compact, GAP);
 }
 
 static bool fits(const struct action_def *const *items, size_t n, int cols, bool compact)
@@ -101,7 +107,10 @@ void keybar_draw(int y, int cols, const enum action *offered)
 		}
 		return;
 	}
-	/* Packed: each item as wide as it needs, the room left shared between the gaps. */
+	/* Packed: each item as wide as it needs, the room left shared between
+	 * the gaps. Before a label is cut the gaps narrow to one blank: the
+	 * keys in reverse video still set the items apart. */
+	int min_gap = fits_packed(shown, n, cols, compact) ? GAP : 1;
 	for (size_t start = 0; start < n; start += per_row) {
 		size_t k = n - start < per_row ? n - start : per_row;
 		int need = 0, x = 0, spare, share;
@@ -109,14 +118,14 @@ void keybar_draw(int y, int cols, const enum action *offered)
 			need += natural_width(shown[i], compact);
 		spare = cols - need;
 		share = k > 1 ? spare / (int)(k - 1) : 0;
-		if (share < GAP)
-			share = GAP; /* still too wide: the labels are cut, the gaps stay */
+		if (share < min_gap)
+			share = min_gap; /* still too wide: the labels are cut, the gaps stay */
 		for (size_t i = start; i < start + k; i++) {
 			int w = natural_width(shown[i], compact), room = cols - x;
 			int left = (int)(start + k - i - 1);
 			/* Leave each later item at least its keys and a gap. */
-			if (w > room - left * (GAP + 4))
-				w = room - left * (GAP + 4);
+			if (w > room - left * (min_gap + 4))
+				w = room - left * (min_gap + 4);
 			if (w < 1)
 				break;
 			draw_item(y + (int)(start / per_row), x, w, shown[i], compact);

@@ -219,13 +219,13 @@ bool print_case(struct app *app, int64_t case_id, struct problems *why)
 	ok = true;
 	if (on_path("lp") && dialog_confirm(app, _("Print"), _("Send the document to the default printer?"))) {
 		if (send_to_printer(txt))
-			app_message(app, MSG_INFO, _("Sent to the printer. Also saved: %s"), shown_path(txt));
+			app_message(app, MSG_INFO, _("%s: saved and sent to the printer"), shown_path(txt));
 		else
-			app_message(app, MSG_ERROR, _("The printer did not take it; the document is saved: %s"), shown_path(txt));
-	} else if (lang < 0) {
-		app_message(app, MSG_INFO, _("Saved as it was signed: %s (and .html for a browser)"), shown_path(txt));
+			app_message(app, MSG_ERROR, _("%s: saved; the printer did not take it"), shown_path(txt));
+	} else if (lang < 0) { /* the file's name first: a long message is cut at the end */
+		app_message(app, MSG_INFO, _("%s: saved as it was signed (and .html for a browser)"), shown_path(txt));
 	} else {
-		app_message(app, MSG_INFO, _("Saved: %s (and .html for a browser)"), shown_path(txt));
+		app_message(app, MSG_INFO, _("%s: saved (and .html for a browser)"), shown_path(txt));
 	}
 out:
 	casedata_free(cd);

@@ -613,6 +613,8 @@ static const enum action *case_actions(struct app *app)
 	static enum action shown[sizeof all / sizeof all[0] + 1];
 	bool open = C.cd && case_open(), rows = open && page_has_rows();
 	bool terminable = open && proc()->stages[current_stage()].terminable;
+	const struct fv_item *it = fv_current(&C.fv);
+	bool lines = it && it->kind == FV_FIELD && it->field->type == FIELD_MULTILINE && C.fv.editing;
 	size_t n = 0;
 
 	(void)app;
@@ -624,6 +626,8 @@ static const enum action *case_actions(struct app *app)
 			continue;
 		if ((a == ACT_ADVANCE || a == ACT_UNDO || a == ACT_ESCAPE) && !open)
 			continue;
+		if (a == ACT_NEXT_FIELD && lines)
+			a = ACT_NEXT_FIELD_TAB; /* Enter starts a line there */
 		shown[n++] = a;
 	}
 	shown[n] = ACT_NONE;

@@ -141,6 +141,11 @@ def every_kind_of_backup_restores():
         assert r.returncode == 0, r.stderr
         migration = backups(old, "-before-migration-v3")
         assert len(migration) == 1 and migration[0] in r.stderr, (backups(old), r.stderr)
+        # the search index was made again from the kept keys (schema 7: LIKE, no positions)
+        con = sqlite3.connect(old)
+        found = [row[0] for row in con.execute("SELECT rowid FROM case_search WHERE keys LIKE '%kairat sei%' ORDER BY 1")]
+        con.close()
+        assert found == [1, 2, 3], found
         restores_exactly(old, migration[0])
         # the rest into the first database, each exactly as it was
         for kind in ("daily", "manual", "copy", "before-import", "before-merge"):

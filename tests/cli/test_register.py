@@ -49,6 +49,16 @@ def export_all(db, folder, *extra):
     return {name: open(os.path.join(folder, name), "rb").read() for name in sorted(os.listdir(folder))}
 
 
+def exported_and_target(name):
+    """The sample register exported into a folder, a one-case database to
+    bring it into, and that database's digest before."""
+    folder = os.path.join(TMP, name + "-src")
+    export_all(sample(), folder)
+    db = os.path.join(TMP, name + "-target.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
+    return folder, db, content(db)
+
+
 def set_office(db, code):
     con = sqlite3.connect(db)
     con.execute("UPDATE office SET code = ?", (code,))
@@ -178,7 +188,7 @@ def hostile_files_are_refused_and_leave_the_database_unchanged():
         assert content(db) == before, name
     # a party whose case is not anywhere
     r = bitim("--db", db, "import", os.path.join(folder, "parties.csv"))
-    assert r.returncode == 1 and b"refers to a case" in r.stderr, r.stderr
+    assert r.returncode == 1 and b"parties.csv:2: case_uuid: is no case of these files" in r.stderr, r.stderr
     assert content(db) == before
 
 
@@ -255,11 +265,7 @@ def hostile_values_are_refused_with_file_line_and_column_and_nothing_raw_reaches
 
 @T.test
 def a_register_folder_needs_its_manifest_and_files_as_written():
-    folder = os.path.join(TMP, "manifest-src")
-    export_all(sample(), folder)
-    db = os.path.join(TMP, "manifest-target.db")
-    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
-    before = content(db)
+    folder, db, before = exported_and_target("manifest")
     cut = os.path.join(TMP, "manifest-cut")
     shutil.copytree(folder, cut)
     with open(os.path.join(cut, "parties.csv"), "r+b") as f:
@@ -291,11 +297,7 @@ def reseal(folder):
 
 @T.test
 def a_uuid_twice_in_one_file_is_refused_with_both_lines():
-    folder = os.path.join(TMP, "twice-src")
-    export_all(sample(), folder)
-    db = os.path.join(TMP, "twice-target.db")
-    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
-    before = content(db)
+    folder, db, before = exported_and_target("twice")
     for name in ("parties.csv", "cases.csv"):
         bad = os.path.join(TMP, "twice-" + name)
         shutil.copytree(folder, bad)
@@ -318,11 +320,7 @@ def a_uuid_twice_in_one_file_is_refused_with_both_lines():
 
 @T.test
 def a_manifest_whose_row_count_disagrees_is_refused():
-    folder = os.path.join(TMP, "count-src")
-    export_all(sample(), folder)
-    db = os.path.join(TMP, "count-target.db")
-    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
-    before = content(db)
+    folder, db, before = exported_and_target("count")
     path = os.path.join(folder, "manifest.txt")
     text = open(path).read()
     rows = int(re.search(r"^table cases\.csv (\d+) ", text, re.M).group(1))
@@ -335,11 +333,7 @@ def a_manifest_whose_row_count_disagrees_is_refused():
 
 @T.test
 def a_file_without_a_column_of_its_table_is_refused():
-    folder = os.path.join(TMP, "columns-src")
-    export_all(sample(), folder)
-    db = os.path.join(TMP, "columns-target.db")
-    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
-    before = content(db)
+    folder, db, before = exported_and_target("columns")
     for dropped in (("subject",), ("stage",), ("subject", "category")):
         bad = os.path.join(TMP, "columns-" + "-".join(dropped))
         shutil.copytree(folder, bad)
@@ -653,7 +647,6 @@ def report_counts_and_warns():
     assert "Поступило дел" in r.stdout.decode() and "По видам споров" in r.stdout.decode(), r.stdout.decode()
 
 
-T.run()
 
 
 @T.test
@@ -678,3 +671,61 @@ def encodings_that_decode_to_unlikely_text_are_refused_and_translit_says_what_it
     assert r.returncode == 0 and r.stdout == plain.stdout and "holds every Kazakh letter" in r.stderr.decode(), r
     r = bitim("--db", sample(), "export", "--table", "parties", "--encoding", "cp1251", "--translit")
     assert r.returncode == 0 and "Kazakh letters written as their Russian neighbours" in r.stderr.decode(), r.stderr
+
+
+def edited_copy(folder, name, table, edit):
+    """A copy of an exported folder whose table file's first record went through edit(header, row)."""
+    bad = os.path.join(TMP, name)
+    shutil.copytree(folder, bad)
+    path = os.path.join(bad, table)
+    rows = list(csv.reader(io.StringIO(open(path, encoding="utf-8", newline="").read())))
+    edit(rows[0], rows[1])
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    open(path, "w", encoding="utf-8", newline="").write(out.getvalue())
+    reseal(bad)
+    return bad
+
+
+def set_column(column, value):
+    def edit(header, row):
+        row[header.index(column)] = value
+    return edit
+
+
+@T.test
+def a_row_must_name_its_case_the_same_way_twice_and_dates_must_have_happened():
+    folder, db, before = exported_and_target("refs")
+    bad = {
+        "refs-number": ("parties.csv", set_column("case_number", "KRG-2026-0999"), "case_number: is not the number"),
+        "refs-uuid": ("sessions.csv", set_column("case_uuid", "0b7c9a43-1d2e-4f5a-8b6c-7d8e9f0a1b2c"),
+                      "case_uuid: is no case of these files or of this database"),
+        "refs-future": ("cases.csv", set_column("received_on", "2026-03-23"), "received_on: is a date later than today"),
+        "refs-future-field": ("cases.csv", set_column("offer_sent_on", "2099-01-01"), "offer_sent_on: is a date later"),
+    }
+    for name, (table, edit, says) in bad.items():
+        r = bitim("--db", db, "import", edited_copy(folder, name, table, edit))
+        err = r.stderr.decode()
+        assert r.returncode == 1 and table + ":2: " + says in err and "nothing was imported" in err, (name, err)
+        assert content(db) == before, name
+    # a day's grace for another office's clock; and the register's own rows name their cases as they are
+    r = bitim("--db", db, "import", edited_copy(folder, "refs-today", "cases.csv", set_column("received_on", "2026-03-22")))
+    assert r.returncode == 0, r.stderr.decode()
+    # a file of rows whose cases the database already holds needs no cases' file
+    r = bitim("--db", db, "import", os.path.join(folder, "parties.csv"))
+    assert r.returncode == 0 and b"already present" in r.stdout, r
+
+
+@T.test
+def an_unknown_option_is_named_escaped_and_translated():
+    for args in (["--\x1b[2Jx"], ["export", "--\x1b]0;owned\x07"], ["import", "-\x07"], ["export", "-o"]):
+        r = subprocess.run([P["bitim"], *args], capture_output=True, env=dict(ENV, LANGUAGE="ru"), timeout=60)
+        err = r.stderr.decode()
+        assert r.returncode == 2 and no_raw_control(r.stderr) and r.stdout == b"", (args, r)
+        assert err.startswith("bitim: ") and "--help" in err and err.count("--help") == 1, (args, err)
+        assert "unknown option" not in err and "needs a value" not in err, (args, err)  # in Russian
+    r = bitim("--db", os.path.join(TMP, "ctl\x1b[2J.db"), "demo")
+    assert no_raw_control(r.stdout) and no_raw_control(r.stderr), r
+
+
+T.run()

@@ -50,6 +50,16 @@ def demo_has_every_stage_and_opens_in_the_interface():
 def synthetic_cases_for_scale():
     with Tui(P["bitim"]) as t:
         t.tmux("kill-server", check=False)
+        # A new database is built in DB.partial and renamed when complete;
+        # what a load cut short left there is thrown away.
+        new = os.path.join(t.tmp, "scale.db")
+        with open(new + ".partial", "w") as f:
+            f.write("left by a load cut short")
+        r = subprocess.run([P["bitim"], "demo", "--db", new, "--cases", "500"], capture_output=True, text=True,
+                           env=t.env, timeout=120)
+        assert r.returncode == 0 and r.stdout.startswith(new + ": 500 synthetic cases"), r
+        assert not os.path.exists(new + ".partial") and os.path.exists(new), os.listdir(t.tmp)
+        assert subprocess.run([P["bitim"], "--db", new, "check"], env=t.env, capture_output=True).returncode == 0
         r = subprocess.run([P["bitim"], "demo", "--db", t.db, "--cases", "2000"], capture_output=True, text=True,
                            env=t.env, timeout=120)
         assert r.returncode == 0 and "2000 synthetic cases" in r.stdout, r

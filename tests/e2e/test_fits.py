@@ -17,7 +17,7 @@ CASES = 12
 HELP_TITLE = {"kk": "Анықтама", "ru": "Справка", "en": "Help"}
 KEYS_ON_SCREEN = {"kk": "Осы экрандағы пернелер", "ru": "Клавиши на этом экране", "en": "Keys on this screen"}
 # What a key-bar item starts with: its keys.
-KEY = re.compile(r"^(F\d+( \^[A-Z])?|Enter|Esc( Enter)?|Tab Enter|PgUp/Dn|↑↓( Enter| PgUp/Dn)?) \S")
+KEY = re.compile(r"^(F\d+( \^[A-Z])?|Enter|Esc( Enter)?|Tab Enter|Tab|PgUp/Dn|↑↓( Enter| PgUp/Dn)?) \S")
 LETTER = re.compile(r"\w", re.UNICODE)
 
 
@@ -165,6 +165,22 @@ def every_screen_fits_80x24_in_russian():
 @T.test
 def every_screen_fits_80x24_in_english():
     walk("en")
+
+
+@T.test
+def the_case_key_bar_at_60x18_cuts_no_label():
+    """Before a label is cut, the gaps between the items narrow to one blank."""
+    labels = {"ru": ("Прекратить", "Дела"), "kk": ("Тоқтату", "Істер")}
+    for lang, whole in labels.items():
+        with Tui(P["bitim"], cols=60, rows=18, args=("--lang", lang)) as t:
+            t.tmux("kill-server", check=False)
+            subprocess.run([P["mkdb"], t.db, P["forms"], "--sample-draft"], check=True, timeout=60)
+            t.start(("--lang", lang))
+            t.wait_for("KRG-2026-0001")
+            t.keys("Enter")
+            t.wait_for("KRG-2026-0001 ·")
+            bar = "\n".join(t.key_bar())
+            assert "…" not in bar and all(w in bar for w in whole), (lang, t.screen())
 
 
 T.run()

@@ -393,4 +393,24 @@ def the_last_field_of_a_closed_case_names_no_f2():
         assert "F2 " not in "".join(t.key_bar()), shown
 
 
+
+
+@T.test
+def in_a_text_of_several_lines_the_key_bar_offers_tab_and_enter_starts_a_line():
+    with Tui(BITIM, cols=150) as t:  # wide enough for every key on the bar
+        new_case(t)
+        for _ in range(6):
+            t.keys("Tab")
+        t.wait_for("Several lines")
+        bar = t.wait_until(lambda s: "Tab Next" in s, "Tab alone on the key bar")
+        assert "Tab Enter" not in bar, bar
+        t.type("Дуал жылжытылды.")
+        t.keys("Enter")
+        t.type("Көршілер келіспейді.")
+        t.keys("Tab")
+        bar = t.wait_until(lambda s: "Several lines" not in s and "Tab Enter" in s, "the next field's key bar")
+        assert t.query("SELECT value FROM field_values WHERE key = 'description'") == \
+            [("Дуал жылжытылды.\nКөршілер келіспейді.",)], bar
+
+
 T.run()

@@ -54,13 +54,15 @@ def intake_to_signed_agreement_and_back_after_restart():
         t.keys("F7")
         t.wait_for("Settlement agreement")
         t.keys("2")
-        if "Send the document" in t.wait_any("Saved as it was signed", "Send the document to the default printer?"):
+        if "Send the document" in t.wait_any("saved as it was", "Send the document to the default printer?"):
             t.keys("Escape")
-        shown = t.wait_for("Saved as it was signed")
+        shown = t.wait_for("saved as it was")
         assert "Language of the document" not in shown, shown
         signed = t.query("SELECT body, language FROM documents WHERE kind = 'settlement'")
         saved = os.path.join(t.tmp, "bitim-documents", "KRG-2026-0001-settlement-%s.txt" % signed[0][1])
         assert signed[0][1] == "kk+ru", signed[0][1]
+        # the message line names the whole file first (a long message is cut at its end)
+        assert "~/bitim-documents/KRG-2026-0001-settlement-kk+ru.txt: saved" in shown, shown
         with open(saved, encoding="utf-8") as f:
             assert signed[0][0].split("\n")[0] in f.read()
         # the saved paper is the signed one, and a second print never replaces it
@@ -71,9 +73,9 @@ def intake_to_signed_agreement_and_back_after_restart():
         t.keys("F7")
         t.wait_for("Settlement agreement")
         t.keys("2")
-        if "Send the document" in t.wait_any("Saved as it was signed", "Send the document to the default printer?"):
+        if "Send the document" in t.wait_any("saved as it was", "Send the document to the default printer?"):
             t.keys("Escape")
-        t.wait_for("Saved as it was signed")
+        t.wait_for("saved as it was")
         import time
         deadline = time.time() + 20
         while not os.path.exists(saved.replace(".txt", "-2.html")) and time.time() < deadline:

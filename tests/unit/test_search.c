@@ -1,6 +1,8 @@
 /* Unit tests: folding names for search, the case list and "who else is this". */
 #include "testutil.h"
+#include "bitim/casedata.h"
 #include "bitim/demo.h"
+#include "bitim/procedure.h"
 #include "bitim/search.h"
 
 struct fixture {
@@ -198,7 +200,7 @@ static struct case_page_result page(struct fixture *f, const char *text, enum ca
 static void keyset_pages_cover_the_list_both_ways(void **state)
 {
 	struct fixture *f = *state;
-	assert_int_equal(demo_synthetic(f->s, NULL, 300, date_from_ymd(2026, 3, 1)), BITIM_OK);
+	assert_int_equal(demo_synthetic(f->s, NULL, 300, date_from_ymd(2026, 3, 1), false), BITIM_OK);
 	struct case_page_result all = page(f, NULL, CASE_PAGE_FIRST, NULL, 1000), r;
 	assert_int_equal(all.count, 300);
 	for (size_t i = 1; i < all.count; i++)
@@ -261,7 +263,7 @@ static void every_way_of_searching_agrees(void **state)
 {
 	struct fixture *f = *state;
 	static const char *const texts[] = { "kairat", "ova", "Иван", "2026-00", "Петров" };
-	assert_int_equal(demo_synthetic(f->s, NULL, 400, date_from_ymd(2026, 3, 1)), BITIM_OK);
+	assert_int_equal(demo_synthetic(f->s, NULL, 400, date_from_ymd(2026, 3, 1), false), BITIM_OK);
 	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
 		store_search_tune(100000, 0); /* sorted set */
 		struct case_page_result set = page(f, texts[t], CASE_PAGE_FIRST, NULL, 1000);
@@ -325,7 +327,7 @@ static void bulk_load_rebuilds_indexes_and_counts(void **state)
 	size_t n, by_stage, scanned = 0;
 	char *pending = NULL;
 	demo_synthetic_tune(100);
-	assert_int_equal(demo_synthetic(f->s, NULL, 150, date_from_ymd(2026, 3, 1)), BITIM_OK);
+	assert_int_equal(demo_synthetic(f->s, NULL, 150, date_from_ymd(2026, 3, 1), false), BITIM_OK);
 	demo_synthetic_tune(0);
 	assert_int_equal(store_setting_get(f->s, "bulk_load_indexes", &pending), BITIM_OK);
 	assert_null(pending);
@@ -342,6 +344,55 @@ static void bulk_load_rebuilds_indexes_and_counts(void **state)
 	make_case(f, "Жаңа", NULL, NULL, NULL);
 	assert_int_equal(store_case_count(f->s, &all, &n), BITIM_OK);
 	assert_int_equal(n, 151);
+}
+
+/* Every synthetic case's cached deadline is the one the procedure computes
+ * from what the case holds (as a refresh after a forms change would), and
+ * each kind of deadline occurs. Loaded into a scratch file, as a new
+ * database is, the search index is made at the end and finds the cases. */
+static void bulk_cases_hold_the_deadline_the_procedure_gives(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const labels[] = { "Answer to the offer", "End of the mediation term",
+		"End of the case's procedural term", "Obligation due" };
+	size_t seen[4] = { 0 }, none = 0, n = 0;
+	struct procedure *proc = NULL;
+	struct form_error err;
+	struct case_query q = { .text = "kairat" };
+
+	assert_int_equal(procedure_load(test_forms_dir(), &proc, &err), BITIM_OK);
+	assert_int_equal(demo_synthetic(f->s, proc, 900, date_from_ymd(2026, 3, 1), true), BITIM_OK);
+	for (int64_t id = 1; id <= 900; id++) {
+		struct case_data *cd = NULL;
+		bitim_day due;
+		const char *label = NULL;
+		char iso[16] = "";
+		assert_int_equal(store_case_load(f->s, id, &cd), BITIM_OK);
+		bool has = procedure_next_deadline(proc, cd, &due, &label);
+		const char *cached = casedata_get(cd, ENTITY_CASE, 0, "next_deadline");
+		const char *cached_label = casedata_get(cd, ENTITY_CASE, 0, "deadline_label");
+		if (has)
+			date_format_iso(due, iso);
+		if (has != (cached != NULL) || (has && (strcmp(iso, cached) || strcmp(label, cached_label))))
+			print_message("case %lld (%s): cached %s %s, computed %s %s\n", (long long)id, casedata_stage(cd),
+				      cached ? cached : "-", cached_label ? cached_label : "-", iso, has ? label : "-");
+		assert_int_equal(has, cached != NULL);
+		if (has) {
+			assert_string_equal(iso, cached);
+			assert_string_equal(label, cached_label);
+			for (size_t k = 0; k < 4; k++)
+				seen[k] += strcmp(label, labels[k]) == 0;
+		} else {
+			none++;
+		}
+		casedata_free(cd);
+	}
+	for (size_t k = 0; k < 4; k++)
+		assert_true(seen[k] > 0);
+	assert_true(none > 0);
+	assert_int_equal(store_case_count(f->s, &q, &n), BITIM_OK);
+	assert_true(n > 0 && n < 900);
+	procedure_free(proc);
 }
 
 /* A 12-digit IIN and a case number are found through their own indexes. */
@@ -412,6 +463,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(every_way_of_searching_agrees, setup, teardown),
 		cmocka_unit_test_setup_teardown(iin_and_number_find_their_cases, setup, teardown),
 		cmocka_unit_test_setup_teardown(bulk_load_rebuilds_indexes_and_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(bulk_cases_hold_the_deadline_the_procedure_gives, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("search", tests, NULL, NULL);
 }
