@@ -36,6 +36,44 @@ enum bitim_status backup_make(struct store *s, const char *kind, char **path);
  * NULL when none was needed. */
 enum bitim_status backup_daily(struct store *s, char **path);
 
+/* A backup made in steps, so that the interface never waits for a copy of
+ * the whole register: the pages are copied a few at a time through the
+ * store's own connection (a change saved meanwhile is copied too), then the
+ * copy is checked (PRAGMA integrity_check) in a thread of its own. The copy
+ * is written to NAME.part and renamed NAME only once complete and checked;
+ * freeing the job before then removes it. */
+struct backup_job;
+
+/* Start an automatic backup of a kind (as backup_make names them); the
+ * folder is rotated once it is made when rotate is true. */
+enum bitim_status backup_job_begin(struct store *s, const char *kind, bool rotate, struct backup_job **job);
+
+/* Start the day's automatic backup when it is due (as backup_daily decides):
+ * *job is NULL when none is. */
+enum bitim_status backup_daily_begin(struct store *s, struct backup_job **job);
+
+/* One step: copy at most `pages` pages, or see whether the check is done
+ * (all of it, waiting, when pages is negative). *done is true once the
+ * backup is made or failed; the status is then its result (the unfinished
+ * file removed on failure), BITIM_OK before. */
+enum bitim_status backup_job_step(struct backup_job *job, int pages, bool *done);
+
+/* Steps for about budget_ms milliseconds at most (at least one). */
+enum bitim_status backup_job_work(struct backup_job *job, int budget_ms, bool *done);
+
+/* All of it at once. */
+enum bitim_status backup_job_run(struct backup_job *job);
+
+/* How much of the copy is made (0 to 100), and whether it is being checked. */
+int backup_job_percent(const struct backup_job *job);
+bool backup_job_checking(const struct backup_job *job);
+
+/* The name the backup has (once made). */
+const char *backup_job_path(const struct backup_job *job);
+
+/* Stop: a backup not yet made leaves no file (the next start makes it). */
+void backup_job_free(struct backup_job *job);
+
 /* Whether today's automatic backup is missing (after backup_daily, it
  * failed): never for a demonstration database. */
 enum bitim_status backup_missing_today(struct store *s, bool *missing);

@@ -53,6 +53,8 @@ bool cli_mark_deadlines_current(const struct cli_options *o, struct store *s);
  * prints what is wrong and what to do on error. The first open of a day
  * makes an automatic backup (backup.h). */
 struct store *cli_open_store(const struct cli_options *o);
+/* The same without the day's backup (the interface makes it between keys). */
+struct store *cli_open_store_nobackup(const struct cli_options *o);
 
 /* Print "bitim: <message>" to stderr; the format is already translated.
  * Control characters in the message are shown escaped, never sent raw. */

@@ -148,11 +148,28 @@ char *cli_db_path(const struct cli_options *o)
 
 void cli_refresh_deadlines(const struct cli_options *o, struct store *s, const struct procedure *p)
 {
+	struct deadlines_job *job = NULL;
 	char fingerprint[65];
-	size_t count = 0;
+	enum bitim_status st = deadlines_forms_fingerprint(cli_forms_dir(o), fingerprint);
+	bool done = false, tty = isatty(STDERR_FILENO);
+	int shown = -1;
 
-	if (deadlines_forms_fingerprint(cli_forms_dir(o), fingerprint) != BITIM_OK ||
-	    deadlines_refresh_if_changed(s, p, fingerprint, &count) != BITIM_OK)
+	if (st == BITIM_OK)
+		st = deadlines_refresh_begin(s, p, fingerprint, &job);
+	while (st == BITIM_OK && job && !done) {
+		st = deadlines_refresh_step(job, DEADLINES_STEP_MAX, &done);
+		/* A terminal sees how far it came (minutes at a million cases). */
+		if (tty && deadlines_refresh_percent(job) != shown) {
+			shown = deadlines_refresh_percent(job);
+			fputs("\rbitim: ", stderr);
+			fprintf(stderr, _("recalculating the deadlines for the changed forms: %d %%"), shown);
+			fflush(stderr);
+		}
+	}
+	if (tty && shown >= 0)
+		fputc('\n', stderr);
+	deadlines_job_free(job);
+	if (st != BITIM_OK)
 		cli_error(_("the forms changed, but the deadlines of the open cases could not be recomputed: %s"),
 			  store_errmsg(s));
 }
@@ -220,16 +237,12 @@ bool cli_check_folder(const char *path)
 	return ok;
 }
 
-/* Say where the database was backed up before its schema was updated, and
- * make the day's first automatic backup; a failure is told, not fatal. */
+/* Make the day's first automatic backup; a failure is told, not fatal. */
 static void daily_backup(struct store *s)
 {
 	char *made = NULL;
 	enum bitim_status st;
 
-	if (store_backup_path(s))
-		cli_error(_("the database was updated to this version of bitim; the file as it was is kept in %s"),
-			  store_backup_path(s));
 	st = backup_daily(s, &made);
 	if (st != BITIM_OK) {
 		char *dir = backup_dir(s);
@@ -240,6 +253,15 @@ static void daily_backup(struct store *s)
 }
 
 struct store *cli_open_store(const struct cli_options *o)
+{
+	struct store *s = cli_open_store_nobackup(o);
+
+	if (s)
+		daily_backup(s);
+	return s;
+}
+
+struct store *cli_open_store_nobackup(const struct cli_options *o)
 {
 	struct store *s = NULL;
 	char *path = cli_db_path(o);
@@ -265,7 +287,9 @@ struct store *cli_open_store(const struct cli_options *o)
 	free(path);
 	if (s) {
 		today_init(s);
-		daily_backup(s);
+		if (store_backup_path(s))
+			cli_error(_("the database was updated to this version of bitim; the file as it was is kept in %s"),
+				  store_backup_path(s));
 	}
 	return s;
 }

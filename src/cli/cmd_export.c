@@ -162,6 +162,8 @@ static int run_export(struct cli_options *o, const struct export_options *eo)
 
 	if (!s || !filter_ok(p, eo))
 		goto out;
+	/* The deadlines exported are those of the forms in use. */
+	cli_refresh_deadlines(o, s, p);
 	if (eo->table >= 0) {
 		rc = eo->output ? write_file(s, p, eo, (enum export_table)eo->table, eo->output, NULL)
 				: write_table(s, p, eo, (enum export_table)eo->table, stdout, NULL);

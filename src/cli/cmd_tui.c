@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include "bitim/deadlines.h"
 #include "bitim/i18n.h"
 #include "cli.h"
 #include "tui/app.h"
@@ -23,6 +24,7 @@ int cmd_tui(struct cli_options *o)
 {
 	struct procedure *p;
 	struct store *s;
+	char fingerprint[65];
 	int rc;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -32,14 +34,17 @@ int cmd_tui(struct cli_options *o)
 	p = cli_load_procedure(o);
 	if (!p)
 		return EXIT_FAIL;
-	s = cli_open_store(o);
+	/* The day's backup and a refresh of the deadlines are made by the
+	 * interface between keys, after its first screen. */
+	s = cli_open_store_nobackup(o);
 	if (!s) {
 		procedure_free(p);
 		return EXIT_FAIL;
 	}
 	choose_language(o, s);
-	cli_refresh_deadlines(o, s, p);
-	rc = tui_run(s, p);
+	if (deadlines_forms_fingerprint(cli_forms_dir(o), fingerprint) != BITIM_OK)
+		fingerprint[0] = '\0';
+	rc = tui_run(s, p, fingerprint[0] ? fingerprint : NULL);
 	store_close(s);
 	procedure_free(p);
 	return rc;

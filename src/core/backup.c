@@ -14,6 +14,9 @@
 
 /* "YYYYMMDD-HHMMSS-" after a backup name's prefix. */
 #define STAMP_LEN (8 + 1 + 6 + 1)
+/* A NAME.part this old is no backup in progress (a copy and its check take
+ * minutes at most, and the file is written all the while the copy is made). */
+#define STALE_PART_SECONDS (6 * 3600)
 
 /* The start of the names of a database's automatic backups: its file name
  * without ".db", then "-" (bitim.db: "bitim-"). Two databases in one folder
@@ -159,12 +162,15 @@ enum bitim_status backup_make(struct store *s, const char *kind, char **path)
 	return status == BITIM_OK ? backup_rotate(s) : status;
 }
 
-enum bitim_status backup_make_norotate(struct store *s, const char *kind, char **path)
+enum bitim_status backup_new_part(struct store *s, const char *kind, char **part, char **path)
 {
-	char *dir = backup_dir(s), *prefix = name_prefix(s), suffix[80];
-	enum bitim_status status;
+	char *dir = backup_dir(s), *prefix = name_prefix(s), stamp[32];
+	enum bitim_status status = BITIM_ERR_IO;
+	time_t now = time(NULL);
+	struct tm tm;
+	int err;
 
-	*path = NULL;
+	*part = *path = NULL;
 	if (!dir || !prefix) {
 		status = BITIM_ERR_NOMEM;
 		goto out;
@@ -173,18 +179,59 @@ enum bitim_status backup_make_norotate(struct store *s, const char *kind, char *
 		status = errno == ENOSPC ? BITIM_ERR_FULL : BITIM_ERR_IO;
 		goto out;
 	}
-	snprintf(suffix, sizeof suffix, "-%s.db", kind);
-	if ((status = backup_new_file(dir, prefix, suffix, path)) != BITIM_OK)
-		goto out;
-	if ((status = store_backup(s, *path)) != BITIM_OK) {
-		if (*path)
-			unlink(*path);
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	for (int n = 1; n < 100; n++) {
+		int fd;
+		if ((n == 1 ? asprintf(path, "%s/%s%s-%s.db", dir, prefix, stamp, kind)
+			    : asprintf(path, "%s/%s%s-%d-%s.db", dir, prefix, stamp, n, kind)) < 0) {
+			*path = NULL;
+			status = BITIM_ERR_NOMEM;
+			goto out;
+		}
+		if (asprintf(part, "%s.part", *path) < 0) {
+			*part = NULL;
+			status = BITIM_ERR_NOMEM;
+			goto out;
+		}
+		/* Neither the name (a backup made this second) nor the part
+		 * (another bitim making one) may exist. */
+		if (access(*path, F_OK) == 0) {
+			fd = -1;
+			errno = EEXIST;
+		} else {
+			fd = open(*part, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		}
+		if (fd >= 0) {
+			close(fd);
+			status = BITIM_OK;
+			goto out;
+		}
+		err = errno;
+		free(*part);
 		free(*path);
-		*path = NULL;
+		*part = *path = NULL;
+		if (err != EEXIST) {
+			status = err == ENOSPC ? BITIM_ERR_FULL : err == EACCES || err == EROFS ? BITIM_ERR_READONLY
+											      : BITIM_ERR_IO;
+			goto out;
+		}
 	}
 out:
 	free(prefix);
 	free(dir);
+	return status;
+}
+
+enum bitim_status backup_make_norotate(struct store *s, const char *kind, char **path)
+{
+	struct backup_job *job = NULL;
+	enum bitim_status status = backup_job_begin(s, kind, false, &job);
+
+	*path = NULL;
+	if (status == BITIM_OK && (status = backup_job_run(job)) == BITIM_OK && !(*path = strdup(backup_job_path(job))))
+		status = BITIM_ERR_NOMEM;
+	backup_job_free(job);
 	return status;
 }
 
@@ -331,6 +378,31 @@ static void keep_periods(struct found *list, size_t n, int buckets, long (*perio
 	}
 }
 
+/* A backup cut short (bitim killed while it copied) leaves its NAME.part:
+ * removed once it is old enough not to be one another bitim is writing. */
+static void remove_stale_parts(const struct store *s, const char *dir)
+{
+	char *prefix = name_prefix(s);
+	DIR *d = prefix ? opendir(dir) : NULL;
+	struct dirent *e;
+	time_t now = time(NULL);
+
+	while (d && (e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		char *path = NULL;
+		struct stat sb;
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0 || len < 8 ||
+		    strcmp(e->d_name + len - 8, ".db.part") != 0 || asprintf(&path, "%s/%s", dir, e->d_name) < 0)
+			continue;
+		if (stat(path, &sb) == 0 && now - sb.st_mtime > STALE_PART_SECONDS)
+			unlink(path);
+		free(path);
+	}
+	if (d)
+		closedir(d);
+	free(prefix);
+}
+
 enum bitim_status backup_rotate(struct store *s)
 {
 	struct backup_keep k;
@@ -348,6 +420,7 @@ enum bitim_status backup_rotate(struct store *s)
 	}
 	if ((status = list_backups(s, dir, &list, &n)) != BITIM_OK)
 		goto out;
+	remove_stale_parts(s, dir);
 	keep_periods(list, n, k.daily, day_of, true);
 	keep_periods(list, n, k.weekly, week_of, false);
 	keep_periods(list, n, k.monthly, month_of, false);
@@ -436,24 +509,15 @@ bitim_day backup_local_today(void)
 
 enum bitim_status backup_daily(struct store *s, char **path)
 {
-	struct found *list = NULL;
-	size_t n = 0;
-	char *dir;
-	enum bitim_status status;
-	bool done_today;
+	struct backup_job *job = NULL;
+	enum bitim_status status = backup_daily_begin(s, &job);
 
 	*path = NULL;
-	if (backup_is_demo(s))
-		return BITIM_OK;
-	if (!(dir = backup_dir(s)))
-		return BITIM_ERR_NOMEM;
-	status = list_backups(s, dir, &list, &n);
-	done_today = n > 0 && list[0].day == backup_local_today();
-	found_free(list, n);
-	free(dir);
-	if (status != BITIM_OK || done_today)
-		return status;
-	return backup_make(s, "daily", path);
+	if (status == BITIM_OK && job && (status = backup_job_run(job)) == BITIM_OK &&
+	    !(*path = strdup(backup_job_path(job))))
+		status = BITIM_ERR_NOMEM;
+	backup_job_free(job);
+	return status;
 }
 
 enum bitim_status backup_missing_today(struct store *s, bool *missing)

@@ -157,8 +157,11 @@ enum bitim_status backup_copy_overdue(struct store *s, bitim_day today, bool *ov
 		free(at);
 		return BITIM_OK;
 	}
-	/* Never copied: counted from the oldest case (an empty register has nothing to lose). */
-	if ((status = store_prepare(s, "SELECT min(created_at) FROM cases", &st)) != BITIM_OK)
+	/* Never copied: counted from the first case this register kept (an
+	 * empty register has nothing to lose). The first by id, through the
+	 * table's own order: min(created_at) read every case (half a second
+	 * at a million, on every start). */
+	if ((status = store_prepare(s, "SELECT created_at FROM cases ORDER BY id LIMIT 1", &st)) != BITIM_OK)
 		return status;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW && day_of_text((const char *)sqlite3_column_text(st, 0), &since))

@@ -17,6 +17,11 @@ int backup_copy_db(sqlite3 *to, sqlite3 *from);
  * 0600; STAMP is the local YYYYMMDD-HHMMSS); *path is its name (malloc'd). */
 enum bitim_status backup_new_file(const char *dir, const char *name, const char *suffix, char **path);
 
+/* Reserve an automatic backup's names: *path, backups/PREFIXSTAMP[-N]-KIND.db,
+ * which does not exist, and *part, the same with ".part", created empty
+ * (O_EXCL, 0600) for the copy to be written to. Both malloc'd. */
+enum bitim_status backup_new_part(struct store *s, const char *kind, char **part, char **path);
+
 /* backup_make without the rotation. */
 enum bitim_status backup_make_norotate(struct store *s, const char *kind, char **path);
 

@@ -64,13 +64,13 @@ struct case_plan {
 	int64_t version;               /* the register's state it was made for */
 	enum way way;
 	char *folded;                  /* the search key, owned */
-	char *pattern;                 /* the LIKE pattern of the trigram index, owned */
+	char *pattern;                 /* the GLOB pattern of the trigram index, owned */
 	char number_lo[64], number_hi[68]; /* a case-number prefix range */
 	struct place *set;             /* WAY_SET: the matching cases in order, owned */
 	size_t nset;
 };
 
-#define SET_FTS "SELECT rowid FROM case_search WHERE keys LIKE ?3 LIMIT ?13"
+#define SET_FTS "SELECT rowid FROM case_search WHERE keys GLOB ?3 LIMIT ?13"
 #define SET_ID "SELECT case_id FROM parties WHERE iin = ?10 AND deleted = 0" \
 	" UNION SELECT case_id FROM parties WHERE bin = ?10 AND deleted = 0 LIMIT ?13"
 #define SET_NUMBER "SELECT id FROM cases WHERE number >= ?11 COLLATE NOCASE AND number < ?12 COLLATE NOCASE LIMIT ?13"
@@ -238,7 +238,7 @@ static enum bitim_status plan_choose(struct store *s, struct case_plan *p)
 		p->way = WAY_SHORT;
 		return BITIM_OK;
 	}
-	if (!(p->pattern = search_like_pattern(p->folded)))
+	if (!(p->pattern = search_glob_pattern(p->folded)))
 		return BITIM_ERR_NOMEM;
 	/* An IIN or BIN: the parties' index, if a party has it; the beginning
 	 * of a case number: the numbers' index; else the trigram index. */

@@ -222,7 +222,7 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"  PRIMARY KEY (origin, tab, id)) WITHOUT ROWID;"
 	"PRAGMA user_version = 6;",
 	/* 7: the search index without positions (detail=none) and without the
-	 * keys' sizes (columnsize=0): a search is a substring, asked with LIKE,
+	 * keys' sizes (columnsize=0): a search is a substring, asked with GLOB,
 	 * which needs only which cases hold each trigram; the candidates are
 	 * then checked against the keys themselves. A third of the size and
 	 * half the cost of writing. The keys are kept as they were (the index's

@@ -215,6 +215,11 @@ enum bitim_status store_case_find(struct store *s, const char *key, int64_t *id)
 
 /* -------------------------------------------------------------- loading */
 
+/* Loading a case is repeated for every open case when the forms change:
+ * its statements are kept prepared (store_prepare_kept). */
+static const char LOAD_CASE_SQL[] = "SELECT * FROM cases WHERE id = ?1";
+static const char LOAD_VALUES_SQL[] = "SELECT owner, key, value FROM field_values WHERE case_id = ?1";
+
 /* Copy every non-internal, non-NULL column of the current row into cd. */
 static int copy_columns(sqlite3_stmt *st, struct case_data *cd, enum entity e, size_t row)
 {
@@ -232,7 +237,7 @@ static int copy_columns(sqlite3_stmt *st, struct case_data *cd, enum entity e, s
 static enum bitim_status load_case_row(struct store *s, int64_t id, struct case_data *cd)
 {
 	sqlite3_stmt *st;
-	enum bitim_status status = store_prepare(s, "SELECT * FROM cases WHERE id = ?1", &st);
+	enum bitim_status status = store_prepare_kept(s, LOAD_CASE_SQL, &st);
 	int rc;
 
 	if (status != BITIM_OK)
@@ -253,7 +258,7 @@ static enum bitim_status load_case_row(struct store *s, int64_t id, struct case_
 		    copy_columns(st, cd, ENTITY_CASE, 0) < 0)
 			rc = SQLITE_NOMEM;
 	}
-	sqlite3_finalize(st);
+	store_release(st);
 	if (rc == SQLITE_DONE)
 		return BITIM_ERR_NOTFOUND;
 	return store_status(s, rc == SQLITE_ROW ? SQLITE_OK : rc);
@@ -262,7 +267,7 @@ static enum bitim_status load_case_row(struct store *s, int64_t id, struct case_
 static enum bitim_status load_rows(struct store *s, int64_t id, enum entity e, struct case_data *cd)
 {
 	sqlite3_stmt *st;
-	enum bitim_status status = store_prepare(s, group_sql[e].load_sql, &st);
+	enum bitim_status status = store_prepare_kept(s, group_sql[e].load_sql, &st);
 	int rc;
 
 	if (status != BITIM_OK)
@@ -279,7 +284,7 @@ static enum bitim_status load_rows(struct store *s, int64_t id, enum entity e, s
 			break;
 		}
 	}
-	sqlite3_finalize(st);
+	store_release(st);
 	return store_status(s, rc == SQLITE_DONE ? SQLITE_OK : rc);
 }
 
@@ -287,7 +292,7 @@ static enum bitim_status load_rows(struct store *s, int64_t id, enum entity e, s
 static enum bitim_status load_field_values(struct store *s, int64_t id, struct case_data *cd)
 {
 	sqlite3_stmt *st;
-	enum bitim_status status = store_prepare(s, "SELECT owner, key, value FROM field_values WHERE case_id = ?1", &st);
+	enum bitim_status status = store_prepare_kept(s, LOAD_VALUES_SQL, &st);
 	int rc;
 
 	if (status != BITIM_OK)
@@ -310,7 +315,7 @@ static enum bitim_status load_field_values(struct store *s, int64_t id, struct c
 		if (rc == SQLITE_NOMEM)
 			break;
 	}
-	sqlite3_finalize(st);
+	store_release(st);
 	return store_status(s, rc == SQLITE_DONE ? SQLITE_OK : rc);
 }
 

@@ -220,20 +220,26 @@ out:
 	return store_end(s, status);
 }
 
+static const char SET_DEADLINE_SQL[] =
+	"UPDATE cases SET next_deadline = ?1, deadline_label = ?2 WHERE id = ?3"
+	" AND (next_deadline IS NOT ?1 OR deadline_label IS NOT ?2)";
+
 enum bitim_status store_set_deadline(struct store *s, int64_t case_id, const char *due_iso,
 				     const char *label)
 {
 	sqlite3_stmt *st;
-	enum bitim_status status = store_prepare(s,
-		"UPDATE cases SET next_deadline = ?1, deadline_label = ?2 WHERE id = ?3"
-		" AND (next_deadline IS NOT ?1 OR deadline_label IS NOT ?2)", &st);
+	enum bitim_status status = store_prepare_kept(s, SET_DEADLINE_SQL, &st);
+	int rc;
 
 	if (status != BITIM_OK)
 		return status;
 	store_bind_text(st, 1, due_iso);
 	store_bind_text(st, 2, due_iso ? label : NULL);
 	sqlite3_bind_int64(st, 3, case_id);
-	return store_step_done(s, st);
+	rc = sqlite3_step(st);
+	status = store_status(s, rc == SQLITE_DONE ? SQLITE_OK : rc);
+	store_release(st);
+	return status;
 }
 
 /* ------------------------------------------------------------------ undo */

@@ -13,7 +13,6 @@
 #include "store_internal.h"
 
 #define BITIM_APPLICATION_ID 0x42544D31
-#define BUSY_TIMEOUT_MS 5000
 
 enum bitim_status store_status(struct store *s, int rc)
 {
@@ -39,6 +38,37 @@ enum bitim_status store_exec(struct store *s, const char *sql)
 enum bitim_status store_prepare(struct store *s, const char *sql, sqlite3_stmt **st)
 {
 	return store_status(s, sqlite3_prepare_v2(s->db, sql, -1, st, NULL));
+}
+
+enum bitim_status store_prepare_kept(struct store *s, const char *sql, sqlite3_stmt **st)
+{
+	size_t i;
+
+	for (i = 0; i < STORE_KEPT_MAX && s->kept_sql[i]; i++)
+		if (s->kept_sql[i] == sql) {
+			*st = s->kept[i];
+			return BITIM_OK;
+		}
+	if (i == STORE_KEPT_MAX) {
+		/* Full (more kinds of statement than expected): the last one makes room. */
+		i = STORE_KEPT_MAX - 1;
+		sqlite3_finalize(s->kept[i]);
+		s->kept[i] = NULL;
+		s->kept_sql[i] = NULL;
+	}
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+		return store_status(s, sqlite3_errcode(s->db));
+	s->kept_sql[i] = sql;
+	s->kept[i] = *st;
+	return BITIM_OK;
+}
+
+void store_release(sqlite3_stmt *st)
+{
+	if (st) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	}
 }
 
 int store_bind_text(sqlite3_stmt *st, int index, const char *text)
@@ -223,7 +253,7 @@ static enum bitim_status set_wal(struct store *s)
 			status = store_status(s, rc);
 		}
 		sqlite3_finalize(st);
-		if (status != BITIM_ERR_BUSY || waited >= BUSY_TIMEOUT_MS)
+		if (status != BITIM_ERR_BUSY || waited >= STORE_BUSY_TIMEOUT_MS)
 			return status;
 		sqlite3_sleep(20);
 	}
@@ -257,6 +287,11 @@ static enum bitim_status ensure_office(struct store *s)
 	char uuid[UUID_BUF];
 	enum bitim_status status;
 
+	int64_t have = 0;
+
+	/* Looked at first: the insert would take the write lock on every start. */
+	if ((status = store_query_int(s, "SELECT count(*) FROM office WHERE id = 1", &have)) != BITIM_OK || have)
+		return status;
 	store_uuid(uuid);
 	if ((status = store_prepare(s, "INSERT OR IGNORE INTO office(id, uuid) VALUES (1, ?1)", &st)) != BITIM_OK)
 		return status;
@@ -303,7 +338,7 @@ static enum bitim_status open_handle(const char *path, const char *target, int f
 		return status;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
 	*out = s;
 	return BITIM_OK;
 }
@@ -334,7 +369,10 @@ enum bitim_status store_open(const char *path, struct store **out)
 	if (version > 0 && version < STORE_SCHEMA_VERSION &&
 	    (status = backup_before_migration(s, version)) != BITIM_OK)
 		goto fail;
-	if ((status = store_migrate(s)) != BITIM_OK || (status = ensure_office(s)) != BITIM_OK)
+	/* A file of this version needs no migration: an ordinary start writes
+	 * nothing and takes no write lock. */
+	if ((version != STORE_SCHEMA_VERSION && (status = store_migrate(s)) != BITIM_OK) ||
+	    (status = ensure_office(s)) != BITIM_OK)
 		goto fail;
 	*out = s;
 	return BITIM_OK;
@@ -423,6 +461,8 @@ void store_close(struct store *s)
 	if (!s)
 		return;
 	store_case_plan_free(s);
+	for (size_t i = 0; i < STORE_KEPT_MAX; i++)
+		sqlite3_finalize(s->kept[i]);
 	if (s->db) {
 		if (s->depth > 0)
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

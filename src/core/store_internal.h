@@ -6,6 +6,12 @@
 #include <sqlite3.h>
 #include "bitim/store.h"
 
+/* How long a write waits for another program's (milliseconds). */
+#define STORE_BUSY_TIMEOUT_MS 5000
+
+/* How many statements a store keeps prepared. */
+#define STORE_KEPT_MAX 16
+
 struct store {
 	sqlite3 *db;
 	char *path;        /* owned */
@@ -13,6 +19,9 @@ struct store {
 	int depth;         /* nesting of store_begin */
 	char errmsg[512];  /* SQLite's last message */
 	struct case_plan *list_plan; /* the case list's last search, made ready (case_list.c) */
+	/* Statements kept prepared for work repeated per case (store_prepare_kept). */
+	const char *kept_sql[STORE_KEPT_MAX];     /* borrowed: static strings */
+	sqlite3_stmt *kept[STORE_KEPT_MAX];       /* owned */
 };
 
 /* Map an SQLite result code to a status, keeping SQLite's message. */
@@ -23,6 +32,23 @@ enum bitim_status store_exec(struct store *s, const char *sql);
 
 /* Prepare one statement. */
 enum bitim_status store_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
+
+/* A statement for SQL that is a static string, prepared once and kept until
+ * store_close (preparing it anew for each case cost more than running it).
+ * Give it back with store_release when done, before the next
+ * store_prepare_kept (which may make room by finalizing one): it is reset,
+ * never finalized. */
+enum bitim_status store_prepare_kept(struct store *s, const char *sql, sqlite3_stmt **st);
+/* Reset a kept statement and clear its bindings (NULL is fine). */
+void store_release(sqlite3_stmt *st);
+
+/* A thread that checkpoints the write-ahead log every tenth of a second on
+ * a connection of its own, SQLite's automatic checkpoint being off on the
+ * store's meanwhile; NULL when it could not start (nothing changed then). */
+struct store_checkpointer;
+struct store_checkpointer *store_checkpointer_start(struct store *s);
+/* Stop it and give the store its automatic checkpoint back (NULL is fine). */
+void store_checkpointer_stop(struct store_checkpointer *c);
 
 /* Bind text, or NULL for a NULL pointer. */
 int store_bind_text(sqlite3_stmt *st, int index, const char *text);
@@ -72,9 +98,9 @@ bool search_keys_add(struct search_keys *k, const char *text);
  * *keys (caller frees). Returns SQLite's code: SQLITE_DONE when all went well. */
 int search_keys_collect(sqlite3_stmt *st, char **keys);
 
-/* The LIKE pattern that finds a folded text in the search keys through the
- * trigram index ("%text%"); malloc'd, NULL without memory. */
-char *search_like_pattern(const char *folded);
+/* The GLOB pattern that finds a folded text in the search keys through the
+ * trigram index ("*text*"); malloc'd, NULL without memory. */
+char *search_glob_pattern(const char *folded);
 
 /* SQLite's own checks of the file (integrity_check, foreign_key_check),
  * each problem a line in mem; *ok becomes false when there is one. */

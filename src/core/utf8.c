@@ -73,7 +73,13 @@ bool utf8_valid(const char *s, size_t len_bytes)
 	uint32_t cp;
 
 	while (i < len_bytes) {
-		size_t n = utf8_decode(s + i, len_bytes - i, &cp);
+		size_t n;
+		/* Most of a form or a CSV file is ASCII: those bytes need no decoding. */
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = utf8_decode(s + i, len_bytes - i, &cp);
 		if (n == 0)
 			return false;
 		i += n;

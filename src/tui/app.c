@@ -11,6 +11,7 @@
 #include "bitim/conflicts.h"
 #include "bitim/i18n.h"
 #include "app.h"
+#include "background.h"
 #include "draw.h"
 #include "keybar.h"
 #include "today.h"
@@ -111,6 +112,8 @@ static void draw_message(struct app *app)
 			      app->message_kind == MSG_ERROR ? A_BOLD | A_REVERSE : A_BOLD, " F1");
 	else if (hint)
 		draw_text_cut(y, 0, _(hint), app->cols, A_NORMAL, " F1");
+	else if (app->status[0]) /* work between keys: the list shows it, a field's hint comes first */
+		draw_text_cut(y, 0, app->status, app->cols, A_NORMAL, " F1");
 }
 
 static void draw_too_small(struct app *app)
@@ -330,8 +333,10 @@ static void dispatch(struct app *app, int kind, wint_t key)
 	}
 	act = action_for_key(app->screen->actions(app), is_key, key);
 	/* F1 shows the last message whole; any other key replaces it. */
-	if (act != ACT_HELP)
+	if (act != ACT_HELP) {
 		app->message[0] = '\0';
+		background_key(app);
+	}
 	if (!is_key && key == 3 && act == ACT_NONE) { /* Ctrl-C */
 		app_message(app, MSG_INFO, _("To quit, press F10 or Ctrl-X; everything is saved."));
 		return;
@@ -354,14 +359,36 @@ static void tell_conflicts(struct app *app)
 				     "%zu imported records differ from this database; F2 shows them", n), n);
 }
 
-int tui_run(struct store *store, const struct procedure *proc)
+/* Wait for a key, doing the work between keys meanwhile (background.h):
+ * a slice of it whenever no key is waiting. *redraw tells whether the
+ * screen must be drawn again before the next key. */
+static int read_key_between_work(struct app *app, wint_t *key, bool *redraw)
+{
+	int wait = background_wait_ms(app), kind;
+
+	*redraw = true;
+	if (wait < 0)
+		return app_read_key(key);
+	timeout(wait);
+	kind = app_read_key(key);
+	timeout(200);
+	if (kind == ERR)
+		*redraw = background_work(app);
+	return kind;
+}
+
+int tui_run(struct store *store, const struct procedure *proc, const char *forms_fingerprint)
 {
 	struct app app = { .store = store, .proc = proc, .screen = &screen_list };
 	char *demo = NULL;
+	const char *told;
+	bool redraw = true;
 
 	if (store_setting_get(store, "demo", &demo) == BITIM_OK && demo)
 		app.demo = strcmp(demo, "1") == 0;
 	free(demo);
+	/* Before the first screen: no deadline is shown as current that is not. */
+	background_open(&app, forms_fingerprint);
 	setup_signals();
 	setup_curses();
 	getmaxyx(stdscr, app.rows, app.cols);
@@ -379,23 +406,27 @@ int tui_run(struct store *store, const struct procedure *proc)
 			app.screen = app.next;
 			app.next = NULL;
 			app.screen->enter(&app);
+			redraw = true;
 		}
-		app_draw(&app);
+		if (redraw)
+			app_draw(&app);
 		/* The terminal is large enough again: the keys typed meanwhile act now. */
 		if (pending_count && !app_too_small(&app)) {
 			size_t n = pending_count;
 			pending_count = 0;
 			for (size_t i = 0; i < n && !app.quit && !app.next && !stop_signal; i++)
 				dispatch(&app, pending[i].kind, pending[i].key);
+			redraw = true;
 			continue;
 		}
-		refresh();
+		if (redraw)
+			refresh();
 #ifdef BITIM_TEST_HOOKS
 		/* Benchmarks measure the time to the first drawn screen. */
 		if (getenv("BITIM_BENCH_STARTUP"))
 			break;
 #endif
-		kind = app_read_key(&key);
+		kind = read_key_between_work(&app, &key, &redraw);
 		/* Keys typed ahead or pasted are all handled before the next redraw. */
 		while (kind != ERR) {
 			dispatch(&app, kind, key);
@@ -410,6 +441,9 @@ int tui_run(struct store *store, const struct procedure *proc)
 	if (stop_signal)
 		app.screen->leave(&app);
 	restore_terminal();
+	told = background_close(&app);
+	if (told)
+		fprintf(stderr, "bitim: %s\n", told);
 	screen_list.release();
 	screen_case.release();
 	screen_settings.release();

@@ -49,6 +49,11 @@ struct app {
 	int64_t case_id;               /* the case the case screen shows */
 	char message[512];
 	enum message_kind message_kind;
+	/* Work done between keys (background.h): how far it came, shown on the
+	 * message line when no message is; and whether it changed what the
+	 * screens show (the list reloads its rows). */
+	char status[256];
+	bool data_changed;
 	bool quit;
 	int rows, cols;
 	bool demo;                     /* a demonstration database: trainee help shown */
@@ -106,7 +111,9 @@ int app_read_key(wint_t *key);
 /* Whether a key means "switch the language" (F5, Ctrl-L): dialogs ask. */
 bool app_is_language_key(int kind, wint_t key);
 
-/* Run the interface until the user quits or a signal asks to stop. */
-int tui_run(struct store *store, const struct procedure *proc);
+/* Run the interface until the user quits or a signal asks to stop.
+ * forms_fingerprint (deadlines.h) tells whether the open cases' deadlines
+ * must be recomputed for changed forms; NULL when it could not be read. */
+int tui_run(struct store *store, const struct procedure *proc, const char *forms_fingerprint);
 
 #endif

@@ -7,6 +7,7 @@
 #include "bitim/doc.h"
 #include "bitim/i18n.h"
 #include "bitim/search.h"
+#include "background.h"
 #include "dialog.h"
 #include "draw.h"
 #include "formview.h"
@@ -645,6 +646,9 @@ static void case_enter(struct app *app)
 	}
 	casedata_free(C.cd);
 	C.cd = NULL;
+	/* Its deadline is recomputed first when the forms changed and the
+	 * refresh between keys has not reached it yet. */
+	background_case_opened(app, app->case_id);
 	if (!reload()) {
 		app_switch(app, &screen_list);
 		return;

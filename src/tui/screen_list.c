@@ -9,6 +9,7 @@
 #include "bitim/conflicts.h"
 #include "bitim/i18n.h"
 #include "bitim/search.h"
+#include "background.h"
 #include "conflicts_view.h"
 #include "dialog.h"
 #include "draw.h"
@@ -131,20 +132,19 @@ static void count_conflicts(struct app *app)
 		L.conflicts = 0;
 }
 
-/* Once a run: today's automatic backup failed (the reason was printed
- * before the screen opened), or a register that no copy left for 30 days
- * is one stolen laptop from being lost. */
+/* Once a run: a register that no copy left for 30 days is one stolen
+ * laptop from being lost. */
 static void warn_no_copy(struct app *app)
 {
 	static bool warned;
-	bool missing = false, overdue = false;
+	bool overdue = false;
 
 	if (warned)
 		return;
 	warned = true;
-	if (backup_missing_today(app->store, &missing) == BITIM_OK && missing)
-		app_message(app, MSG_ERROR, "%s", _("Today's automatic backup failed: run bitim backup to see why"));
-	else if (backup_copy_overdue(app->store, today_get(), &overdue) == BITIM_OK && overdue)
+	/* (today's automatic backup is made between keys, and tells itself
+	 * when it fails: background.c) */
+	if (backup_copy_overdue(app->store, today_get(), &overdue) == BITIM_OK && overdue)
 		app_message(app, MSG_ERROR, "%s", _("No copy left this computer in 30 days: run bitim backup --to DIR"));
 	else
 		warned = false;
@@ -255,6 +255,17 @@ static void draw_header(struct app *app, int y, const struct columns *c)
 	draw_text(y, x, _("Deadline"), c->due, A_BOLD | A_UNDERLINE, false);
 }
 
+/* A row's deadline, or that it is being recalculated for changed forms
+ * (the cached one may be wrong: it is never shown as if it were certain). */
+static void row_due_text(struct app *app, const struct case_row *r, char *due, size_t size, bool *overdue)
+{
+	*overdue = false;
+	if (r->status && strcmp(r->status, "open") == 0 && !background_deadline_current(app, r->id))
+		snprintf(due, size, "%s", _("recalculating…"));
+	else
+		app_due_text(r->next_deadline, due, size, overdue);
+}
+
 static void draw_row(struct app *app, int y, const struct case_row *r, const struct columns *c, bool selected)
 {
 	const struct choice_list *cats = procedure_choices(app->proc, "category");
@@ -264,7 +275,7 @@ static void draw_row(struct app *app, int y, const struct case_row *r, const str
 	char due[64];
 	bool overdue;
 
-	app_due_text(r->next_deadline, due, sizeof due, &overdue);
+	row_due_text(app, r, due, sizeof due, &overdue);
 	draw_blank(y, 0, app->cols, a);
 	draw_text(y, x, r->number, c->number, a, false);
 	x += c->number + 1;
@@ -285,8 +296,9 @@ static void list_draw(struct app *app)
 {
 	int top = app_body_top(app), rows = visible_rows(app);
 
-	if (L.stale || L.loaded_rows != rows)
+	if (L.stale || L.loaded_rows != rows || app->data_changed)
 		load(app);
+	app->data_changed = false;
 	struct columns c = layout(app->cols, (size_t)rows);
 	app_title(app, _("bitim — mediation cases"), NULL);
 	draw_status(app, top);
@@ -543,16 +555,18 @@ static char *list_field_help(struct app *app)
 	r = &L.rows[L.sel];
 	cat = r->category ? choice_label(procedure_choices(app->proc, "category"), r->category) : NULL;
 	stage = procedure_stage_index(app->proc, r->stage);
-	app_due_text(r->next_deadline, due, sizeof due, &overdue);
+	row_due_text(app, r, due, sizeof due, &overdue);
 	char shown[DATE_BUF] = "";
 	bitim_day d;
-	if (r->next_deadline && date_parse_iso(r->next_deadline, &d))
+	bool current = !(r->status && strcmp(r->status, "open") == 0) || background_deadline_current(app, r->id);
+	if (current && r->next_deadline && date_parse_iso(r->next_deadline, &d))
 		date_format_user(d, shown);
 	if (asprintf(&text, "%s\n%s: %s\n%s: %s\n%s: %s\n%s: %s%s%s%s%s", r->number,
 		     _("Parties"), r->parties ? r->parties : "",
 		     _("Kind of dispute"), cat ? _(cat) : "",
 		     _("Stage"), stage >= 0 ? _(app->proc->stages[stage].label) : r->stage,
-		     _("Deadline"), r->deadline_label ? _(r->deadline_label) : "", r->deadline_label ? " " : "",
+		     _("Deadline"), current && r->deadline_label ? _(r->deadline_label) : "",
+		     current && r->deadline_label ? " " : "",
 		     shown, *due ? ": " : "", due) < 0)
 		return NULL;
 	return text;

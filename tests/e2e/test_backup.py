@@ -4,6 +4,7 @@ left the computer for 30 days."""
 import os
 import shutil
 import sqlite3
+import subprocess
 import sys
 import tempfile
 
@@ -22,6 +23,7 @@ def settings_show_the_last_backup_and_keep_the_rotation():
     with Tui(BITIM) as t:
         steps.skip_welcome(t)
         backups = os.path.join(t.tmp, "backups")
+        t.wait_for("Backup of the day made: bitim-")
         made = [n for n in os.listdir(backups) if n.endswith("-daily.db")]
         assert len(made) == 1, os.listdir(backups)   # the day's first start
         t.keys("F9")
@@ -76,13 +78,78 @@ def a_failed_daily_backup_is_told_on_the_list():
             steps.skip_welcome(t)
             t.quit()
             t.restart()
-            t.wait_for("Today's automatic backup failed")
+            t.wait_for("Backup of the day failed")
             t.quit()
             os.unlink(os.path.join(tmp, "backups"))
             t.restart()                                   # the day's backup made now
             t.wait_for("No cases yet")
-            assert "automatic backup failed" not in t.screen()
+            t.wait_for("Backup of the day made")
+            assert "failed" not in t.screen()
             assert any(n.endswith("-daily.db") for n in os.listdir(os.path.join(tmp, "backups")))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def register_with_a_case():
+    """A folder holding a register with one case (no greeting then)."""
+    tmp = tempfile.mkdtemp(prefix="bitim-e2e-")
+    P = paths()
+    subprocess.run([P["mkdb"], os.path.join(tmp, "bitim.db"), P["forms"], "--sample"], check=True, timeout=60)
+    return tmp
+
+
+def in_backups(tmp, suffix):
+    folder = os.path.join(tmp, "backups")
+    return sorted(n for n in os.listdir(folder) if n.endswith(suffix)) if os.path.isdir(folder) else []
+
+
+# A test build copies one page every SLOW ms: the day's backup of the small
+# register then takes seconds, long enough to be seen while it is made.
+SLOW = {"BITIM_TEST_BACKUP_MS_PER_PAGE": "80"}
+
+
+@T.test
+def the_first_screen_comes_before_the_days_backup_which_takes_a_save_made_meanwhile():
+    tmp = register_with_a_case()
+    try:
+        with Tui(BITIM, tmp=tmp, env=SLOW) as t:
+            t.wait_for("1 case")
+            t.wait_for("Backup of the day: ")             # the list is there, the copy being made
+            assert in_backups(tmp, "-daily.db") == [], in_backups(tmp, "")
+            assert len(in_backups(tmp, "-daily.db.part")) == 1
+            t.keys("F4")                                  # a new case, saved while the copy is made
+            t.wait_for("· Intake")
+            t.keys("F10")
+            t.wait_for("2 cases")
+            t.wait_for("Backup of the day made: bitim-", timeout=60)
+            made = in_backups(tmp, "-daily.db")
+            assert len(made) == 1 and in_backups(tmp, ".part") == [], in_backups(tmp, "")
+            con = sqlite3.connect("file:%s?mode=ro" % os.path.join(tmp, "backups", made[0]), uri=True)
+            assert con.execute("SELECT count(*) FROM cases").fetchone() == (2,)
+            assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            con.close()
+            t.keys("Down")                                # the line gives way to the next key
+            t.wait_gone("Backup of the day made")
+            t.quit()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@T.test
+def quitting_while_the_backup_is_made_leaves_no_half_file():
+    tmp = register_with_a_case()
+    try:
+        with Tui(BITIM, tmp=tmp, env=SLOW) as t:
+            t.wait_for("Backup of the day: ")
+            t.keys("F10")
+            t.wait_for("backup was not finished when bitim ended")
+            t.wait_for("BITIM-EXIT:0")
+            assert in_backups(tmp, ".db") == [] and in_backups(tmp, ".part") == [], in_backups(tmp, "")
+            del t.env["BITIM_TEST_BACKUP_MS_PER_PAGE"]
+            t.restart()
+            t.wait_for("Backup of the day made")
+            assert len(in_backups(tmp, "-daily.db")) == 1, in_backups(tmp, "")
+            t.quit()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -1,6 +1,7 @@
 /* Unit tests: automatic backups, rotation, copies with fingerprints, restore. */
 #include "testutil.h"
 #include <dirent.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -374,6 +375,197 @@ static void each_database_keeps_its_own_backups(void **state)
 	store_close(other);
 }
 
+/* ------------------------------------------------------- stepped backups */
+
+/* How many entries of dir end with suffix. */
+static int count_ending(const char *dir, const char *suffix)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+	size_t sl = strlen(suffix);
+
+	if (!d)
+		return 0;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (len >= sl && strcmp(e->d_name + len - sl, suffix) == 0)
+			n++;
+	}
+	closedir(d);
+	return n;
+}
+
+/* Some cases and a few hundred pages of settings, so that a backup takes
+ * many one-page steps. */
+static void fill(struct store *s, int cases)
+{
+	char big[3500], key[32];
+
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	for (int i = 0; i < cases; i++)
+		add_case(s, "Айгүл Серікқызы");
+	for (int i = 0; i < 200; i++) {
+		snprintf(key, sizeof key, "padding_%d", i);
+		assert_int_equal(store_setting_set(s, key, big), BITIM_OK);
+	}
+}
+
+/* Steps of one page until the copy is being checked; how many it took. */
+static int copy_in_steps(struct backup_job *job)
+{
+	bool done = false;
+	int steps = 0, last = -1;
+
+	while (!backup_job_checking(job)) {
+		assert_int_equal(backup_job_step(job, 1, &done), BITIM_OK);
+		assert_false(done);
+		assert_true(backup_job_percent(job) >= last);
+		last = backup_job_percent(job);
+		steps++;
+	}
+	return steps;
+}
+
+/* Poll the check (in its thread) until the backup is made. */
+static enum bitim_status wait_done(struct backup_job *job)
+{
+	enum bitim_status status;
+	bool done = false;
+
+	for (int i = 0; i < 60000 && !done; i++) {
+		status = backup_job_step(job, 1, &done);
+		if (!done)
+			usleep(1000);
+	}
+	assert_true(done);
+	return status;
+}
+
+static void stepped_backup_is_named_only_when_copied_and_checked(void **state)
+{
+	struct fixture *f = *state;
+	struct backup_job *job = NULL;
+	char *report = NULL;
+	bool missing = false;
+
+	fill(f->s, 3);
+	assert_int_equal(backup_daily_begin(f->s, &job), BITIM_OK);
+	assert_non_null(job);
+	/* while it is made, only its .part exists: no backup of today yet */
+	assert_int_equal(copy_in_steps(job) > 100, true);
+	assert_int_equal(count_ending(f->backups, "-daily.db.part"), 1);
+	assert_int_equal(count_ending(f->backups, "-daily.db"), 0);
+	assert_int_equal(backup_missing_today(f->s, &missing), BITIM_OK);
+	assert_true(missing);
+	assert_int_equal(wait_done(job), BITIM_OK);
+	assert_int_equal(backup_job_percent(job), 100);
+	assert_int_equal(count_ending(f->backups, ".part"), 0);
+	assert_int_equal(count_ending(f->backups, "-daily.db"), 1);
+	assert_int_equal(access(backup_job_path(job), F_OK), 0);
+	/* the copy passes the checks a restore makes */
+	assert_int_equal(backup_check_file(backup_job_path(job), &report), BITIM_OK);
+	assert_string_equal(report, "ok");
+	free(report);
+	assert_int_equal(count_cases(backup_job_path(job)), 3);
+	backup_job_free(job);
+	assert_int_equal(backup_missing_today(f->s, &missing), BITIM_OK);
+	assert_false(missing);
+	/* made for today: none is due */
+	assert_int_equal(backup_daily_begin(f->s, &job), BITIM_OK);
+	assert_null(job);
+}
+
+static void stepped_backup_cut_short_leaves_no_file(void **state)
+{
+	struct fixture *f = *state;
+	struct backup_job *job = NULL;
+	bool missing = false, done = false;
+	char *path = NULL;
+
+	fill(f->s, 2);
+	/* cut short while copying */
+	assert_int_equal(backup_daily_begin(f->s, &job), BITIM_OK);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(backup_job_step(job, 1, &done), BITIM_OK);
+	assert_int_equal(count_ending(f->backups, ".part"), 1);
+	backup_job_free(job);
+	assert_int_equal(count_ending(f->backups, ".part"), 0);
+	assert_int_equal(count_ending(f->backups, ".db"), 0);
+	/* cut short while checking (the thread is stopped, the copy removed) */
+	assert_int_equal(backup_daily_begin(f->s, &job), BITIM_OK);
+	copy_in_steps(job);
+	assert_int_equal(backup_job_step(job, 1, &done), BITIM_OK);
+	backup_job_free(job);
+	assert_int_equal(count_ending(f->backups, ".part"), 0);
+	assert_int_equal(count_ending(f->backups, ".db"), 0);
+	/* so it is still due, and made the next time */
+	assert_int_equal(backup_missing_today(f->s, &missing), BITIM_OK);
+	assert_true(missing);
+	assert_int_equal(backup_daily(f->s, &path), BITIM_OK);
+	assert_non_null(path);
+	assert_int_equal(count_cases(path), 2);
+	free(path);
+}
+
+static void stepped_backup_takes_what_is_saved_meanwhile(void **state)
+{
+	struct fixture *f = *state;
+	struct backup_job *job = NULL;
+	struct store *other = NULL;
+	bool done = false;
+	char *report = NULL;
+
+	fill(f->s, 1);
+	/* saved through the same connection: the copy is updated with it */
+	assert_int_equal(backup_job_begin(f->s, "daily", true, &job), BITIM_OK);
+	for (int i = 0; i < 50; i++)
+		assert_int_equal(backup_job_step(job, 1, &done), BITIM_OK);
+	add_case(f->s, "Ерлан Қасымов");
+	copy_in_steps(job);
+	assert_int_equal(wait_done(job), BITIM_OK);
+	assert_int_equal(count_cases(backup_job_path(job)), 2);
+	assert_int_equal(backup_check_file(backup_job_path(job), &report), BITIM_OK);
+	free(report);
+	backup_job_free(job);
+	/* saved by another program (another connection): the copy starts
+	 * over, and it is still whole and checked */
+	assert_int_equal(store_open(f->path, &other), BITIM_OK);
+	assert_int_equal(backup_job_begin(f->s, "daily", true, &job), BITIM_OK);
+	for (int i = 0; i < 50; i++)
+		assert_int_equal(backup_job_step(job, 1, &done), BITIM_OK);
+	add_case(other, "Дана Нұрланқызы");
+	copy_in_steps(job);
+	assert_int_equal(wait_done(job), BITIM_OK);
+	assert_int_equal(count_cases(backup_job_path(job)), 3);
+	assert_int_equal(backup_check_file(backup_job_path(job), &report), BITIM_OK);
+	assert_string_equal(report, "ok");
+	free(report);
+	backup_job_free(job);
+	store_close(other);
+	/* two backups of today, one each */
+	assert_int_equal(count_ending(f->backups, "-daily.db"), 2);
+}
+
+static void stale_part_is_removed_by_rotation(void **state)
+{
+	struct fixture *f = *state;
+	char part[8192], other[8192], *path = NULL;
+	struct timespec old[2] = { { .tv_sec = time(NULL) - 7 * 3600 }, { .tv_sec = time(NULL) - 7 * 3600 } };
+
+	assert_int_equal(mkdir(f->backups, 0700), 0);
+	snprintf(part, sizeof part, "%s/bitim-20260301-101010-daily.db.part", f->backups);
+	snprintf(other, sizeof other, "%s/bitim-20260301-101011-daily.db.part", f->backups);
+	fclose(fopen(part, "w"));
+	fclose(fopen(other, "w"));
+	assert_int_equal(utimensat(AT_FDCWD, part, old, 0), 0);
+	assert_int_equal(backup_make(f->s, "before-merge", &path), BITIM_OK);
+	free(path);
+	assert_int_equal(access(part, F_OK), -1);  /* a bitim killed while copying, hours ago */
+	assert_int_equal(access(other, F_OK), 0);  /* maybe one being written now */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +579,10 @@ int main(void)
 		T(damaged_or_foreign_file_is_not_restored),
 		T(copy_overdue_only_for_an_old_register),
 		T(each_database_keeps_its_own_backups),
+		T(stepped_backup_is_named_only_when_copied_and_checked),
+		T(stepped_backup_cut_short_leaves_no_file),
+		T(stepped_backup_takes_what_is_saved_meanwhile),
+		T(stale_part_is_removed_by_rotation),
 #undef T
 	};
 	return cmocka_run_group_tests_name("backup", tests, NULL, NULL);

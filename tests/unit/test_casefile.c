@@ -308,6 +308,88 @@ static void changed_forms_refresh_cached_deadlines(void **state)
 	assert_string_equal(cached_deadline(f, day), "2026-03-13");
 }
 
+/* Five cases in consent, the offer sent on the 1st to the 5th of March
+ * (answer due ten days later); their deadlines then cached under "other
+ * forms" (a wrong date). ids[] in order. */
+static void five_stale_cases(struct fixture *f, int64_t ids[5])
+{
+	char sent[16];
+
+	for (int k = 0; k < 5; k++) {
+		if (k > 0)
+			assert_int_equal(case_new(f->s, f->p, date_from_ymd(2026, 3, 2), &f->id), BITIM_OK);
+		ids[k] = f->id;
+		fill_intake(f);
+		advance_ok(f, "consent");
+		snprintf(sent, sizeof sent, "0%d.03.2026", k + 1);
+		put(f, "case.offer_sent_on", NULL, sent);
+	}
+	for (int k = 0; k < 5; k++)
+		assert_int_equal(store_set_deadline(f->s, ids[k], "2000-01-01", "old"), BITIM_OK);
+}
+
+static const char *deadline_of(struct fixture *f, int64_t id, char buf[DATE_BUF])
+{
+	int64_t keep = f->id;
+	f->id = id;
+	cached_deadline(f, buf);
+	f->id = keep;
+	return buf;
+}
+
+static void deadlines_refreshed_in_steps_and_resumed(void **state)
+{
+	struct fixture *f = *state;
+	struct deadlines_job *job = NULL;
+	int64_t ids[5];
+	char day[DATE_BUF], want[DATE_BUF];
+	bool done = false;
+	size_t n = 0;
+
+	five_stale_cases(f, ids);
+	assert_int_equal(deadlines_refresh_begin(f->s, f->p, "forms-v2", &job), BITIM_OK);
+	assert_non_null(job);
+	assert_false(deadlines_case_current(job, ids[0]));
+	assert_int_equal(deadlines_refresh_step(job, 2, &done), BITIM_OK);
+	assert_false(done);
+	/* the first two are done, the others still wait */
+	assert_string_equal(deadline_of(f, ids[0], day), "2026-03-11");
+	assert_string_equal(deadline_of(f, ids[1], day), "2026-03-12");
+	assert_string_equal(deadline_of(f, ids[2], day), "2000-01-01");
+	assert_true(deadlines_case_current(job, ids[1]));
+	assert_false(deadlines_case_current(job, ids[2]));
+	assert_true(deadlines_refresh_percent(job) < 100);
+	/* a case opened meanwhile is refreshed at once */
+	assert_int_equal(deadlines_refresh_case(job, ids[4]), BITIM_OK);
+	assert_string_equal(deadline_of(f, ids[4], day), "2026-03-15");
+	/* bitim quits: the next start goes on from the third case */
+	deadlines_job_free(job);
+	assert_int_equal(store_set_deadline(f->s, ids[0], "2000-01-01", "old"), BITIM_OK);
+	assert_int_equal(deadlines_refresh_begin(f->s, f->p, "forms-v2", &job), BITIM_OK);
+	assert_true(deadlines_case_current(job, ids[1]));
+	assert_false(deadlines_case_current(job, ids[2]));
+	assert_int_equal(deadlines_refresh_step(job, 2, &done), BITIM_OK);
+	assert_false(done);
+	assert_int_equal(deadlines_refresh_step(job, 2, &done), BITIM_OK);
+	assert_true(done);
+	assert_int_equal(deadlines_refresh_percent(job), 100);
+	assert_true(deadlines_case_current(job, ids[0]));
+	deadlines_job_free(job);
+	for (int k = 2; k < 5; k++) {
+		snprintf(want, sizeof want, "2026-03-%d", 11 + k);
+		assert_string_equal(deadline_of(f, ids[k], day), want);
+	}
+	/* (the first was not done again: those forms' refresh had passed it) */
+	assert_string_equal(deadline_of(f, ids[0], day), "2000-01-01");
+	/* the forms are recorded: nothing more to do */
+	assert_int_equal(deadlines_refresh_begin(f->s, f->p, "forms-v2", &job), BITIM_OK);
+	assert_null(job);
+	/* other forms again: a fresh start from the first case */
+	assert_int_equal(deadlines_refresh_if_changed(f->s, f->p, "forms-v3", &n), BITIM_OK);
+	assert_int_equal(n, 5);
+	assert_string_equal(deadline_of(f, ids[0], day), "2026-03-11");
+}
+
 /* The case handed back after a save is the one a fresh load gives. */
 static void a_save_hands_back_the_case_as_stored(void **state)
 {
@@ -449,6 +531,7 @@ int main(void)
 		T(termination_from_sessions),
 		T(undo_restores_and_refreshes_deadline),
 		T(changed_forms_refresh_cached_deadlines),
+		T(deadlines_refreshed_in_steps_and_resumed),
 		T(a_save_hands_back_the_case_as_stored),
 		T(list_shows_parties_and_search_finds_them),
 		T(a_new_case_takes_village_and_mediator_from_the_settings),

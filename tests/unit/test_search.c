@@ -117,7 +117,7 @@ static void search_by_name_number_and_iin(void **state)
 	assert_int_equal(count_for(f, "302728"), 1);       /* part of an IIN */
 	assert_int_equal(count_for(f, "KRG-2026-0002"), 1);
 	assert_int_equal(count_for(f, "0003"), 1);
-	assert_int_equal(count_for(f, "iv"), 1);           /* short: LIKE path (Ivan, Иванова: one case) */
+	assert_int_equal(count_for(f, "iv"), 1);           /* short: the walk (Ivan, Иванова: one case) */
 	assert_int_equal(count_for(f, "а"), 3);            /* one letter */
 	assert_int_equal(count_for(f, "%"), 0);
 	assert_int_equal(count_for(f, "\"x"), 0);

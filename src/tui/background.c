@@ -1,0 +1,217 @@
+/* Work done between keys: the deadlines' refresh after the forms changed,
+ * then the day's first backup (background.h). */
+#include <config.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "bitim/backup.h"
+#include "bitim/deadlines.h"
+#include "bitim/i18n.h"
+#include "app.h"
+#include "background.h"
+
+/* How often the copy's check (in its own thread) is looked at. */
+#define CHECK_POLL_MS 50
+
+static struct {
+	struct deadlines_job *deadlines; /* owned; NULL when current */
+	bool deadlines_stopped;          /* it failed: left for the next start */
+	struct backup_job *backup;       /* owned; NULL when none is being made */
+	bool backup_begun;               /* the day's backup was looked at this run */
+	bool sticky;                     /* the status line tells a finished task until a key */
+	int percent;                     /* last shown */
+} B;
+
+/* Only a test build can slow the work down, so that a test sees it being
+ * done: BITIM_TEST_BACKUP_MS_PER_PAGE copies one page a slice, then sleeps
+ * that long; BITIM_TEST_DEADLINES_MS_PER_CASE sleeps that long, then
+ * recomputes one case. */
+static int test_slow(const char *name)
+{
+#ifdef BITIM_TEST_HOOKS
+	const char *v = getenv(name);
+	return v ? atoi(v) : 0;
+#else
+	(void)name;
+	return 0;
+#endif
+}
+
+static void pause_ms(int ms)
+{
+	struct timespec pause = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&pause, NULL);
+}
+
+void background_open(struct app *app, const char *forms_fingerprint)
+{
+	enum bitim_status st;
+
+	memset(&B, 0, sizeof B);
+	B.percent = -1;
+	app->status[0] = '\0';
+	if (!forms_fingerprint)
+		return;
+	st = deadlines_refresh_begin(app->store, app->proc, forms_fingerprint, &B.deadlines);
+	if (st != BITIM_OK)
+		app_message(app, MSG_ERROR, _("The forms changed, but the deadlines of the open cases could not be recalculated: %s"),
+			    bitim_strerror(st));
+	if (B.deadlines)
+		snprintf(app->status, sizeof app->status, "%s", _("Recalculating the deadlines for the changed forms…"));
+}
+
+int background_wait_ms(const struct app *app)
+{
+	(void)app;
+	if ((B.deadlines && !B.deadlines_stopped) || !B.backup_begun)
+		return 0;
+	if (B.backup)
+		return backup_job_checking(B.backup) ? CHECK_POLL_MS : 0;
+	return -1;
+}
+
+/* A slice of the deadlines' refresh. */
+static bool work_deadlines(struct app *app)
+{
+	bool done = false;
+	int slow = test_slow("BITIM_TEST_DEADLINES_MS_PER_CASE");
+	enum bitim_status st;
+	int percent;
+	size_t count;
+
+	if (slow > 0) {
+		pause_ms(slow);
+		st = deadlines_refresh_step(B.deadlines, 1, &done);
+	} else {
+		st = deadlines_refresh_work(B.deadlines, BACKGROUND_SLICE_MS, &done);
+	}
+	percent = deadlines_refresh_percent(B.deadlines);
+	count = deadlines_refresh_count(B.deadlines);
+
+	if (st != BITIM_OK) {
+		/* Left as it is: cases not recomputed stay shown as such, and
+		 * the next start goes on from here. */
+		app_message(app, MSG_ERROR, _("The forms changed, but the deadlines of the open cases could not be recalculated: %s"),
+			    bitim_strerror(st));
+		app->status[0] = '\0';
+		B.deadlines_stopped = true;
+		return true;
+	}
+	if (done) {
+		deadlines_job_free(B.deadlines);
+		B.deadlines = NULL;
+		snprintf(app->status, sizeof app->status,
+			 ngettext("Deadlines recalculated for the changed forms: %zu open case",
+				  "Deadlines recalculated for the changed forms: %zu open cases", count), count);
+		B.sticky = true;
+		app->data_changed = true;
+		return true;
+	}
+	/* Cases just recomputed are shown with their new deadline. */
+	app->data_changed = true;
+	if (percent == B.percent)
+		return false;
+	B.percent = percent;
+	snprintf(app->status, sizeof app->status, _("Recalculating the deadlines for the changed forms: %d %%…"), percent);
+	return true;
+}
+
+static void backup_failed(struct app *app, enum bitim_status st)
+{
+	app_message(app, MSG_ERROR, _("Backup of the day failed: %s. Run bitim backup to see why."), bitim_strerror(st));
+	app->status[0] = '\0';
+	B.sticky = false;
+}
+
+/* A slice of the day's backup (begun at the first idle moment). */
+static bool work_backup(struct app *app)
+{
+	enum bitim_status st;
+	bool done = false;
+	int slow = test_slow("BITIM_TEST_BACKUP_MS_PER_PAGE"), percent;
+
+	if (!B.backup_begun) {
+		B.backup_begun = true;
+		B.percent = -1;
+		if ((st = backup_daily_begin(app->store, &B.backup)) != BITIM_OK) {
+			backup_failed(app, st);
+			return true;
+		}
+		if (!B.backup)
+			return false;
+	}
+	if (slow > 0 && !backup_job_checking(B.backup)) {
+		st = backup_job_step(B.backup, 1, &done);
+		pause_ms(slow);
+	} else {
+		st = backup_job_work(B.backup, BACKGROUND_SLICE_MS, &done);
+	}
+	if (done) {
+		if (st == BITIM_OK) {
+			/* Its name: the folder is the one Settings (F9) shows. */
+			const char *path = backup_job_path(B.backup), *name = strrchr(path, '/');
+			snprintf(app->status, sizeof app->status, _("Backup of the day made: %s"), name ? name + 1 : path);
+			B.sticky = true;
+		} else {
+			backup_failed(app, st);
+		}
+		backup_job_free(B.backup);
+		B.backup = NULL;
+		return true;
+	}
+	percent = backup_job_checking(B.backup) ? 101 : backup_job_percent(B.backup);
+	if (percent == B.percent)
+		return false;
+	B.percent = percent;
+	if (percent > 100)
+		snprintf(app->status, sizeof app->status, "%s", _("Backup of the day: checking the copy…"));
+	else
+		snprintf(app->status, sizeof app->status, _("Backup of the day: %d %%…"), percent);
+	return true;
+}
+
+bool background_work(struct app *app)
+{
+	if (B.deadlines && !B.deadlines_stopped)
+		return work_deadlines(app);
+	if (!B.backup_begun || B.backup)
+		return work_backup(app);
+	return false;
+}
+
+void background_key(struct app *app)
+{
+	if (B.sticky) {
+		B.sticky = false;
+		app->status[0] = '\0';
+	}
+}
+
+bool background_deadline_current(const struct app *app, int64_t case_id)
+{
+	(void)app;
+	return deadlines_case_current(B.deadlines, case_id);
+}
+
+void background_case_opened(struct app *app, int64_t case_id)
+{
+	enum bitim_status st;
+
+	if (B.deadlines && (st = deadlines_refresh_case(B.deadlines, case_id)) != BITIM_OK)
+		app_status(app, st);
+}
+
+const char *background_close(struct app *app)
+{
+	const char *told = NULL;
+
+	(void)app;
+	if (B.backup)
+		told = _("Today's automatic backup was not finished when bitim ended; it is made the next time bitim starts.");
+	backup_job_free(B.backup);
+	deadlines_job_free(B.deadlines);
+	memset(&B, 0, sizeof B);
+	return told;
+}
