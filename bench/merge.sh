@@ -7,7 +7,10 @@
 #   bench/merge.sh            10,000 and 100,000 cases
 #   bench/merge.sh 1000000    the sizes given (a million takes a while to make)
 # Goals (issue 13): 100,000 cases in under 10 s, 1,000,000 in under 120 s,
-# memory flat. Exits 1 when a goal is missed.
+# memory flat. Exits 1 when a goal is missed. Each figure is wall time, with
+# the CPU time (user + system) of the same run beside it and the load average
+# before and after: on a shared machine the wall time includes waiting for
+# a core, the CPU time does not.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 BITIM=${BITIM:-$top/_build/src/bitim}
@@ -20,6 +23,12 @@ mkdir -p "$WORK"
 sizes=${*:-10000 100000}
 missed=0
 
+# the load average of the last minute
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+# "wall cpu" of the run just timed, cpu = user + system
+timed() { awk '{ printf "%s %.2f", $1, $3 + $4 }' "$WORK/m.time"; }
+
 # median of the numbers on stdin
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
@@ -27,7 +36,7 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 run_timed() {
 	out=$1
 	shift
-	/usr/bin/time -f '%e %M' -o "$out.time" "$@" >"$out.log" 2>&1 || { cat "$out.log" >&2; exit 1; }
+	/usr/bin/time -f '%e %M %U %S' -o "$out.time" "$@" >"$out.log" 2>&1 || { cat "$out.log" >&2; exit 1; }
 }
 
 goal_for() {
@@ -45,7 +54,7 @@ for n in $sizes; do
 		"$BITIM" demo --db "$src" --cases "$n" --office A01 >/dev/null
 	fi
 	[ -f "$empty" ] || "$BITIM" demo --db "$empty" --cases 0 --office REG >/dev/null
-	first="" again="" changed="" mem=0
+	first="" again="" changed="" mem=0 cpu1="" cpu2="" cpu3="" load0=$(load)
 	for run in $(seq "$RUNS"); do
 		dst=$WORK/region-$n.db
 		rm -f "$dst" "$dst"-* "$dst".before-merge-*
@@ -54,9 +63,11 @@ for n in $sizes; do
 		set -- $(cat "$WORK/m.time")
 		first="$first $1"
 		[ "$2" -gt "$mem" ] && mem=$2
+		cpu1="$cpu1 $(timed | cut -d' ' -f2)"
 		run_timed "$WORK/m" "$BITIM" --db "$dst" merge "$src"
 		set -- $(cat "$WORK/m.time")
 		again="$again $1"
+		cpu2="$cpu2 $(timed | cut -d' ' -f2)"
 		grep -q 'conflicts 0' "$WORK/m.log" || { echo "an unchanged re-merge found conflicts" >&2; cat "$WORK/m.log" >&2; exit 1; }
 		# The office changes 5 % of its open cases (a closed case can no longer
 		# be changed, there as here); the region takes them, no conflict.
@@ -67,6 +78,7 @@ for n in $sizes; do
 		run_timed "$WORK/m" "$BITIM" --db "$dst" merge "$WORK/office-changed.db"
 		set -- $(cat "$WORK/m.time")
 		changed="$changed $1"
+		cpu3="$cpu3 $(timed | cut -d' ' -f2)"
 		grep -q "updated $want, .*conflicts 0" "$WORK/m.log" ||
 			{ echo "the $want changed cases were not all taken without conflict:" >&2; tail -3 "$WORK/m.log" >&2; exit 1; }
 		rm -f "$dst".before-merge-*
@@ -74,15 +86,24 @@ for n in $sizes; do
 	m1=$(echo "$first" | tr ' ' '\n' | grep . | median)
 	m2=$(echo "$again" | tr ' ' '\n' | grep . | median)
 	m3=$(echo "$changed" | tr ' ' '\n' | grep . | median)
-	printf '%8s cases: first merge %7.2f s, unchanged re-merge %7.2f s, 5%% of open changed %7.2f s, peak %d MB' \
-		"$n" "$m1" "$m2" "$m3" $((mem / 1024))
+	c1=$(echo "$cpu1" | tr ' ' '\n' | grep . | median)
+	c2=$(echo "$cpu2" | tr ' ' '\n' | grep . | median)
+	c3=$(echo "$cpu3" | tr ' ' '\n' | grep . | median)
+	printf '%8s cases: first merge %7.2f s (cpu %.2f), unchanged re-merge %7.2f s (cpu %.2f), 5%% of open changed %7.2f s (cpu %.2f), peak %d MB, load %s-%s' \
+		"$n" "$m1" "$c1" "$m2" "$c2" "$m3" "$c3" $((mem / 1024)) "$load0" "$(load)"
 	goal=$(goal_for "$n")
 	if [ -n "$goal" ]; then
 		worst=$(printf '%s\n%s\n%s\n' "$m1" "$m2" "$m3" | sort -n | tail -1)
 		if [ "$(echo "$worst < $goal" | bc)" = 1 ]; then
 			printf '  (goal < %s s: met)\n' "$goal"
 		else
-			printf '  (goal < %s s: MISSED)\n' "$goal"
+			wcpu=$(printf '%s\n%s\n%s\n' "$c1" "$c2" "$c3" | sort -n | tail -1)
+			if [ "$(echo "$wcpu < $goal" | bc)" = 1 ]; then
+				printf '  (goal < %s s: MISSED in wall time, %s s, though the CPU time is %s s: the cores were shared, load %s)\n' \
+					"$goal" "$worst" "$wcpu" "$(load)"
+			else
+				printf '  (goal < %s s: MISSED, %s s wall, %s s of CPU)\n' "$goal" "$worst" "$wcpu"
+			fi
 			missed=1
 		fi
 	else

@@ -37,8 +37,11 @@ rm -f "$region" "$region"-* "$region".before-merge-*
 "$BITIM" demo --db "$region" --cases 0 --office REG >/dev/null
 total=$((per * (OFFICES + 2)))
 
+# cpu FILE: the user + system time /usr/bin/time wrote there
+cpu() { awk '{ printf "%.2f", $1 + $2 }' "$1"; }
+load0=$(cut -d' ' -f1 /proc/loadavg)
 s=$(date +%s.%N)
-"$BITIM" --db "$region" merge $files >"$WORK/first.log"
+/usr/bin/time -f '%U %S' -o "$WORK/first.time" "$BITIM" --db "$region" merge $files >"$WORK/first.log"
 t1=$(echo "$(date +%s.%N) - $s" | bc)
 grep -q 'conflicts 0' "$WORK/first.log" || { tail -3 "$WORK/first.log" >&2; exit 1; }
 n=$(sqlite3 "$region" "SELECT count(*) FROM cases")
@@ -58,13 +61,15 @@ for uuid in $(sqlite3 "$first" "SELECT uuid FROM cases WHERE id % 10 = 0 AND sta
 done
 rm -f "$region".before-merge-*
 s=$(date +%s.%N)
-"$BITIM" --db "$region" merge $files >"$WORK/second.log"
+/usr/bin/time -f '%U %S' -o "$WORK/second.time" "$BITIM" --db "$region" merge $files >"$WORK/second.log"
 t2=$(echo "$(date +%s.%N) - $s" | bc)
 conflicts=$(sed -n 's/.*conflicts \([0-9]*\)$/\1/p' "$WORK/second.log")
 updated=$(sed -n 's/.*updated \([0-9]*\),.*/\1/p' "$WORK/second.log")
 printf '%s offices + 2 sharing a code, %s cases (%s numbers held by two offices):\n' "$OFFICES" "$total" "$dup"
-printf '  first merge            %7.2f s\n' "$t1"
-printf '  next month (%s changed) %7.2f s: updated %s, conflicts %s (3 true two-sided edits)\n' "$changed" "$t2" "$updated" "$conflicts"
+printf '  first merge            %7.2f s (cpu %s)\n' "$t1" "$(cpu "$WORK/first.time")"
+printf '  next month (%s changed) %7.2f s (cpu %s): updated %s, conflicts %s (3 true two-sided edits)\n' "$changed" "$t2" \
+	"$(cpu "$WORK/second.time")" "$updated" "$conflicts"
+printf '  load average %s before, %s after\n' "$load0" "$(cut -d' ' -f1 /proc/loadavg)"
 rc=0
 [ "$conflicts" = 3 ] && [ "$updated" = $((changed - 3)) ] || { echo "wrong counts" >&2; rc=1; }
 if [ "$total" -ge 100000 ] && [ "$(echo "$t1 >= 10" | bc)" = 1 ]; then

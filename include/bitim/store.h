@@ -56,6 +56,9 @@ enum bitim_status store_read_snapshot(struct store *s);
  * crash; the last batches may be lost, and a merge run again brings them
  * back). */
 void store_tune_bulk(struct store *s);
+/* Its last commits: synced again at each (the log synced holds every
+ * earlier batch too). */
+void store_tune_bulk_end(struct store *s);
 
 /* Group several changes into one transaction. Nested, an inner level is a
  * savepoint: rolling it back takes back only its own changes. */

@@ -5,14 +5,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "bitim/date.h"
 #include "bitim/i18n.h"
 #include "bitim/utf8.h"
 #include "import_internal.h"
 
-/* Rows per transaction: short enough that an open bitim waiting to save
- * (busy timeout) gets the lock in time, long enough to be fast. */
+/* A transaction holds at least this many rows, and more while it has held
+ * the write lock for less than BATCH_SECONDS (up to BATCH_ROWS_MAX): an open
+ * bitim waiting to save (busy timeout 5 s) gets the lock within half a
+ * second, and each commit rewrites the pages the batch changed in every
+ * index (the larger the batch, the fewer times each is written). */
 #define BATCH_ROWS 4000
+#define BATCH_ROWS_MAX 200000
+#define BATCH_SECONDS 0.5
 #define PROGRESS_ROWS 5000
 /* Text the editor would never let a user type: it holds at most 20,000
  * characters in a field (EDITOR_MAX_CHARS in src/tui/editor.h). */
@@ -114,6 +120,7 @@ enum bitim_status import_stmt(struct importer *im, enum import_stmt which, const
 }
 
 static unsigned char kind_of(const struct importer *im, const char *name, const struct field_def **field);
+static void choices_forget(struct importer *im);
 
 static int column_index(const struct importer *im, const char *name)
 {
@@ -184,6 +191,22 @@ static enum bitim_status check_whole(struct importer *im, const char *const *col
 	return BITIM_ERR_INVALID;
 }
 
+/* Whether table t has no rows yet. */
+static enum bitim_status table_empty(struct importer *im, enum export_table t, bool *empty)
+{
+	static const char *const sql[EXPORT_OUTCOMES] = {
+		[EXPORT_CASES] = "SELECT NOT EXISTS (SELECT 1 FROM cases)",
+		[EXPORT_PARTIES] = "SELECT NOT EXISTS (SELECT 1 FROM parties)",
+		[EXPORT_SESSIONS] = "SELECT NOT EXISTS (SELECT 1 FROM sessions)",
+		[EXPORT_OBLIGATIONS] = "SELECT NOT EXISTS (SELECT 1 FROM obligations)",
+	};
+	int64_t v = 0;
+	enum bitim_status st = (unsigned)t < EXPORT_OUTCOMES ? store_query_int(im->s, sql[t], &v) : BITIM_OK;
+
+	*empty = st == BITIM_OK && v == 1;
+	return st;
+}
+
 enum bitim_status importer_table(struct importer *im, enum export_table t, const char *const *columns, size_t n,
 				 const char **why, const char **what)
 {
@@ -202,6 +225,7 @@ enum bitim_status importer_table(struct importer *im, enum export_table t, const
 	if ((st = export_columns(im->p, t, true, &im->allowed, &im->nallowed)) != BITIM_OK)
 		return st;
 	im->fixed = export_fixed_columns(t);
+	choices_forget(im);
 	free(im->name_fp);
 	if (!(im->name_fp = calloc(im->nallowed + 1, sizeof *im->name_fp)))
 		return BITIM_ERR_NOMEM;
@@ -227,6 +251,9 @@ enum bitim_status importer_table(struct importer *im, enum export_table t, const
 		return BITIM_OK;
 	}
 	if (im->whole && (st = check_whole(im, columns, n, why, what)) != BITIM_OK)
+		return st;
+	im->fresh = false;
+	if (!im->dry && (st = table_empty(im, t, &im->fresh)) != BITIM_OK)
 		return st;
 	/* The UUIDs the dry run sees in this file, on disk in SQLite's
 	 * temporary store: bounded memory whatever the number of rows. */
@@ -327,6 +354,48 @@ static const char *check_field(const struct field_def *f, const char *v)
 	return why;
 }
 
+/* A choice's value is one of a few: each accepted one is remembered per
+ * column, and checked once (the check depends on the value alone). */
+static bool choice_known(const struct importer *im, size_t k, const char *v)
+{
+	for (size_t i = 0; i < IMPORT_CHOICES_KNOWN && im->choice_ok[i].v; i++)
+		if (im->choice_ok[i].k == k && strcmp(im->choice_ok[i].v, v) == 0)
+			return true;
+	return false;
+}
+
+static void choice_remember(struct importer *im, size_t k, const char *v)
+{
+	size_t i = im->choice_next++ % IMPORT_CHOICES_KNOWN;
+	char *copy = strdup(v);
+
+	if (!copy)
+		return; /* only not remembered: checked again next time */
+	free(im->choice_ok[i].v);
+	im->choice_ok[i].v = copy;
+	im->choice_ok[i].k = k;
+}
+
+static const char *check_choice(struct importer *im, size_t k, const char *v)
+{
+	const char *why;
+
+	if (choice_known(im, k, v))
+		return NULL;
+	if (!(why = check_field(im->field[k], v)))
+		choice_remember(im, k, v);
+	return why;
+}
+
+static void choices_forget(struct importer *im)
+{
+	for (size_t i = 0; i < IMPORT_CHOICES_KNOWN; i++) {
+		free(im->choice_ok[i].v);
+		im->choice_ok[i].v = NULL;
+	}
+	im->choice_next = 0;
+}
+
 static bool is_one_of(const char *name, const char *const *names)
 {
 	for (int i = 0; names[i]; i++)
@@ -380,7 +449,7 @@ static const char *check_not_future(const struct importer *im, const struct fiel
 }
 
 /* Check one value of column k of the current table. */
-static const char *check_value(const struct importer *im, size_t k, const char *v)
+static const char *check_value(struct importer *im, size_t k, const char *v)
 {
 	const char *why;
 	bitim_day d;
@@ -413,7 +482,8 @@ static const char *check_value(const struct importer *im, size_t k, const char *
 	case K_DATE:
 		return date_parse_iso(v, &d) ? check_not_future(im, im->field[k], v) : N_("is not a date as YYYY-MM-DD");
 	case K_FIELD:
-		why = check_field(im->field[k], v);
+		why = im->field[k]->type == FIELD_CHOICE || im->field[k]->type == FIELD_YESNO ? check_choice(im, k, v)
+										      : check_field(im->field[k], v);
 		return why ? why : check_not_future(im, im->field[k], v);
 	default:
 		break;
@@ -530,6 +600,26 @@ void import_reset_all(struct importer *im)
 	for (int q = 0; q < Q_COUNT; q++)
 		if (im->q[q])
 			sqlite3_reset(im->q[q]);
+	im->touched = 0;
+	im->case_of.id = 0;
+}
+
+static double now_seconds(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+void import_batch_begin(struct importer *im)
+{
+	im->batch_began = now_seconds();
+}
+
+bool import_batch_full(const struct importer *im, size_t rows)
+{
+	return rows >= BATCH_ROWS_MAX || (rows >= BATCH_ROWS && now_seconds() - im->batch_began >= BATCH_SECONDS);
 }
 
 static enum bitim_status next_row(struct importer *im)
@@ -538,7 +628,7 @@ static enum bitim_status next_row(struct importer *im)
 
 	if (++im->rows % PROGRESS_ROWS == 0 && im->on_progress)
 		im->on_progress(im->progress_ctx, im->rows);
-	if (im->dry || ++im->in_batch < BATCH_ROWS)
+	if (im->dry || !import_batch_full(im, ++im->in_batch))
 		return BITIM_OK;
 	import_reset_all(im);
 	if ((st = store_commit(im->s)) == BITIM_OK) {
@@ -580,8 +670,11 @@ enum bitim_status importer_row(struct importer *im, const char *const *values, s
 		return status;
 	if (im->dry)
 		return next_row(im);
-	if (im->s->depth == 0 && (status = store_begin(im->s)) != BITIM_OK)
-		return status;
+	if (im->s->depth == 0) {
+		if ((status = store_begin(im->s)) != BITIM_OK)
+			return status;
+		import_batch_begin(im);
+	}
 	if ((status = merge_row(im, values, why, what)) != BITIM_OK)
 		return status;
 	return next_row(im);
@@ -592,6 +685,9 @@ enum bitim_status importer_finish(struct importer *im, bool commit, struct impor
 	enum bitim_status status = BITIM_OK;
 
 	import_reset_all(im);
+	/* The last commits are synced: what the merge reports done is on disk. */
+	if (!im->dry)
+		store_tune_bulk_end(im->s);
 	if (!im->dry && commit && im->s->depth > 0) {
 		status = store_commit(im->s); /* rolls back by itself if COMMIT fails */
 		if (status == BITIM_OK)
@@ -609,6 +705,7 @@ enum bitim_status importer_finish(struct importer *im, bool commit, struct impor
 		sqlite3_finalize(im->q[q]);
 	if (im->dry && im->whole)
 		store_exec(im->s, "DROP TABLE IF EXISTS temp.import_cases");
+	choices_forget(im);
 	free(im->allowed);
 	free(im->name_fp);
 	free(im->kind);

@@ -7,6 +7,7 @@
 #include "store_internal.h"
 
 #define IMPORT_MAX_COLUMNS 256
+#define IMPORT_CHOICES_KNOWN 64
 
 /* Statements prepared once per importer (or per table), reset after use. */
 enum import_stmt {
@@ -20,6 +21,7 @@ enum import_stmt {
 	Q_EVENT,     /* the case's log: created by import */
 	Q_TOUCH,     /* a case to reindex at the end of the batch */
 	Q_KEYS,      /* its search keys, as store_search_reindex reads them */
+	Q_KEYS_HAS,
 	Q_KEYS_DEL,
 	Q_KEYS_PUT,
 	Q_PENDING_DEL,
@@ -52,6 +54,15 @@ struct importer {
 	bool trusted;      /* the same rows passed a dry run: not checked again */
 	bitim_day today;   /* the day a stage taken is completed on */
 	size_t in_batch;   /* rows written since the last commit */
+	double batch_began; /* when the transaction in hand began (monotonic seconds) */
+	/* Remembered within a transaction (forgotten at each commit): the case
+	 * last touched for its search keys, the case last looked up. */
+	bool fresh;        /* the table had no rows when this source's began */
+	int64_t touched;
+	/* Choice values already accepted: column, value (owned). */
+	struct { size_t k; char *v; } choice_ok[IMPORT_CHOICES_KNOWN];
+	size_t choice_next;
+	struct { char uuid[40]; int64_t id; } case_of;
 	size_t rows;       /* rows seen, for progress */
 	size_t line;       /* the line of the row in hand */
 	size_t repeat_of;  /* the first line of a UUID seen twice */
@@ -80,6 +91,11 @@ bool merge_kept_column(const char *name);
 /* Fingerprints: of a column's name, and of a value (0 for empty). */
 uint32_t merge_name_fp(const char *name);
 uint64_t merge_value_fp(const char *value);
+
+/* A transaction of the importer begins; whether, with rows written in it,
+ * it is time to commit (held long enough, or large enough). */
+void import_batch_begin(struct importer *im);
+bool import_batch_full(const struct importer *im, size_t rows);
 
 /* Reset every prepared statement of the importer (before a commit: a
  * statement left stepped holds a read transaction, and the WAL cannot start over). */

@@ -39,6 +39,17 @@ static enum bitim_status version_alloc(struct version *r, size_t n)
 	return r->v ? BITIM_OK : BITIM_ERR_NOMEM;
 }
 
+/* Bind text that outlives the statement's step (the row in hand, the
+ * importer's own strings): not copied, as store_bind_text would, for each
+ * of millions of values. */
+static void bind_static(sqlite3_stmt *st, int index, const char *text)
+{
+	if (text)
+		sqlite3_bind_text(st, index, text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, index);
+}
+
 static bool same(const char *a, const char *b)
 {
 	return (!a || !*a) ? (!b || !*b) : (b && strcmp(a, b) == 0);
@@ -64,7 +75,7 @@ static enum bitim_status read_ours(struct importer *im, const char *uuid, struct
 	if ((status = version_alloc(out, im->nallowed)) != BITIM_OK ||
 	    (status = import_stmt(im, Q_LOCAL, export_by_uuid_sql(im->table), &st)) != BITIM_OK)
 		return status;
-	store_bind_text(st, 1, uuid);
+	bind_static(st, 1, uuid);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW)
 		return rc == SQLITE_DONE ? BITIM_OK : store_status(im->s, rc);
 	out->found = true;
@@ -78,7 +89,7 @@ static enum bitim_status read_ours(struct importer *im, const char *uuid, struct
 		return BITIM_OK;
 	if ((status = import_stmt(im, Q_EXTRAS, "SELECT key, value FROM field_values WHERE owner = ?1", &kv)) != BITIM_OK)
 		return status;
-	store_bind_text(kv, 1, uuid);
+	bind_static(kv, 1, uuid);
 	while ((rc = sqlite3_step(kv)) == SQLITE_ROW) {
 		const char *key = (const char *)sqlite3_column_text(kv, 0);
 		int k = column_index(im, key, strlen(key));
@@ -258,12 +269,17 @@ static enum bitim_status step(struct importer *im, sqlite3_stmt *st)
 static enum bitim_status touch(struct importer *im, int64_t case_id)
 {
 	sqlite3_stmt *st;
-	enum bitim_status status = import_stmt(im, Q_TOUCH, "INSERT OR IGNORE INTO search_pending(id) VALUES (?1)", &st);
+	enum bitim_status status;
 
-	if (status == BITIM_OK) {
+	/* The rows of a case come one after another: its parties touch it once. */
+	if (case_id == im->touched)
+		return BITIM_OK;
+	if ((status = import_stmt(im, Q_TOUCH, "INSERT OR IGNORE INTO search_pending(id) VALUES (?1)", &st)) == BITIM_OK) {
 		sqlite3_bind_int64(st, 1, case_id);
 		status = step(im, st);
 	}
+	if (status == BITIM_OK)
+		im->touched = case_id;
 	return status;
 }
 
@@ -282,45 +298,72 @@ static enum bitim_status reindex(struct importer *im, int64_t case_id)
 		if ((rc = search_keys_collect(st, &keys)) != SQLITE_DONE)
 			status = store_status(im->s, rc);
 	}
-	if (status == BITIM_OK && (status = import_stmt(im, Q_KEYS_DEL, "DELETE FROM case_search WHERE rowid = ?1", &st)) == BITIM_OK) {
+	/* A case new to this register has no keys yet: looking costs less than
+	 * a DELETE, which on the search table builds a temporary table each time. */
+	if (status == BITIM_OK && (status = import_stmt(im, Q_KEYS_HAS, "SELECT 1 FROM case_search WHERE rowid = ?1", &st)) == BITIM_OK) {
 		sqlite3_bind_int64(st, 1, case_id);
-		status = step(im, st);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			status = store_status(im->s, rc);
+		else if (rc == SQLITE_ROW &&
+			 (status = import_stmt(im, Q_KEYS_DEL, "DELETE FROM case_search WHERE rowid = ?1", &st)) == BITIM_OK) {
+			sqlite3_bind_int64(st, 1, case_id);
+			status = step(im, st);
+		}
 	}
 	if (status == BITIM_OK &&
 	    (status = import_stmt(im, Q_KEYS_PUT, "INSERT INTO case_search(rowid, keys) VALUES (?1, ?2)", &st)) == BITIM_OK) {
 		sqlite3_bind_int64(st, 1, case_id);
-		store_bind_text(st, 2, keys);
+		bind_static(st, 2, keys);
 		status = step(im, st);
 	}
 	free(keys);
 	return status;
 }
 
-/* Rebuild the pending search keys, a batch of cases per transaction. */
+/* Rebuild the keys of up to 4000 pending cases; *done says how many. */
+static enum bitim_status reindex_some(struct importer *im, size_t *done)
+{
+	sqlite3_stmt *st, *del;
+	enum bitim_status status = store_prepare(im->s, "SELECT id FROM search_pending ORDER BY id LIMIT 4000", &st);
+	int64_t last = 0;
+	int rc = SQLITE_DONE;
+
+	*done = 0;
+	while (status == BITIM_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		last = sqlite3_column_int64(st, 0);
+		status = reindex(im, last);
+		++*done;
+	}
+	if (status == BITIM_OK && rc != SQLITE_DONE)
+		status = store_status(im->s, rc);
+	sqlite3_finalize(st);
+	/* Those done are the smallest pending, and nobody else writes while this
+	 * transaction holds the lock: one DELETE for them all. */
+	if (status == BITIM_OK && *done > 0 &&
+	    (status = import_stmt(im, Q_PENDING_DEL, "DELETE FROM search_pending WHERE id <= ?1", &del)) == BITIM_OK) {
+		sqlite3_bind_int64(del, 1, last);
+		status = step(im, del);
+	}
+	return status;
+}
+
+/* Rebuild the pending search keys, in transactions as the rows' batches. */
 enum bitim_status merge_reindex(struct importer *im)
 {
 	enum bitim_status status = BITIM_OK;
-	size_t done;
+	size_t done, in_batch;
 
 	do {
-		sqlite3_stmt *st, *del;
-		int rc;
-		done = 0;
 		if ((status = store_begin(im->s)) != BITIM_OK)
 			return status;
-		if ((status = store_prepare(im->s, "SELECT id FROM search_pending ORDER BY id LIMIT 4000", &st)) != BITIM_OK)
-			return store_end(im->s, status);
-		while (status == BITIM_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-			int64_t id = sqlite3_column_int64(st, 0);
-			status = reindex(im, id);
-			if (status == BITIM_OK &&
-			    (status = import_stmt(im, Q_PENDING_DEL, "DELETE FROM search_pending WHERE id = ?1", &del)) == BITIM_OK) {
-				sqlite3_bind_int64(del, 1, id);
-				status = step(im, del);
-			}
-			done++;
-		}
-		sqlite3_finalize(st);
+		import_batch_begin(im);
+		in_batch = 0;
+		do {
+			status = reindex_some(im, &done);
+			in_batch += done;
+		} while (status == BITIM_OK && done > 0 && !import_batch_full(im, in_batch));
 		import_reset_all(im);
 		status = store_end(im->s, status);
 	} while (status == BITIM_OK && done > 0);
@@ -359,15 +402,23 @@ _Static_assert(COLUMN_COUNT(PARTY_COLUMNS) <= 21, "a row's fields must stay belo
 static enum bitim_status case_id_of(struct importer *im, const char *uuid, int64_t *id)
 {
 	sqlite3_stmt *st;
-	enum bitim_status status = import_stmt(im, Q_CASE_ID, "SELECT id FROM cases WHERE uuid = ?1", &st);
+	enum bitim_status status;
 	int rc;
 
-	if (status != BITIM_OK)
+	/* The rows of a case come one after another: looked up once per batch. */
+	if (im->case_of.id && strcmp(im->case_of.uuid, uuid) == 0) {
+		*id = im->case_of.id;
+		return BITIM_OK;
+	}
+	if ((status = import_stmt(im, Q_CASE_ID, "SELECT id FROM cases WHERE uuid = ?1", &st)) != BITIM_OK)
 		return status;
-	store_bind_text(st, 1, uuid);
+	bind_static(st, 1, uuid);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
+		im->case_of.id = *id;
+		snprintf(im->case_of.uuid, sizeof im->case_of.uuid, "%s", uuid);
+	}
 	return rc == SQLITE_ROW ? BITIM_OK : rc == SQLITE_DONE ? BITIM_ERR_NOTFOUND : store_status(im->s, rc);
 }
 
@@ -383,10 +434,10 @@ static enum bitim_status add_values(struct importer *im, const char *uuid, int64
 		if ((status = import_stmt(im, Q_VALUE, "INSERT INTO field_values(owner, case_id, key, value)"
 					  " VALUES (?1, ?2, ?3, ?4)", &st)) != BITIM_OK)
 			return status;
-		store_bind_text(st, 1, uuid);
+		bind_static(st, 1, uuid);
 		sqlite3_bind_int64(st, 2, case_id);
-		store_bind_text(st, 3, im->allowed[k]);
-		store_bind_text(st, 4, v);
+		bind_static(st, 3, im->allowed[k]);
+		bind_static(st, 4, v);
 		status = step(im, st);
 	}
 	return status;
@@ -401,7 +452,7 @@ static enum bitim_status add(struct importer *im, const char *uuid, int64_t case
 	if (status != BITIM_OK)
 		return status;
 	for (size_t k = 0; k < im->fixed; k++)
-		store_bind_text(st, (int)k + 1, import_incoming(im, values, k));
+		bind_static(st, (int)k + 1, import_incoming(im, values, k));
 	if (im->table != EXPORT_CASES)
 		sqlite3_bind_int64(st, 26, case_id);
 	if ((status = step(im, st)) != BITIM_OK)
@@ -414,8 +465,8 @@ static enum bitim_status add(struct importer *im, const char *uuid, int64_t case
 					  " VALUES (?1, 'create', 'case', ?2, 'import', ?3)", &st)) != BITIM_OK)
 			return status;
 		sqlite3_bind_int64(st, 1, case_id);
-		store_bind_text(st, 2, uuid);
-		store_bind_text(st, 3, im->source);
+		bind_static(st, 2, uuid);
+		bind_static(st, 3, im->source);
 		if ((status = step(im, st)) != BITIM_OK)
 			return status;
 	}
@@ -669,7 +720,9 @@ enum bitim_status merge_row(struct importer *im, const char *const *values, cons
 		*what = "case_uuid";
 		return BITIM_ERR_INVALID;
 	}
-	if (status == BITIM_OK)
+	/* A table that was empty when this file's or database's rows for it began
+	 * holds none of them (their UUIDs are unique, checked by the dry run). */
+	if (status == BITIM_OK && !im->fresh)
 		status = read_ours(im, uuid, &ours);
 	if (status == BITIM_OK && ours.found && im->table != EXPORT_CASES && ours.case_id != case_id) {
 		*why = N_("this row belongs to another case in this database");

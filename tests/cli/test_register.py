@@ -192,6 +192,30 @@ def hostile_files_are_refused_and_leave_the_database_unchanged():
     assert content(db) == before
 
 
+@T.test
+def a_choice_checked_once_is_still_checked_on_every_row():
+    folder = os.path.join(TMP, "choice-src")
+    export_all(sample(), folder)
+    header, row = open(os.path.join(folder, "cases.csv"), "rb").read().split(b"\r\n")[:2]
+    uuid = row.split(b",")[0]
+    other = row.replace(uuid, uuid[:-4] + (b"eeee" if uuid.endswith(b"ffff") else b"ffff"))
+    db = os.path.join(TMP, "choice-target.db")
+    subprocess.run([P["mkdb"], db, P["forms"], "3"], check=True, env=ENV, timeout=60)
+    before = content(db)
+    # The same choice accepted in the first record, then another in the next: a
+    # value that is no choice, and a choice's label instead of its code.
+    for bad in (b"aliens", b"Neighbours"):
+        path = os.path.join(TMP, "choice.csv")
+        with open(path, "wb") as f:
+            f.write(header + b"\r\n" + row + b"\r\n" + other.replace(b"neighbours", bad) + b"\r\n")
+        r = bitim("--db", db, "import", "--encoding", "utf-8", path)
+        err = r.stderr.decode()
+        assert r.returncode == 1 and "nothing was imported" in err and "category" in err, (bad, err)
+        line = int(err.split("choice.csv:")[1].split(":")[0])
+        assert line > (header + b"\r\n" + row).count(b"\n") + 1, (bad, err)  # the third record's
+        assert content(db) == before, bad
+
+
 def no_raw_control(data):
     """Nothing a terminal would obey: no ESC, BEL, CR or other C0 but newline."""
     return not any(b < 0x20 and b not in (0x0A,) for b in data) and b"\x7f" not in data
