@@ -138,6 +138,10 @@ int cmd_demo(struct cli_options *o, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	if (optind < argc) {
+		cli_error(_("unexpected argument '%s'; see 'bitim %s --help'"), argv[optind], "demo");
+		return EXIT_USAGE;
+	}
 	if (!o->db) {
 		if (!(path = demo_path())) {
 			cli_error("%s", _("neither XDG_DATA_HOME nor HOME is set; give the database with --db PATH"));

@@ -267,7 +267,7 @@ int cmd_export(struct cli_options *o, int argc, char **argv)
 		}
 	}
 	if (optind < argc) {
-		cli_error(_("unexpected argument '%s'"), argv[optind]);
+		cli_error(_("unexpected argument '%s'; see 'bitim %s --help'"), argv[optind], "export");
 		return EXIT_USAGE;
 	}
 	/* Every table is a file of a folder: standard output holds one file. */

@@ -117,6 +117,10 @@ int cmd_report(struct cli_options *o, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	if (optind < argc) { /* a period is given with --from and --to */
+		cli_error(_("unexpected argument '%s'; see 'bitim %s --help'"), argv[optind], "report");
+		return EXIT_USAGE;
+	}
 	if (!(p = cli_load_procedure(o)) || !(s = cli_open_store(o)))
 		goto out;
 	if (report_build(s, p, pfrom, pto, today_get(), &r) != BITIM_OK) {

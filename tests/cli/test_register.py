@@ -739,4 +739,16 @@ def a_system_error_is_told_in_the_language_chosen():
         assert r.returncode == 1 and says in err and "No such file or directory" not in err, (lang, err)
 
 
+@T.test
+def a_stray_argument_is_refused_not_ignored():
+    db = sample()
+    for args, command in ((["report", "2026"], "report"), (["export", "-o", "--table", "cases"], "export"),
+                          (["demo", "--db", os.path.join(TMP, "stray.db"), "500"], "demo")):
+        r = bitim("--db", db, "--lang", "kk", *args)
+        err = r.stderr.decode()
+        assert r.returncode == 2 and r.stdout == b"", (args, r)
+        assert "күтілмеген аргумент" in err and "'bitim %s --help'" % command in err, (args, err)
+    assert not os.path.exists(os.path.join(TMP, "stray.db"))
+
+
 T.run()
