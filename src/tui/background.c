@@ -233,6 +233,11 @@ void background_key(struct app *app)
 	}
 }
 
+bool background_backup_running(void)
+{
+	return B.backup != NULL;
+}
+
 void background_language(struct app *app)
 {
 	tell(app);

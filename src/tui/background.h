@@ -29,6 +29,9 @@ bool background_work(struct app *app);
 /* A key was pressed: a finished task's line gives way, once it was seen. */
 void background_key(struct app *app);
 
+/* Whether the day's backup is being made now. */
+bool background_backup_running(void);
+
 /* The language changed: the status line is told again in the new one. */
 void background_language(struct app *app);
 

@@ -111,7 +111,7 @@ static char *backup_line(void)
 		if (asprintf(&text, _("Last backup: %s in %s"), when_text, last) < 0)
 			text = NULL;
 	} else {
-		text = strdup(_("No backup yet"));
+		text = strdup(background_backup_running() ? _("No backup yet; the first is being made now") : _("No backup yet"));
 	}
 	free(last);
 	return text;

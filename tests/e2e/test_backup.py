@@ -192,4 +192,19 @@ def a_backup_line_cut_at_60_columns_is_shown_whole_by_f1():
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+@T.test
+def settings_say_the_first_backup_is_being_made():
+    tmp = register_with_a_case()
+    try:
+        with Tui(BITIM, tmp=tmp, env=SLOW) as t:
+            t.wait_for("Backup of the day: ")
+            t.keys("F9")
+            t.wait_for("No backup yet; the first is being made now")
+            t.wait_for("Last backup:", timeout=60)        # and when it is made
+            assert "No backup yet" not in t.screen(), t.screen()
+            t.quit()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 T.run()
