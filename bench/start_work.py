@@ -14,24 +14,19 @@ Prints result lines as tui.py does (see summary.py).
 usage: start_work.py BITIM DB FLOOR N"""
 import glob
 import os
-import pty
 import select
 import shutil
 import sqlite3
 import statistics
-import struct
 import sys
 import time
-import fcntl
-import termios
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchpty import ENV, spawn, run_to_end, wait_for, result  # noqa: E402
 
 BITIM, SOURCE, FLOOR, N = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 WORK = SOURCE + ".start-work"
 DB = os.path.join(WORK, "register.db")
-ROWS, COLS = 24, 80
-ENV = dict(os.environ, TERM="xterm", LC_ALL="C.UTF-8", LANGUAGE="en", ESCDELAY="25")
-ENV.pop("LINES", None)
-ENV.pop("COLUMNS", None)
 ENV.pop("BITIM_TODAY", None)
 
 
@@ -49,32 +44,10 @@ def prepare():
     os.sync()
 
 
-def spawn(argv, extra_env=None):
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execve(argv[0], argv, dict(ENV, **(extra_env or {})))
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
-    return pid, fd
 
 
-def run_to_end(argv, extra_env=None):
-    t0 = time.monotonic()
-    pid, fd = spawn(argv, extra_env)
-    while select.select([fd], [], [], 30)[0]:
-        try:
-            if not os.read(fd, 65536):
-                break
-        except OSError:
-            break
-    os.wait4(pid, 0)
-    os.close(fd)
-    return (time.monotonic() - t0) * 1000
 
 
-def result(figure, times, anchor, goal_text, ok):
-    print("R\t%s\t%d\t%.2f\t%.2f\t%s\t%s\t%s" % (figure, N, statistics.median(times), max(times),
-                                              "%.2f" % anchor if anchor is not None else "-", goal_text,
-                                              ok if isinstance(ok, str) else ("ok" if ok else "MISS")), flush=True)
 
 
 def first_screen(runs=15):
@@ -85,7 +58,7 @@ def first_screen(runs=15):
         floor.append(run_to_end([FLOOR]))
         bitim.append(run_to_end([BITIM, "--db", DB], {"BITIM_BENCH_STARTUP": "1"}))
     f, b = statistics.median(floor), statistics.median(bitim)
-    result("start, backup and deadlines due: first full screen", bitim, f, "<= 1.5 x floor + 10 ms",
+    result("start, backup and deadlines due: first full screen", N, bitim, f, "<= 1.5 x floor + 10 ms",
            b <= 1.5 * f + 10)
 
 
@@ -104,14 +77,6 @@ def backup_made():
     return bool(glob.glob(os.path.join(WORK, "backups", "register-*-daily.db")))
 
 
-def read_until(fd, want, timeout=30.0):
-    seen = b""
-    end = time.monotonic() + timeout
-    while want not in seen:
-        if time.monotonic() > end:
-            raise TimeoutError("waited for %r" % want)
-        if select.select([fd], [], [], 0.5)[0]:
-            seen += os.read(fd, 65536)
 
 
 def pause(fd, seconds):
@@ -125,7 +90,7 @@ def work_between_keys(limit=1800):
     word = "Қайрат"
     t0 = time.monotonic()
     pid, fd = spawn([BITIM, "--db", DB])
-    read_until(fd, b"F10")
+    wait_for(fd, b"F10")
     os.write(fd, b"/")
     pause(fd, 0.1)
     letters = {"deadlines": [], "backup": []}
@@ -135,7 +100,7 @@ def work_between_keys(limit=1800):
         for letter in word:
             t1 = time.monotonic()
             os.write(fd, letter.encode())
-            read_until(fd, letter.encode())
+            wait_for(fd, letter.encode())
             letters[phase].append((time.monotonic() - t1) * 1000)
             pause(fd, 0.1)                    # a fast typist: ten letters a second
         os.write(fd, b"\x7f" * len(word))
@@ -152,11 +117,11 @@ def work_between_keys(limit=1800):
     for phase in ("deadlines", "backup"):
         if letters[phase]:
             result("a letter typed while the %s %s (drawn)" % (phase, "are recomputed" if phase == "deadlines"
-                                                              else "is made"),
-                   letters[phase], None, "<= 20 ms", statistics.median(letters[phase]) <= 20)
+                                                           else "is made"),
+                   N, letters[phase], None, "<= 20 ms", statistics.median(letters[phase]) <= 20)
     for figure, when in (("deadlines recomputed between keys, after (s)", done_deadlines),
                          ("day's backup made between keys, after (s)", done_backup)):
-        result(figure, [when if when is not None else float("nan")], None, "-", "-" if when is not None else "MISS")
+        result(figure, N, [when if when is not None else float("nan")], None, "-", "-" if when is not None else "MISS")
 
 
 prepare()

@@ -11,64 +11,24 @@ goal, ok or MISS (see summary.py).
 
 usage: tui.py BITIM DB FLOOR N"""
 import os
-import pty
 import select
 import shutil
 import sqlite3
 import statistics
-import struct
 import sys
 import time
-import fcntl
-import termios
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchpty import spawn, run_to_end, wait_for, result  # noqa: E402
 
 BITIM, SOURCE, FLOOR, N = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 DB = SOURCE + ".tui-copy.db"
-ROWS, COLS = 24, 80
-ENV = dict(os.environ, TERM="xterm", LC_ALL="C.UTF-8", LANGUAGE="en", ESCDELAY="25")
-ENV.pop("LINES", None)
-ENV.pop("COLUMNS", None)
 
 
-def spawn(argv, extra_env=None):
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execve(argv[0], argv, dict(ENV, **(extra_env or {})))
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
-    return pid, fd
 
 
-def run_to_end(argv, extra_env=None):
-    """Time from start to exit of a program that draws one screen and ends."""
-    t0 = time.monotonic()
-    pid, fd = spawn(argv, extra_env)
-    while True:
-        if not select.select([fd], [], [], 10)[0]:
-            os.kill(pid, 9)
-            sys.exit("tui.py: %s drew its screen but did not end: BITIM_BENCH_STARTUP is obeyed only by a build"
-                     " configured with --enable-test-hooks (as .ci/build does)" % argv[0])
-        try:
-            if not os.read(fd, 65536):
-                break
-        except OSError:
-            break
-    os.wait4(pid, 0)
-    os.close(fd)
-    return (time.monotonic() - t0) * 1000
 
 
-def wait_for(fd, want, timeout=20.0):
-    """Read output until `want` (bytes) has been drawn."""
-    seen = b""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        r, _, _ = select.select([fd], [], [], max(0.0, end - time.monotonic()))
-        if not r:
-            continue
-        seen += os.read(fd, 65536)
-        if want in seen:
-            return seen
-    raise TimeoutError("waited for %r" % want)
 
 
 def drain(fd, quiet=0.1):
@@ -79,10 +39,6 @@ def drain(fd, quiet=0.1):
             return
 
 
-def result(figure, times, anchor, goal_text, ok):
-    print("R\t%s\t%d\t%.2f\t%.2f\t%s\t%s\t%s" % (figure, N, statistics.median(times), max(times),
-                                              "%.2f" % anchor if anchor is not None else "-", goal_text,
-                                              "ok" if ok else "MISS"))
 
 
 def startup(runs=21):
@@ -93,7 +49,7 @@ def startup(runs=21):
         floor.append(run_to_end([FLOOR]))
         bitim.append(run_to_end([BITIM, "--db", DB], {"BITIM_BENCH_STARTUP": "1"}))
     f, b = statistics.median(floor), statistics.median(bitim)
-    result("start to first full screen", bitim, f, "<= 1.5 x floor + 10 ms", b <= 1.5 * f + 10)
+    result("start to first full screen", N, bitim, f, "<= 1.5 x floor + 10 ms", b <= 1.5 * f + 10)
 
 
 def list_order(limit):
@@ -120,7 +76,7 @@ def arrow_down(presses=60):
         drain(fd, 0.02)
     os.write(fd, b"\x1b[21~")          # F10: quit
     os.waitpid(pid, 0)
-    result("arrow Down on the case list", times, None, "<= 2 ms", statistics.median(times) <= 2)
+    result("arrow Down on the case list", N, times, None, "<= 2 ms", statistics.median(times) <= 2)
 
 
 def search_typing(rounds=5):
@@ -144,7 +100,7 @@ def search_typing(rounds=5):
     drain(fd)
     os.write(fd, b"\x1b[21~")
     os.waitpid(pid, 0)
-    result("search field, typed letter drawn", times, None, "<= 20 ms", statistics.median(times) <= 20)
+    result("search field, typed letter drawn", N, times, None, "<= 20 ms", statistics.median(times) <= 20)
 
 
 shutil.copyfile(SOURCE, DB)
