@@ -1,6 +1,7 @@
 """Backups on screen: Settings shows when and where the last backup was made
 and keeps the numbers of backups to keep; the case list warns when no copy
 left the computer for 30 days."""
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -90,12 +91,16 @@ def a_failed_daily_backup_is_told_on_the_list():
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+@contextlib.contextmanager
 def register_with_a_case():
-    """A folder holding a register with one case (no greeting then)."""
+    """A folder holding a register with one case (no greeting then), removed after."""
     tmp = tempfile.mkdtemp(prefix="bitim-e2e-")
-    P = paths()
-    subprocess.run([P["mkdb"], os.path.join(tmp, "bitim.db"), P["forms"], "--sample"], check=True, timeout=60)
-    return tmp
+    try:
+        P = paths()
+        subprocess.run([P["mkdb"], os.path.join(tmp, "bitim.db"), P["forms"], "--sample"], check=True, timeout=60)
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def in_backups(tmp, suffix):
@@ -110,8 +115,7 @@ SLOW = {"BITIM_TEST_BACKUP_MS_PER_PAGE": "80"}
 
 @T.test
 def the_first_screen_comes_before_the_days_backup_which_takes_a_save_made_meanwhile():
-    tmp = register_with_a_case()
-    try:
+    with register_with_a_case() as tmp:
         with Tui(BITIM, tmp=tmp, env=SLOW) as t:
             t.wait_for("1 case")
             t.wait_for("Backup of the day: ")             # the list is there, the copy being made
@@ -131,14 +135,11 @@ def the_first_screen_comes_before_the_days_backup_which_takes_a_save_made_meanwh
             t.keys("Down")                                # the line gives way to the next key
             t.wait_gone("Backup of the day made")
             t.quit()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 @T.test
 def quitting_while_the_backup_is_made_leaves_no_half_file():
-    tmp = register_with_a_case()
-    try:
+    with register_with_a_case() as tmp:
         with Tui(BITIM, tmp=tmp, env=SLOW) as t:
             t.wait_for("Backup of the day: ")
             t.keys("F10")
@@ -150,14 +151,11 @@ def quitting_while_the_backup_is_made_leaves_no_half_file():
             t.wait_for("Backup of the day made")
             assert len(in_backups(tmp, "-daily.db")) == 1, in_backups(tmp, "")
             t.quit()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 @T.test
 def the_backup_made_behind_a_message_is_told_after_it_in_the_new_language():
-    tmp = register_with_a_case()
-    try:
+    with register_with_a_case() as tmp:
         with Tui(BITIM, tmp=tmp, env=SLOW) as t:
             t.wait_for("Backup of the day: ")
             t.keys("F5")                                  # English to Kazakh, while the copy is made
@@ -169,14 +167,11 @@ def the_backup_made_behind_a_message_is_told_after_it_in_the_new_language():
             t.keys("Down")                                # seen: the next key clears it
             t.wait_gone("Бүгінгі сақтық көшірме жасалды")
             t.quit()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 @T.test
 def a_backup_line_cut_at_60_columns_is_shown_whole_by_f1():
-    tmp = register_with_a_case()
-    try:
+    with register_with_a_case() as tmp:
         with Tui(BITIM, tmp=tmp, cols=60, rows=18, args=("--lang", "kk")) as t:
             t.wait_for("Бүгінгі сақтық көшірме жасалды:… F1")   # the file's name cut off
             made = in_backups(tmp, "-daily.db")
@@ -188,14 +183,11 @@ def a_backup_line_cut_at_60_columns_is_shown_whole_by_f1():
             t.keys("Escape")
             t.wait_gone("Хабар:")
             t.quit()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 @T.test
 def settings_say_the_first_backup_is_being_made():
-    tmp = register_with_a_case()
-    try:
+    with register_with_a_case() as tmp:
         with Tui(BITIM, tmp=tmp, env=SLOW) as t:
             t.wait_for("Backup of the day: ")
             t.keys("F9")
@@ -203,8 +195,6 @@ def settings_say_the_first_backup_is_being_made():
             t.wait_for("Last backup:", timeout=60)        # and when it is made
             assert "No backup yet" not in t.screen(), t.screen()
             t.quit()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 T.run()

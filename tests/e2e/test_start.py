@@ -1,6 +1,7 @@
 """Start-up work done between keys, after the first screen: the open cases'
 deadlines recomputed after the forms changed (never shown as certain before
 they are), and the day's first backup (test_backup.py)."""
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -18,20 +19,24 @@ P = paths()
 BITIM = P["bitim"]
 
 
+@contextlib.contextmanager
 def register_under_other_forms(kind="--sample"):
     """A register whose open cases' cached deadlines were made by other forms
-    (a wrong date), as after a new version of bitim."""
+    (a wrong date), as after a new version of bitim; removed after."""
     tmp = tempfile.mkdtemp(prefix="bitim-e2e-")
-    db = os.path.join(tmp, "bitim.db")
-    subprocess.run([P["mkdb"], db, P["forms"], kind], check=True, timeout=60)
-    con = sqlite3.connect(db)
-    con.execute("UPDATE cases SET next_deadline = '2000-01-01', deadline_label = 'Answer to the offer'"
-                " WHERE status = 'open'")
-    con.execute("INSERT INTO settings(key, value) VALUES ('forms_fingerprint', 'forms of another version')"
-                " ON CONFLICT(key) DO UPDATE SET value = excluded.value")
-    con.commit()
-    con.close()
-    return tmp
+    try:
+        db = os.path.join(tmp, "bitim.db")
+        subprocess.run([P["mkdb"], db, P["forms"], kind], check=True, timeout=60)
+        con = sqlite3.connect(db)
+        con.execute("UPDATE cases SET next_deadline = '2000-01-01', deadline_label = 'Answer to the offer'"
+                    " WHERE status = 'open'")
+        con.execute("INSERT INTO settings(key, value) VALUES ('forms_fingerprint', 'forms of another version')"
+                    " ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        con.commit()
+        con.close()
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 # A test build waits this long before recomputing each case.
@@ -40,8 +45,7 @@ SLOW = {"BITIM_TEST_DEADLINES_MS_PER_CASE": "3000"}
 
 @T.test
 def a_deadline_is_shown_as_being_recalculated_until_it_is():
-    tmp = register_under_other_forms()
-    try:
+    with register_under_other_forms() as tmp:
         with Tui(BITIM, tmp=tmp, env=SLOW) as t:
             t.wait_all("1 case", "recalculating…", "Recalculating the deadlines for the changed forms")
             assert "overdue" not in t.screen(), t.screen()     # the wrong date is not shown
@@ -56,14 +60,11 @@ def a_deadline_is_shown_as_being_recalculated_until_it_is():
             t.wait_for("in 22 days")
             assert "Recalculating" not in t.screen()
             t.quit()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 @T.test
 def a_case_opened_before_its_turn_shows_its_new_deadline():
-    tmp = register_under_other_forms("--regimes")    # open cases 1, 3, 4 and 6
-    try:
+    with register_under_other_forms("--regimes") as tmp:    # open cases 1, 3, 4 and 6
         with Tui(BITIM, tmp=tmp, env=SLOW) as t:
             t.wait_for("recalculating…")
             t.keys("Enter")                      # the first row: case 6, recomputed last
@@ -71,14 +72,11 @@ def a_case_opened_before_its_turn_shows_its_new_deadline():
             t.wait_for("in 15 days")             # 25.03.2026
             assert "overdue" not in t.screen(), t.screen()
             t.quit()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 @T.test
 def export_recomputes_the_deadlines_first():
-    tmp = register_under_other_forms()
-    try:
+    with register_under_other_forms() as tmp:
         env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="en", BITIM_TODAY="2026-03-10")
         r = subprocess.run([BITIM, "--db", os.path.join(tmp, "bitim.db"), "export", "--table", "cases"],
                            capture_output=True, text=True, env=env, timeout=60)
@@ -87,8 +85,6 @@ def export_recomputes_the_deadlines_first():
         con = sqlite3.connect(os.path.join(tmp, "bitim.db"))
         assert con.execute("SELECT next_deadline FROM cases").fetchone() != ("2000-01-01",)
         con.close()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 T.run()
