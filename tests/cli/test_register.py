@@ -49,13 +49,13 @@ def export_all(db, folder, *extra):
     return {name: open(os.path.join(folder, name), "rb").read() for name in sorted(os.listdir(folder))}
 
 
-def exported_and_target(name):
-    """The sample register exported into a folder, a one-case database to
-    bring it into, and that database's digest before."""
+def exported_and_target(name, cases="1"):
+    """The sample register exported into a folder, a database of that many
+    cases to bring it into, and that database's digest before."""
     folder = os.path.join(TMP, name + "-src")
     export_all(sample(), folder)
     db = os.path.join(TMP, name + "-target.db")
-    subprocess.run([P["mkdb"], db, P["forms"], "1"], check=True, env=ENV, timeout=60)
+    subprocess.run([P["mkdb"], db, P["forms"], cases], check=True, env=ENV, timeout=60)
     return folder, db, content(db)
 
 
@@ -161,13 +161,9 @@ def round_trip_gives_identical_files():
 
 @T.test
 def hostile_files_are_refused_and_leave_the_database_unchanged():
-    folder = os.path.join(TMP, "src")
-    export_all(sample(), folder)
+    folder, db, before = exported_and_target("hostile-files", cases="3")
     good = open(os.path.join(folder, "cases.csv"), "rb").read()
     header, row = good.split(b"\r\n")[:2]
-    db = os.path.join(TMP, "target.db")
-    subprocess.run([P["mkdb"], db, P["forms"], "3"], check=True, env=ENV, timeout=60)
-    before = content(db)
     bad_files = {
         "wrong-columns.csv": header.replace(b"category", b"colour") + b"\r\n" + row + b"\r\n",
         "truncated.csv": good[: len(good) // 2] + b"\"unterminated",
@@ -223,13 +219,9 @@ def no_raw_control(data):
 
 @T.test
 def hostile_values_are_refused_with_file_line_and_column_and_nothing_raw_reaches_the_terminal():
-    folder = os.path.join(TMP, "hostile-src")
-    export_all(sample(), folder)
+    folder, db, before = exported_and_target("hostile", cases="3")
     good = open(os.path.join(folder, "cases.csv"), "rb").read()
     header, row = good.split(b"\r\n")[:2]
-    db = os.path.join(TMP, "hostile-target.db")
-    subprocess.run([P["mkdb"], db, P["forms"], "3"], check=True, env=ENV, timeout=60)
-    before = content(db)
     cases = {
         "traversal.csv": (row.replace(b"KRG-2026-0001", b"../../../../X"), "number"),
         "escape.csv": (row.replace(b"KRG-2026-0001", b"KRG\x1b]0;owned\x07\x1b[2J-2026-0001"), "number"),
