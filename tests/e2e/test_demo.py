@@ -86,15 +86,20 @@ def synthetic_cases_for_scale():
         t.wait_for("Қайрат")
 
 
+def open_synthetic(t, cases):
+    """Stop the interface, make that many synthetic cases, open them again."""
+    t.tmux("kill-server", check=False)
+    r = subprocess.run([P["bitim"], "demo", "--db", t.db, "--cases", str(cases)], capture_output=True, text=True,
+                       env=t.env, timeout=120)
+    assert r.returncode == 0, r
+    t.start()
+    t.wait_for("%d cases" % cases)
+
+
 @T.test
 def the_list_pages_by_place_and_counts_without_scanning():
     with Tui(P["bitim"]) as t:
-        t.tmux("kill-server", check=False)
-        r = subprocess.run([P["bitim"], "demo", "--db", t.db, "--cases", "3000"], capture_output=True, text=True,
-                           env=t.env, timeout=120)
-        assert r.returncode == 0, r
-        t.start()
-        t.wait_for("3000 cases")
+        open_synthetic(t, 3000)
         # The order as the database keeps it, read once the interface shows the list
         # (opening a register may refresh the cases' cached deadlines).
         order = [row[0] for row in t.query("SELECT number FROM cases ORDER BY status = 'closed',"
@@ -125,12 +130,7 @@ def the_list_pages_by_place_and_counts_without_scanning():
 @T.test
 def a_broad_search_at_one_stage_is_not_said_to_find_more_than_the_register_holds():
     with Tui(P["bitim"]) as t:
-        t.tmux("kill-server", check=False)
-        r = subprocess.run([P["bitim"], "demo", "--db", t.db, "--cases", "4500"], capture_output=True, text=True,
-                           env=t.env, timeout=120)
-        assert r.returncode == 0, r
-        t.start()
-        t.wait_for("4500 cases")
+        open_synthetic(t, 4500)
         t.keys("/")
         t.type("DEM")                                    # every case: more than are counted
         t.wait_for("over 4000 cases")
