@@ -27,9 +27,8 @@ echo "bitim benchmarks in $WORK, $(nproc) cores, load average $(cut -d' ' -f1-3 
 for n in $sizes; do
 	db=$WORK/bench-$n.db
 	echo "== $n cases"
-	# The load is run three times (once at a million): median and worst.
+	# The load is run three times: median and worst.
 	runs=3
-	[ "$n" -lt 1000000 ] || runs=1
 	: >"$WORK/demo-runs.txt"
 	for _ in $(seq "$runs"); do
 		rm -f "$db" "$db-wal" "$db-shm" "$db.partial"

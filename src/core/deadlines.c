@@ -99,7 +99,7 @@ struct deadlines_job {
 	const struct procedure *p;    /* borrowed */
 	char fingerprint[65];
 	int64_t cursor;               /* open cases up to this id are done */
-	int64_t last;                 /* the largest case id when it began */
+	int64_t last;                 /* the last open case's id when it began */
 	size_t count;                 /* cases refreshed by this job */
 	bool done;
 	/* While refreshed between keys: the log checkpointed in a thread. */
@@ -148,8 +148,13 @@ enum bitim_status deadlines_refresh_begin(struct store *s, const struct procedur
 	job->s = s;
 	job->p = p;
 	snprintf(job->fingerprint, sizeof job->fingerprint, "%s", fingerprint);
+	/* How far it came is told against the newest open case (closed cases
+	 * after it would keep the share low until the end), looked for among
+	 * the newest thousand only: this runs before the first screen. */
 	if ((status = read_progress(s, fingerprint, &job->cursor)) != BITIM_OK ||
-	    (status = store_query_int(s, "SELECT COALESCE(max(id), 0) FROM cases", &job->last)) != BITIM_OK) {
+	    (status = store_query_int(s, "SELECT COALESCE((SELECT max(id) FROM (SELECT id, status FROM cases"
+					 " ORDER BY id DESC LIMIT 1000) WHERE status = 'open'), max(id), 0) FROM cases",
+				  &job->last)) != BITIM_OK) {
 		free(job);
 		return status;
 	}

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "bitim/conflicts.h"
 #include "bitim/i18n.h"
 #include "app.h"
@@ -30,6 +31,24 @@ bool app_stop_requested(void)
 }
 
 /* Whatever path ends the program, the terminal is given back sane. */
+/* What is left to say once the screen is gone, on standard error: on a
+ * terminal, broken at blanks to its width (no word cut by the wrapping). */
+static void tell_on_leaving(const char *text, int width)
+{
+	static const char prefix[] = "bitim: ";
+	struct span lines[16];
+	size_t n;
+
+	if (!isatty(STDERR_FILENO) || width <= (int)sizeof prefix + 10) {
+		fprintf(stderr, "%s%s\n", prefix, text);
+		return;
+	}
+	n = text_wrap(text, width - (int)sizeof prefix, lines, sizeof lines / sizeof lines[0]);
+	for (size_t i = 0; i < n && i < sizeof lines / sizeof lines[0]; i++)
+		fprintf(stderr, "%s%.*s\n", i ? "       " : prefix, (int)(lines[i].end - lines[i].start),
+			text + lines[i].start);
+}
+
 static void restore_terminal(void)
 {
 	if (curses_active) {
@@ -387,6 +406,7 @@ int tui_run(struct store *store, const struct procedure *proc, const char *forms
 	struct app app = { .store = store, .proc = proc, .screen = &screen_list };
 	char *demo = NULL;
 	const char *told;
+	int width;
 	bool redraw = true;
 
 	if (store_setting_get(store, "demo", &demo) == BITIM_OK && demo)
@@ -445,10 +465,11 @@ int tui_run(struct store *store, const struct procedure *proc, const char *forms
 	/* SIGTERM or SIGHUP: keep the field in progress if it is valid. */
 	if (stop_signal)
 		app.screen->leave(&app);
+	width = COLS;
 	restore_terminal();
 	told = background_close(&app);
 	if (told)
-		fprintf(stderr, "bitim: %s\n", told);
+		tell_on_leaving(told, width);
 	screen_list.release();
 	screen_case.release();
 	screen_settings.release();

@@ -145,6 +145,9 @@ def quitting_while_the_backup_is_made_leaves_no_half_file():
             t.keys("F10")
             t.wait_for("backup was not finished when bitim ended")
             t.wait_for("BITIM-EXIT:0")
+            # told in lines broken at blanks, not cut mid-word by the terminal
+            told = [l for l in t.lines() if "bitim: Today's" in l or l.startswith("       ")]
+            assert len(told) == 2 and told[1].strip() == "the next time bitim starts.", t.screen()
             assert in_backups(tmp, ".db") == [] and in_backups(tmp, ".part") == [], in_backups(tmp, "")
             del t.env["BITIM_TEST_BACKUP_MS_PER_PAGE"]
             t.restart()

@@ -390,6 +390,40 @@ static void deadlines_refreshed_in_steps_and_resumed(void **state)
 	assert_string_equal(deadline_of(f, ids[0], day), "2026-03-11");
 }
 
+/* How far a refresh came is told against the open cases: closed cases
+ * after the last open one do not hold the share down until it ends. */
+static void deadlines_percent_counts_the_open_cases(void **state)
+{
+	struct fixture *f = *state;
+	struct deadlines_job *job = NULL;
+	struct problems why;
+	int64_t ids[5];
+	bool done = false;
+
+	five_stale_cases(f, ids);
+	for (int k = 3; k < 5; k++) {
+		f->id = ids[k];
+		put(f, "case.termination_ground", NULL, "offer_rejected");
+		put(f, "case.terminated_on", NULL, "20.03.2026");
+		assert_int_equal(case_terminate(f->s, f->p, f->id, date_from_ymd(2026, 3, 20), &why), BITIM_OK);
+		problems_free(&why);
+	}
+	assert_int_equal(deadlines_refresh_begin(f->s, f->p, "forms-v2", &job), BITIM_OK);
+	assert_non_null(job);
+	assert_int_equal(deadlines_refresh_step(job, 2, &done), BITIM_OK);
+	assert_false(done);
+	assert_int_equal(deadlines_refresh_percent(job), (int)(ids[1] * 100 / ids[2]));
+	/* the last open case done: all but the step that finds nothing more */
+	assert_int_equal(deadlines_refresh_step(job, 1, &done), BITIM_OK);
+	assert_false(done);
+	assert_int_equal(deadlines_refresh_percent(job), 99);
+	assert_int_equal(deadlines_refresh_step(job, 1, &done), BITIM_OK);
+	assert_true(done);
+	assert_int_equal(deadlines_refresh_percent(job), 100);
+	assert_int_equal(deadlines_refresh_count(job), 3);
+	deadlines_job_free(job);
+}
+
 /* The case handed back after a save is the one a fresh load gives. */
 static void a_save_hands_back_the_case_as_stored(void **state)
 {
@@ -532,6 +566,7 @@ int main(void)
 		T(undo_restores_and_refreshes_deadline),
 		T(changed_forms_refresh_cached_deadlines),
 		T(deadlines_refreshed_in_steps_and_resumed),
+		T(deadlines_percent_counts_the_open_cases),
 		T(a_save_hands_back_the_case_as_stored),
 		T(list_shows_parties_and_search_finds_them),
 		T(a_new_case_takes_village_and_mediator_from_the_settings),
