@@ -63,6 +63,8 @@ struct field_def {
 	const struct choice_list *choices; /* for FIELD_CHOICE/FIELD_YESNO; borrowed */
 	long min, max;      /* for FIELD_INT */
 	bool not_future;    /* FIELD_DATE with max=today: no date after today */
+	char *from_iin;     /* FIELD_YESNO with from_iin=: the key of the IIN field of the
+	                     * same row that answers "is a minor" (its birth date); owned */
 	struct condition when; /* shown and required only when it holds */
 	int stage;          /* index of the stage whose form holds it */
 	char *section;      /* heading above the field, or NULL; owned */

@@ -27,6 +27,12 @@ void problems_free(struct problems *pr);
  * the group row for group fields. */
 bool field_applies(const struct field_def *f, const struct case_data *cd, size_t row);
 
+/* The answer a field with from_iin= takes from the IIN of its row: "yes"
+ * for a person under 18 on `today`, "no" for one of 18 or over; NULL when
+ * the field has no from_iin= or the IIN is empty or not valid (then the
+ * user answers). */
+const char *field_answer_from_iin(const struct field_def *f, const struct case_data *cd, size_t row, bitim_day today);
+
 /* List everything that stops the case from completing `stage`: required
  * fields left empty, and guards that fail (not those marked `warn`).
  * Returns the number of problems (0: the stage may be completed), or -1

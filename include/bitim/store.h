@@ -157,6 +157,9 @@ struct undo_info {
  * BITIM_ERR_NOTHING then. */
 enum bitim_status store_undo(struct store *s, int64_t case_id, struct undo_info *out);
 
+/* What store_undo would take back now, without taking it back. */
+enum bitim_status store_undo_next(struct store *s, int64_t case_id, struct undo_info *out);
+
 /* The event log of one case, oldest first. */
 struct event {
 	int64_t id;

@@ -19,6 +19,14 @@ int validate_check_digit(const char *digits11);
  * century digit consistent, check digit right. Blanks are not allowed. */
 const char *validate_iin(const char *text);
 
+/* The birth date a valid IIN holds (its first six digits and the century
+ * of its seventh); false for an invalid one. */
+bool validate_iin_birth(const char *iin, int *year, int *month, int *day);
+
+/* Whether the person of a valid IIN is under 18 on the day given as
+ * year, month, day (*minor); false for an invalid IIN. */
+bool validate_iin_minor(const char *iin, int year, int month, int day, bool *minor);
+
 /* Business identification number (БСН / БИН). */
 const char *validate_bin(const char *text);
 

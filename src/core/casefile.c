@@ -50,6 +50,56 @@ static int set_in_memory(struct case_data *cd, const struct field_def *f, const 
 	return casedata_set(cd, f->entity, (size_t)row, f->name, value);
 }
 
+static bool same_value(const char *a, const char *b)
+{
+	return (!a || !*a) ? (!b || !*b) : (b && strcmp(a, b) == 0);
+}
+
+/* The row of a group field (0 for the case); -1 when not in cd. */
+static int row_of(const struct case_data *cd, const struct field_def *f, const char *row_uuid)
+{
+	if (f->entity == ENTITY_CASE)
+		return 0;
+	return row_uuid ? casedata_row_index(cd, f->entity, row_uuid) : -1;
+}
+
+/* A field answered from an IIN (from_iin=) takes no other answer by hand
+ * while the IIN gives one. */
+static const char *contradicts_iin(const struct field_def *f, const struct case_data *cd, const char *row_uuid,
+				   const char *value)
+{
+	int row = f->from_iin ? row_of(cd, f, row_uuid) : -1;
+	const char *answer = row >= 0 ? field_answer_from_iin(f, cd, (size_t)row, date_today()) : NULL;
+
+	if (!answer || same_value(value, answer))
+		return NULL;
+	return strcmp(answer, "yes") == 0
+		? N_("By the IIN's birth date this person is under 18, so the answer is Yes; correct the IIN if it is wrong")
+		: N_("By the IIN's birth date this person is 18 or over, so the answer is No; correct the IIN if it is wrong");
+}
+
+/* The fields answered from the IIN field iin (just saved, in cd too) take
+ * its answer; part of the caller's transaction, logged after the IIN. */
+static enum bitim_status answer_from_iin(struct store *s, const struct procedure *p, struct case_data *cd,
+					 const struct field_def *iin, const char *row_uuid)
+{
+	int row = row_of(cd, iin, row_uuid);
+	enum bitim_status status = BITIM_OK;
+
+	for (size_t i = 0; i < p->nfields && status == BITIM_OK && row >= 0; i++) {
+		const struct field_def *f = &p->fields[i];
+		const char *answer;
+		if (!f->from_iin || strcmp(f->from_iin, iin->key) != 0 ||
+		    !(answer = field_answer_from_iin(f, cd, (size_t)row, date_today())) ||
+		    same_value(answer, casedata_get(cd, f->entity, (size_t)row, f->name)))
+			continue;
+		status = store_set_value(s, casedata_id(cd), f->entity, row_uuid, f->name, answer);
+		if (status == BITIM_OK && set_in_memory(cd, f, row_uuid, answer) < 0)
+			status = BITIM_ERR_NOMEM;
+	}
+	return status;
+}
+
 enum bitim_status case_refresh_deadline(struct store *s, const struct procedure *p, int64_t case_id)
 {
 	enum bitim_status status = store_begin(s);
@@ -116,11 +166,6 @@ static const char *current_value(const struct case_data *cd, const struct field_
 	return NULL;
 }
 
-static bool same_value(const char *a, const char *b)
-{
-	return (!a || !*a) ? (!b || !*b) : (b && strcmp(a, b) == 0);
-}
-
 enum bitim_status case_set_field(struct store *s, const struct procedure *p, int64_t case_id,
 				 const char *key, const char *row_uuid, const char *input,
 				 const char **reason)
@@ -171,6 +216,10 @@ enum bitim_status case_set_field_from(struct store *s, const struct procedure *p
 		status = BITIM_ERR_FROZEN;
 		goto out;
 	}
+	if ((*reason = contradicts_iin(f, cd, row_uuid, value)) != NULL) {
+		status = BITIM_ERR_INVALID;
+		goto out;
+	}
 	/* The value the writer started from must still be the stored one:
 	 * another bitim or an import may have changed it since. */
 	if (check && !same_value(seen, current_value(cd, f, row_uuid))) {
@@ -182,7 +231,10 @@ enum bitim_status case_set_field_from(struct store *s, const struct procedure *p
 	 * deadline: no second load for each saved field. */
 	if (status == BITIM_OK) {
 		in_memory = set_in_memory(cd, f, row_uuid, value) == 0;
-		status = in_memory ? refresh_deadline(s, p, cd) : reload_and_refresh(s, p, case_id);
+		if (in_memory && f->type == FIELD_IIN)
+			status = answer_from_iin(s, p, cd, f, row_uuid);
+		if (status == BITIM_OK)
+			status = in_memory ? refresh_deadline(s, p, cd) : reload_and_refresh(s, p, case_id);
 	}
 out:
 	free(value);
@@ -315,6 +367,32 @@ enum bitim_status case_terminate(struct store *s, const struct procedure *p, int
 	return complete(s, p, case_id, today, NULL, why, true, false);
 }
 
+/* An answer taken from an IIN was logged just after the IIN's change: its
+ * undo, which leaves an answer the IIN contradicts, takes back that change
+ * too (one key undoes what the user did, and the answer stays the IIN's). */
+static enum bitim_status undo_the_iin_too(struct store *s, const struct procedure *p, int64_t case_id,
+					  struct undo_info *info)
+{
+	const struct field_def *f = info->kind == UNDO_VALUE ? procedure_entity_field(p, info->entity, info->field) : NULL;
+	struct case_data *cd = NULL;
+	struct undo_info before;
+	enum bitim_status status;
+	bool chained;
+	int row;
+
+	if (!f || !f->from_iin)
+		return BITIM_OK;
+	if ((status = store_case_load(s, case_id, &cd)) != BITIM_OK)
+		return status;
+	row = row_of(cd, f, info->row_uuid);
+	chained = row >= 0 && contradicts_iin(f, cd, info->row_uuid, casedata_get(cd, f->entity, (size_t)row, f->name)) &&
+		  store_undo_next(s, case_id, &before) == BITIM_OK && before.kind == UNDO_VALUE &&
+		  before.entity == f->entity && strcmp(before.row_uuid, info->row_uuid) == 0 &&
+		  strcmp(before.field, strchr(f->from_iin, '.') + 1) == 0;
+	casedata_free(cd);
+	return chained ? store_undo(s, case_id, info) : BITIM_OK;
+}
+
 enum bitim_status case_undo(struct store *s, const struct procedure *p, int64_t case_id,
 			    struct undo_info *info)
 {
@@ -325,6 +403,8 @@ enum bitim_status case_undo(struct store *s, const struct procedure *p, int64_t 
 		return status;
 	if ((status = store_case_load(s, case_id, &cd)) == BITIM_OK && (status = check_open(p, cd)) == BITIM_OK &&
 	    (status = store_undo(s, case_id, info)) == BITIM_OK)
+		status = undo_the_iin_too(s, p, case_id, info);
+	if (status == BITIM_OK)
 		status = reload_and_refresh(s, p, case_id);
 	casedata_free(cd);
 	return store_end(s, status);

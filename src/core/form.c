@@ -259,7 +259,7 @@ void procedure_free(struct procedure *p)
 	for (size_t i = 0; i < p->nfields; i++) {
 		struct field_def *f = &p->fields[i];
 		free(f->key); free(f->label); free(f->help); free(f->law);
-		free(f->section); free(f->file);
+		free(f->section); free(f->file); free(f->from_iin);
 		condition_free(&f->when);
 	}
 	free(p->fields);

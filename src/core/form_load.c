@@ -263,6 +263,7 @@ static int parse_long(const char *s, long *out)
 static int field_options(struct loader *ld, const struct logical_line *ll, struct field_def *f)
 {
 	const struct token *t;
+	enum entity iin_entity;
 
 	f->min = 0;
 	f->max = 1000000;
@@ -292,12 +293,17 @@ static int field_options(struct loader *ld, const struct logical_line *ll, struc
 		return fail(ld, ll->line, N_("min= is larger than max="));
 	if ((t = attr(ll, "when")) && parse_condition(ld, ll->line, t->value, &f->when) < 0)
 		return -1;
+	if ((t = attr(ll, "from_iin")) && f->type != FIELD_YESNO)
+		return fail(ld, ll->line, N_("from_iin= is only for fields of type yesno"));
+	if (t && !(f->from_iin = parse_field_key(ld, ll->line, t->value, &iin_entity)))
+		return -1;
 	return 0;
 }
 
 static int load_field(struct loader *ld, const struct logical_line *ll, int stage, const char *section)
 {
-	static const char *const keys[] = { "type", "label", "help", "law", "choices", "min", "max", "when", NULL };
+	static const char *const keys[] = { "type", "label", "help", "law", "choices", "min", "max", "when", "from_iin",
+		NULL };
 	static const char *const flags[] = { "required", "confidential", NULL };
 	struct procedure *p = ld->p;
 	struct field_def *f, *grown;
@@ -307,7 +313,7 @@ static int load_field(struct loader *ld, const struct logical_line *ll, int stag
 	if (ll->ntokens < 2 || ll->tokens[1].key)
 		return fail(ld, ll->line, N_("expected: field KEY type=TYPE label=\"Label\""));
 	if (check_attrs(ld, ll, 2, keys, flags,
-			"type= label= help= law= choices= min= max= when= required confidential") < 0)
+			"type= label= help= law= choices= min= max= when= from_iin= required confidential") < 0)
 		return -1;
 	grown = grow(p->fields, p->nfields, sizeof *grown);
 	if (!grown)
@@ -712,6 +718,22 @@ static int check_field_ref(struct loader *ld, int line, const char *key)
 	return 0;
 }
 
+/* from_iin= names an IIN field of the same case or row. */
+static int check_from_iin(struct loader *ld, const struct field_def *f)
+{
+	const struct field_def *iin;
+
+	if (!f->from_iin)
+		return 0;
+	if (check_field_ref(ld, f->line, f->from_iin) < 0)
+		return -1;
+	iin = procedure_field(ld->p, f->from_iin);
+	if (iin->type != FIELD_IIN || iin->entity != f->entity)
+		return fail(ld, f->line, N_("from_iin= must name an IIN field of the same group: '%s' is not one"),
+			    f->from_iin);
+	return 0;
+}
+
 static int check_date_sum(struct loader *ld, int line, const struct operand *o, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -775,7 +797,7 @@ static int resolve(struct loader *ld, const char *termination, int termination_l
 	for (size_t i = 0; i < p->nfields; i++) {
 		const struct field_def *f = &p->fields[i];
 		ld->file = f->file;
-		if (check_field_ref(ld, f->line, f->when.field) < 0)
+		if (check_field_ref(ld, f->line, f->when.field) < 0 || check_from_iin(ld, f) < 0)
 			return -1;
 		if (f->entity != ENTITY_CASE && !p->groups[f->entity].label)
 			return fail(ld, f->line, N_("no form declares the group '%s' (group %s label=... item=...)"),

@@ -564,24 +564,28 @@ static enum bitim_status take_stage(struct importer *im, int64_t case_id, const 
 }
 
 /* Take the columns only they changed; a value the procedure refuses turns
- * into a conflict. Form fields first, then the stage (its guards may need them). */
+ * into a conflict. Form fields first, then the stage (its guards may need
+ * them); an answer that follows from an IIN after the IIN, which gives it. */
 static enum bitim_status take(struct importer *im, const char *uuid, const char *const *values,
 			      const struct version *ours, bool *take, bool *conflict, bool *changed)
 {
 	enum entity e = export_table_entity(im->table);
 	int stage = -1;
 
-	for (size_t k = 0; k < im->nallowed; k++) {
+	for (size_t i = 0; i < 2 * im->nallowed; i++) {
+		size_t k = i % im->nallowed;
 		const char *name = im->allowed[k], *reason;
+		const struct field_def *f;
+		bool second_pass = i >= im->nallowed;
 		char key[128];
 		enum bitim_status st;
-		if (!take[k])
+		if (!take[k] || second_pass != ((f = procedure_entity_field(im->p, e, name)) && f->from_iin))
 			continue;
 		if (im->table == EXPORT_CASES && strcmp(name, "stage") == 0) {
 			stage = (int)k;
 			continue;
 		}
-		if (!procedure_entity_field(im->p, e, name)) {
+		if (!f) {
 			conflict[k] = true; /* number, office...: not a value to copy */
 			continue;
 		}

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "bitim/i18n.h"
 #include "bitim/procedure.h"
+#include "bitim/validate.h"
 
 void problems_free(struct problems *pr)
 {
@@ -65,6 +66,19 @@ static bool condition_holds(const struct condition *c, const struct case_data *c
 bool field_applies(const struct field_def *f, const struct case_data *cd, size_t row)
 {
 	return condition_holds(&f->when, cd, row);
+}
+
+const char *field_answer_from_iin(const struct field_def *f, const struct case_data *cd, size_t row, bitim_day today)
+{
+	int y, m, d;
+	bool minor;
+
+	if (!f->from_iin)
+		return NULL;
+	date_to_ymd(today, &y, &m, &d);
+	if (!validate_iin_minor(value_of(cd, f->from_iin, row), y, m, d, &minor))
+		return NULL;
+	return minor ? "yes" : "no";
 }
 
 static bool compare(long a, enum cmp_op op, long b)

@@ -304,6 +304,27 @@ static enum bitim_status mark_undone(struct store *s, int64_t event_id, int64_t 
 	return store_step_done(s, st);
 }
 
+/* The latest change as undo_info. */
+static void describe_change(const struct logged *l, struct undo_info *out)
+{
+	out->entity = (enum entity)l->entity;
+	snprintf(out->row_uuid, UUID_BUF, "%s", l->owner);
+	out->kind = strcmp(l->kind, "set") == 0 ? UNDO_VALUE : strcmp(l->kind, "add") == 0 ? UNDO_ADD : UNDO_REMOVE;
+	snprintf(out->field, sizeof out->field, "%s", out->kind == UNDO_VALUE && l->field ? l->field : "");
+}
+
+enum bitim_status store_undo_next(struct store *s, int64_t case_id, struct undo_info *out)
+{
+	struct logged l;
+	enum bitim_status status = latest_change(s, case_id, &l);
+
+	memset(out, 0, sizeof *out);
+	if (status == BITIM_OK)
+		describe_change(&l, out);
+	logged_free(&l);
+	return status;
+}
+
 enum bitim_status store_undo(struct store *s, int64_t case_id, struct undo_info *out)
 {
 	struct logged l;
@@ -317,16 +338,11 @@ enum bitim_status store_undo(struct store *s, int64_t case_id, struct undo_info 
 	if ((status = latest_change(s, case_id, &l)) != BITIM_OK)
 		goto out;
 	e = (enum entity)l.entity;
-	out->entity = e;
-	snprintf(out->row_uuid, UUID_BUF, "%s", l.owner);
-	if (strcmp(l.kind, "set") == 0) {
-		out->kind = UNDO_VALUE;
-		snprintf(out->field, sizeof out->field, "%s", l.field ? l.field : "");
+	describe_change(&l, out);
+	if (out->kind == UNDO_VALUE)
 		status = write_value(s, case_id, e, l.owner, l.field, l.old_value);
-	} else {
-		out->kind = strcmp(l.kind, "add") == 0 ? UNDO_ADD : UNDO_REMOVE;
+	else
 		status = set_deleted(s, case_id, e, l.owner, out->kind == UNDO_ADD ? 1 : 0);
-	}
 	if (status == BITIM_OK)
 		status = record_log(s, case_id, "undo", e, l.owner, l.field, l.new_value, l.old_value, &undo_id);
 	if (status == BITIM_OK)

@@ -71,6 +71,28 @@ const char *validate_iin(const char *text)
 	return NULL;
 }
 
+bool validate_iin_birth(const char *iin, int *year, int *month, int *day)
+{
+	if (!iin || validate_iin(iin))
+		return false;
+	*year = 1800 + 100 * ((iin[6] - '0' - 1) / 2) + two(iin);
+	*month = two(iin + 2);
+	*day = two(iin + 4);
+	return true;
+}
+
+bool validate_iin_minor(const char *iin, int year, int month, int day, bool *minor)
+{
+	int by, bm, bd, age;
+
+	if (!validate_iin_birth(iin, &by, &bm, &bd))
+		return false;
+	/* Full years: one less until the birthday of the year has come. */
+	age = year - by - (month < bm || (month == bm && day < bd));
+	*minor = age < 18;
+	return true;
+}
+
 const char *validate_bin(const char *text)
 {
 	const char *err = check_shape_and_digit(text);

@@ -2,6 +2,7 @@
 #include "testutil.h"
 #include "bitim/casefile.h"
 #include "bitim/deadlines.h"
+#include "bitim/demo.h"
 #include "bitim/search.h"
 
 struct fixture {
@@ -390,6 +391,55 @@ static void deadlines_refreshed_in_steps_and_resumed(void **state)
 	assert_string_equal(deadline_of(f, ids[0], day), "2026-03-11");
 }
 
+/* "Is this person a minor?" is answered by the IIN's birth date: set when
+ * the IIN is saved, no other answer taken while the IIN gives it, and one
+ * undo takes back the IIN with the answer it gave. */
+static void the_minor_answer_follows_the_iin(void **state)
+{
+	struct fixture *f = *state;
+	struct undo_info info;
+	struct case_data *cd;
+	const char *reason = NULL;
+	char a[UUID_BUF], adult[13], child[13];
+	int y, m, d, row;
+
+	date_to_ymd(date_today(), &y, &m, &d);
+	demo_iin(y - 40, 5, 12, false, 17, adult);
+	demo_iin(y - 10, 5, 12, true, 18, child);
+	add_row(f, ENTITY_PARTY, a);
+	put(f, "party.kind", a, "person");
+	put(f, "party.minor", a, "yes"); /* no IIN: the mediator answers */
+	put(f, "party.iin", a, adult);
+	cd = load(f);
+	row = casedata_row_index(cd, ENTITY_PARTY, a);
+	assert_string_equal(casedata_get(cd, ENTITY_PARTY, (size_t)row, "minor"), "no");
+	casedata_free(cd);
+	assert_int_equal(case_set_field(f->s, f->p, f->id, "party.minor", a, "yes", &reason), BITIM_ERR_INVALID);
+	assert_non_null(reason);
+	assert_non_null(strstr(reason, "18 or over"));
+	assert_int_equal(case_set_field(f->s, f->p, f->id, "party.minor", a, "", &reason), BITIM_ERR_INVALID);
+	put(f, "party.minor", a, "no"); /* the same answer is no change */
+	put(f, "party.iin", a, child);
+	cd = load(f);
+	assert_string_equal(casedata_get(cd, ENTITY_PARTY, (size_t)row, "minor"), "yes");
+	casedata_free(cd);
+	/* one undo: the adult's IIN again, and its answer */
+	assert_int_equal(case_undo(f->s, f->p, f->id, &info), BITIM_OK);
+	assert_string_equal(info.field, "iin");
+	cd = load(f);
+	assert_string_equal(casedata_get(cd, ENTITY_PARTY, (size_t)row, "iin"), adult);
+	assert_string_equal(casedata_get(cd, ENTITY_PARTY, (size_t)row, "minor"), "no");
+	casedata_free(cd);
+	/* another: no IIN, and the answer the mediator gave */
+	assert_int_equal(case_undo(f->s, f->p, f->id, &info), BITIM_OK);
+	assert_string_equal(info.field, "iin");
+	cd = load(f);
+	assert_null(casedata_get(cd, ENTITY_PARTY, (size_t)row, "iin"));
+	assert_string_equal(casedata_get(cd, ENTITY_PARTY, (size_t)row, "minor"), "yes");
+	casedata_free(cd);
+	put(f, "party.minor", a, "no"); /* without an IIN, any answer */
+}
+
 /* How far a refresh came is told against the open cases: closed cases
  * after the last open one do not hold the share down until it ends. */
 static void deadlines_percent_counts_the_open_cases(void **state)
@@ -567,6 +617,7 @@ int main(void)
 		T(changed_forms_refresh_cached_deadlines),
 		T(deadlines_refreshed_in_steps_and_resumed),
 		T(deadlines_percent_counts_the_open_cases),
+		T(the_minor_answer_follows_the_iin),
 		T(a_save_hands_back_the_case_as_stored),
 		T(list_shows_parties_and_search_finds_them),
 		T(a_new_case_takes_village_and_mediator_from_the_settings),

@@ -172,6 +172,30 @@ static void unknown_choice_list(void **state)
 	free(dir);
 }
 
+/* from_iin= answers a yesno field from an IIN field of the same group. */
+static void from_iin_names_an_iin_of_the_same_group(void **state)
+{
+	char *dir = copy_forms();
+	(void)state;
+	int line = count_lines(dir, "intake.form") + 1;
+	append(dir, "intake.form", "field party[].adult type=text label=\"Adult\" from_iin=party[].iin\n");
+	expect_error(dir, "intake.form", line, "from_iin= is only for fields of type yesno");
+	test_rmtree(dir);
+	free(dir);
+	dir = copy_forms();
+	line = count_lines(dir, "intake.form") + 1;
+	append(dir, "intake.form", "field party[].adult type=yesno label=\"Adult\" from_iin=party[].full_name\n");
+	expect_error(dir, "intake.form", line, "'party.full_name' is not one");
+	test_rmtree(dir);
+	free(dir);
+	dir = copy_forms();
+	line = count_lines(dir, "intake.form") + 1;
+	append(dir, "intake.form", "field case.adult type=yesno label=\"Adult\" from_iin=party[].iin\n");
+	expect_error(dir, "intake.form", line, "'party.iin' is not one");
+	test_rmtree(dir);
+	free(dir);
+}
+
 static void guard_on_unknown_field(void **state)
 {
 	char *dir = copy_forms();
@@ -364,6 +388,7 @@ int main(void)
 		cmocka_unit_test(invalid_utf8_file),
 		cmocka_unit_test(continuation_and_comments),
 		cmocka_unit_test(normalize_values),
+		cmocka_unit_test(from_iin_names_an_iin_of_the_same_group),
 	};
 	return cmocka_run_group_tests_name("forms", tests, NULL, NULL);
 }

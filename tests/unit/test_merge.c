@@ -4,6 +4,7 @@
 #include "testutil.h"
 #include "bitim/casefile.h"
 #include "bitim/conflicts.h"
+#include "bitim/demo.h"
 #include "bitim/fileio.h"
 #include "bitim/import.h"
 #include "bitim/search.h"
@@ -195,6 +196,34 @@ static void a_change_made_only_in_the_office_is_taken(void **state)
 	assert_int_equal(waiting(f), 0);
 }
 
+/* An office corrects a party's IIN to a child's: the IIN and the answer it
+ * gave ("a minor: yes") are both taken, with no conflict. */
+static void an_iin_and_the_answer_it_gave_are_taken_together(void **state)
+{
+	struct fixture *f = *state;
+	struct case_data *cd;
+	char party[UUID_BUF], child[13];
+	int y, m, d;
+
+	merge(f);
+	assert_int_equal(store_case_load(f->office, f->id, &cd), BITIM_OK);
+	snprintf(party, sizeof party, "%s", casedata_row_uuid(cd, ENTITY_PARTY, 0));
+	casedata_free(cd);
+	date_to_ymd(date_today(), &y, &m, &d);
+	demo_iin(y - 12, 1, 15, false, 7, child);
+	put_in(f, f->office, f->id, "party.iin", party, child);
+	struct import_counts c = merge(f);
+	assert_int_equal(c.updated, 1);
+	assert_int_equal(c.conflicts, 0);
+	assert_int_equal(store_case_load(f->region, region_id(f), &cd), BITIM_OK);
+	int row = casedata_row_index(cd, ENTITY_PARTY, party);
+	assert_true(row >= 0);
+	assert_string_equal(casedata_get(cd, ENTITY_PARTY, (size_t)row, "iin"), child);
+	assert_string_equal(casedata_get(cd, ENTITY_PARTY, (size_t)row, "minor"), "yes");
+	casedata_free(cd);
+	assert_int_equal(waiting(f), 0);
+}
+
 static void a_change_made_only_in_the_region_stays(void **state)
 {
 	struct fixture *f = *state;
@@ -375,6 +404,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(first_merge_adds_then_merging_again_changes_nothing),
 		T(a_change_made_only_in_the_office_is_taken),
+		T(an_iin_and_the_answer_it_gave_are_taken_together),
 		T(a_change_made_only_in_the_region_stays),
 		T(changes_to_different_fields_on_both_sides_both_stay),
 		T(the_same_field_changed_on_both_sides_is_a_conflict),

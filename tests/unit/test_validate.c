@@ -1,6 +1,7 @@
 /* Unit tests: validators and dates. */
 #include "testutil.h"
 #include "bitim/date.h"
+#include "bitim/demo.h"
 #include "bitim/utf8.h"
 #include "bitim/validate.h"
 
@@ -9,6 +10,34 @@ static void iin_published_examples_pass(void **state)
 	(void)state;
 	assert_null(validate_iin("791028302728"));
 	assert_null(validate_iin("061211600012")); /* needs the second pass */
+}
+
+/* The birth date an IIN holds, and whether its person is under 18 on a
+ * day: 18 from the birthday on, not the day before. */
+static void iin_birth_date_and_minority(void **state)
+{
+	int y, m, d;
+	bool minor = false;
+	char born_2008[13];
+	(void)state;
+	assert_true(validate_iin_birth("791028302728", &y, &m, &d));
+	assert_int_equal(y, 1979);
+	assert_int_equal(m, 10);
+	assert_int_equal(d, 28);
+	assert_true(validate_iin_birth("061211600012", &y, &m, &d));
+	assert_int_equal(y, 2006);
+	assert_false(validate_iin_birth("791028302729", &y, &m, &d)); /* check digit */
+	assert_false(validate_iin_birth(NULL, &y, &m, &d));
+	demo_iin(2008, 3, 10, true, 42, born_2008);
+	assert_true(validate_iin_minor(born_2008, 2026, 3, 9, &minor));
+	assert_true(minor);
+	assert_true(validate_iin_minor(born_2008, 2026, 3, 10, &minor));
+	assert_false(minor);
+	assert_true(validate_iin_minor(born_2008, 2025, 12, 31, &minor));
+	assert_true(minor);
+	assert_true(validate_iin_minor("791028302728", 2026, 3, 10, &minor));
+	assert_false(minor);
+	assert_false(validate_iin_minor("", 2026, 3, 10, &minor));
 }
 
 static void iin_shape_errors(void **state)
@@ -224,6 +253,7 @@ int main(void)
 		cmocka_unit_test(dates_malformed),
 		cmocka_unit_test(dates_arithmetic_round_trip),
 		cmocka_unit_test(utf8_decoding),
+		cmocka_unit_test(iin_birth_date_and_minority),
 	};
 	return cmocka_run_group_tests_name("validate", tests, NULL, NULL);
 }
