@@ -458,11 +458,15 @@ bool fv_key(struct formview *fv, struct app *app, bool is_key, wint_t key)
 const char *fv_hint(const struct formview *fv)
 {
 	const struct fv_item *it = fv_current(fv);
+	const char *why;
 
 	if (!it)
 		return NULL;
 	if (it->kind == FV_ADD)
 		return N_("Press Enter (or F4) to add one");
+	/* A field that cannot be changed says why, not how to type. */
+	if (it->kind == FV_FIELD && fv->src.locked && (why = fv->src.locked(fv->src.ctx, it)))
+		return why;
 	if (it->kind == FV_FIELD && fv->src.names && !fv->editing && is_text(it)) {
 		const char *names[2];
 		if (fv->src.names(fv->src.ctx, it, names, 2) > 0)

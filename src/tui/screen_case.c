@@ -113,6 +113,13 @@ static const char *locked(void *ctx, const struct fv_item *it)
 		return N_("The case is closed; it can no longer be changed");
 	if (procedure_field_frozen(proc(), C.cd, it->field))
 		return N_("The settlement agreement is signed; its terms can only be changed by an addendum");
+	/* Answered from the IIN (the core takes no other answer while it gives one). */
+	if (it->field->from_iin) {
+		const char *answer = field_answer_from_iin(it->field, C.cd, it->row >= 0 ? (size_t)it->row : 0, date_today());
+		const char *now = value_of(ctx, it);
+		if (answer && now && strcmp(answer, now) == 0)
+			return N_("Answered from the IIN's birth date: to change it, correct the IIN");
+	}
 	return NULL;
 }
 

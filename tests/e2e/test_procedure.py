@@ -210,4 +210,39 @@ def followup_closes_with_an_obligation_not_yet_due_after_the_warning():
         assert t.query("SELECT status FROM obligations") == [("pending",)]
 
 
+
+@T.test
+def the_iin_answers_whether_a_party_is_a_minor():
+    """An adult's IIN answers No, a child's Yes (and asks who takes part
+    with the child); the answer is not typed over, and one undo takes back
+    the IIN with the answer it gave."""
+    with Tui(BITIM, today="2026-04-10") as t:
+        steps.skip_welcome(t)
+        t.keys("F4")
+        t.wait_for("Intake")
+        steps.intake_until_first_iin(t)
+        steps.next_field(t, "791028302728")          # born 28.10.1979
+        steps.next_field(t, "1")                     # takes part as: party
+        t.wait_for("Answered from the IIN's birth date: to change it, correct the IIN")
+        line = [row for row in t.lines() if "Is this person a minor?" in row]
+        assert line and line[0].split()[-1] == "No", t.screen()
+        t.keys("Delete")                             # refused, said why, nothing stored but No
+        t.wait_for("Answered from the IIN's birth date")
+        assert t.query("SELECT value FROM field_values WHERE key = 'minor'") == [("no",)]
+        t.keys("BTab", "BTab")                       # back to the IIN: a child's
+        t.wait_for("IIN: 12 digits")
+        t.keys(*["BSpace"] * 12)
+        t.type("120101500016")                       # born 01.01.2012
+        t.keys("Tab")
+        t.wait_for("Legal representative")
+        line = [row for row in t.lines() if "Is this person a minor?" in row]
+        assert line and line[0].split()[-1] == "Yes", t.screen()
+        assert t.query("SELECT value FROM field_values WHERE key = 'minor'") == [("yes",)]
+        t.keys("F9")                                 # one undo: the adult's IIN and its No
+        t.wait_gone("Legal representative")
+        t.wait_for("791028302728")
+        assert t.query("SELECT value FROM field_values WHERE key = 'minor'") == [("no",)]
+        t.quit()
+
+
 T.run()
