@@ -66,6 +66,19 @@ static void expect_error(const char *dir, const char *file, int line, const char
 	assert_non_null(strstr(err.message, needle));
 }
 
+/* A line appended to one file of a fresh copy of the forms is refused at
+ * that line, with a message containing `needle`. */
+static void expect_appended_error(const char *file, const char *text, const char *needle)
+{
+	char *dir = copy_forms();
+	int line = count_lines(dir, file) + 1;
+
+	append(dir, file, text);
+	expect_error(dir, file, line, needle);
+	test_rmtree(dir);
+	free(dir);
+}
+
 static void shipped_forms_load(void **state)
 {
 	struct procedure *p = NULL;
@@ -108,92 +121,50 @@ static void missing_form_file(void **state)
 
 static void unknown_type_names_line(void **state)
 {
-	char *dir = copy_forms();
 	(void)state;
-	int line = count_lines(dir, "intake.form") + 1;
-	append(dir, "intake.form", "field case.extra type=dat label=\"Extra\"\n");
-	expect_error(dir, "intake.form", line, "unknown type 'dat'");
-	test_rmtree(dir);
-	free(dir);
+	expect_appended_error("intake.form", "field case.extra type=dat label=\"Extra\"\n", "unknown type 'dat'");
 }
 
 static void unknown_attribute(void **state)
 {
-	char *dir = copy_forms();
 	(void)state;
-	int line = count_lines(dir, "consent.form") + 1;
-	append(dir, "consent.form", "field case.extra type=text label=\"Extra\" lable=\"x\"\n");
-	expect_error(dir, "consent.form", line, "unknown attribute 'lable'");
-	test_rmtree(dir);
-	free(dir);
+	expect_appended_error("consent.form", "field case.extra type=text label=\"Extra\" lable=\"x\"\n", "unknown attribute 'lable'");
 }
 
 static void duplicate_field(void **state)
 {
-	char *dir = copy_forms();
 	(void)state;
-	int line = count_lines(dir, "consent.form") + 1;
-	append(dir, "consent.form", "field case.category type=text label=\"Again\"\n");
-	expect_error(dir, "consent.form", line, "already defined in intake.form");
-	test_rmtree(dir);
-	free(dir);
+	expect_appended_error("consent.form", "field case.category type=text label=\"Again\"\n", "already defined in intake.form");
 }
 
 static void group_without_brackets(void **state)
 {
-	char *dir = copy_forms();
 	(void)state;
-	int line = count_lines(dir, "intake.form") + 1;
-	append(dir, "intake.form", "field party.nick type=text label=\"Nick\"\n");
-	expect_error(dir, "intake.form", line, "write party[].nick");
-	test_rmtree(dir);
-	free(dir);
+	expect_appended_error("intake.form", "field party.nick type=text label=\"Nick\"\n", "write party[].nick");
 }
 
 static void unclosed_quote(void **state)
 {
-	char *dir = copy_forms();
 	(void)state;
-	int line = count_lines(dir, "intake.form") + 1;
-	append(dir, "intake.form", "field case.extra type=text label=\"Extra\n");
-	expect_error(dir, "intake.form", line, "not closed");
-	test_rmtree(dir);
-	free(dir);
+	expect_appended_error("intake.form", "field case.extra type=text label=\"Extra\n", "not closed");
 }
 
 static void unknown_choice_list(void **state)
 {
-	char *dir = copy_forms();
 	(void)state;
-	int line = count_lines(dir, "intake.form") + 1;
-	append(dir, "intake.form", "field case.extra type=choice choices=colours label=\"Colour\"\n");
-	expect_error(dir, "intake.form", line, "no choice list 'colours'");
-	test_rmtree(dir);
-	free(dir);
+	expect_appended_error("intake.form", "field case.extra type=choice choices=colours label=\"Colour\"\n", "no choice list 'colours'");
 }
 
 /* from_iin= answers a yesno field from an IIN field of the same group. */
 static void from_iin_names_an_iin_of_the_same_group(void **state)
 {
-	char *dir = copy_forms();
 	(void)state;
-	int line = count_lines(dir, "intake.form") + 1;
-	append(dir, "intake.form", "field party[].adult type=text label=\"Adult\" from_iin=party[].iin\n");
-	expect_error(dir, "intake.form", line, "from_iin= is only for fields of type yesno");
-	test_rmtree(dir);
-	free(dir);
-	dir = copy_forms();
-	line = count_lines(dir, "intake.form") + 1;
-	append(dir, "intake.form", "field party[].adult type=yesno label=\"Adult\" from_iin=party[].full_name\n");
-	expect_error(dir, "intake.form", line, "'party.full_name' is not one");
-	test_rmtree(dir);
-	free(dir);
-	dir = copy_forms();
-	line = count_lines(dir, "intake.form") + 1;
-	append(dir, "intake.form", "field case.adult type=yesno label=\"Adult\" from_iin=party[].iin\n");
-	expect_error(dir, "intake.form", line, "'party.iin' is not one");
-	test_rmtree(dir);
-	free(dir);
+	expect_appended_error("intake.form", "field party[].adult type=text label=\"Adult\" from_iin=party[].iin\n",
+			      "from_iin= is only for fields of type yesno");
+	expect_appended_error("intake.form", "field party[].adult type=yesno label=\"Adult\" from_iin=party[].full_name\n",
+			      "'party.full_name' is not one");
+	expect_appended_error("intake.form", "field case.adult type=yesno label=\"Adult\" from_iin=party[].iin\n",
+			      "'party.iin' is not one");
 }
 
 static void guard_on_unknown_field(void **state)
