@@ -24,7 +24,7 @@ The parties named in section 1 and the mediator {mediator} have concluded this a
 {case.subject}
 {if case.regime=civil_court|admin_court}
 
-The dispute is before the court: {case.court_name}, case No. {case.court_case_no}. This agreement is the ground for staying the proceedings (Law, Art. 23 p.3; Civil Procedure Code Art. 179 p.5).
+The dispute is before the court: {case.court_name}, case No. {case.court_case_no}. This agreement is the ground for staying the proceedings (Law, Art. 23 p.3; Civil Procedure Code Art. 179 part 5).
 {end}
 {if case.regime=criminal}
 

@@ -49,7 +49,7 @@ The person who committed the criminal offence repairs the harm caused to the vic
 {end}
 {if case.regime=administrative}
 ## Reconciliation
-The victim and the person brought to administrative liability reconcile; this agreement is their written reconciliation (Law, Art. 27 p.6; Administrative Offences Code Art. 64 p.2). The harm is repaired: {case.harm_repaired}.
+The victim and the person brought to administrative liability reconcile; this agreement is their written reconciliation (Law, Art. 27 p.6; Administrative Offences Code Art. 64 part 2). The harm is repaired: {case.harm_repaired}.
 
 {end}
 {if case.alimony=yes}
@@ -84,12 +84,12 @@ The parties agree that, if this agreement is not performed, the interested party
 {end}
 {if case.regime=civil_court|admin_court|enforcement}
 
-Once approved by the court, this agreement is performed as an amicable settlement; if it is not performed voluntarily, it is enforced by a writ of execution (Civil Procedure Code Art. 178; Art. 180 p.4).
+Once approved by the court, this agreement is performed as an amicable settlement; if it is not performed voluntarily, it is enforced by a writ of execution (Civil Procedure Code Art. 178; Art. 180 part 4).
 {end}
 {if case.regime=civil_court|admin_court}
 
 ## 6. Request to the court
-The parties ask the court to approve this agreement and to end the proceedings in case No. {case.court_case_no} (Civil Procedure Code Arts. 177, 180). The state duty paid by the claimant is refunded from the budget (Civil Procedure Code Art. 177 p.5(4); Law, Art. 27 p.5).
+The parties ask the court to approve this agreement and to end the proceedings in case No. {case.court_case_no} (Civil Procedure Code Arts. 177, 180). The state duty paid by the claimant is refunded from the budget (Civil Procedure Code Art. 177 part 5(4); Law, Art. 27 p.5).
 {if case.court_costs}
 
 The court costs are shared as follows:\
@@ -97,15 +97,15 @@ The court costs are shared as follows:\
 {end}
 {if case.court_costs=""}
 
-The parties consider the court costs mutually extinguished (Civil Procedure Code Art. 176 p.4).
+The parties consider the court costs mutually extinguished (Civil Procedure Code Art. 176 part 4).
 {end}
 
-This agreement contains no suspensive condition (Civil Procedure Code Art. 176 p.3).
+This agreement contains no suspensive condition (Civil Procedure Code Art. 176 part 3).
 {end}
 {if case.regime=enforcement}
 
 ## 6. Request to the court
-The parties submit this agreement for approval to: {case.enf_court} (Law, Art. 25-1 p.2; Civil Procedure Code Art. 179 p.8). Once it is presented to the bailiff, the enforcement proceedings end (Art. 25-1 p.3). This agreement contains no suspensive condition (Civil Procedure Code Art. 176 p.3).
+The parties submit this agreement for approval to: {case.enf_court} (Law, Art. 25-1 p.2; Civil Procedure Code Art. 179 part 8). Once it is presented to the bailiff, the enforcement proceedings end (Art. 25-1 p.3). This agreement contains no suspensive condition (Civil Procedure Code Art. 176 part 3).
 {end}
 {if case.settlement_terms}
 

@@ -151,8 +151,8 @@ def civil_case_in_court():
         "court and case number": {"kk": "Панфиловский районный суд, № 2-518/2026 іс",
                                   "ru": "Панфиловский районный суд, дело № 2-518/2026",
                                   "en": "Панфиловский районный суд, case No. 2-518/2026"},
-        "ground for the stay (Art. 23 p.3; ГПК 179 p.5)": {"kk": "АПК 179-бабының 5-тармағы", "ru": "п. 5 ст. 179 ГПК",
-                                                           "en": "Civil Procedure Code Art. 179 p.5"},
+        "ground for the stay (Art. 23 p.3; ГПК 179 part 5)": {"kk": "АПК 179-бабының 5-бөлігі", "ru": "ч. 5 ст. 179 ГПК",
+                                                              "en": "Civil Procedure Code Art. 179 part 5"},
         "extension by joint written notice to the court": {"kk": "сотқа бірлескен жазбаша хабарлама жібереді",
                                                            "ru": "направляют суду совместное письменное уведомление",
                                                            "en": "joint written notice to the court"},
@@ -165,10 +165,22 @@ def civil_case_in_court():
             "en": "ask the court to approve this agreement and to end the proceedings in case No. 2-518/2026"},
         "state duty refund": {"kk": "мемлекеттік баж бюджеттен қайтарылуға тиіс",
                               "ru": "государственная пошлина подлежит возврату", "en": "state duty paid by the claimant is refunded"},
-        "court costs mutually extinguished": {"kk": "сот шығыстарын өзара өтелген деп санайды",
-                                              "ru": "взаимно погашенными", "en": "mutually extinguished"},
-        "no suspensive condition": {"kk": "кейінге қалдыратын талаптар жоқ", "ru": "не содержит отлагательных условий",
-                                    "en": "contains no suspensive condition"},
+        "court costs mutually extinguished": {"kk": "сот шығыстарын өзара өтелген деп санайды (АПК 176-бабының 4-бөлігі)",
+                                              "ru": "взаимно погашенными (ч. 4 ст. 176 ГПК)",
+                                              "en": "mutually extinguished (Civil Procedure Code Art. 176 part 4)"},
+        # ГПК Arts. 177 part 5(4), 178, 180 part 4 in their own words: the kk Code says
+        # «талап қоюшы» and «татуласу келісімі», and a Code's article has parts.
+        "state duty refunded to the claimant (ГПК 177 part 5(4))": {
+            "kk": ["Талап қоюшы төлеген мемлекеттік баж", "АПК 177-бабы 5-бөлігінің 4) тармақшасы"],
+            "ru": ["Уплаченная истцом государственная пошлина", "пп. 4) ч. 5 ст. 177 ГПК"],
+            "en": ["The state duty paid by the claimant", "Civil Procedure Code Art. 177 part 5(4)"]},
+        "performed as an amicable settlement (ГПК 178, 180 part 4)": {
+            "kk": ["татуласу келісімін орындау қағидалары бойынша", "АПК 178-бабы, 180-бабының 4-бөлігі"],
+            "ru": ["по правилам исполнения мирового соглашения", "ст. 178, ч. 4 ст. 180 ГПК"],
+            "en": ["performed as an amicable settlement", "Civil Procedure Code Art. 178; Art. 180 part 4"]},
+        "no suspensive condition": {"kk": "кейінге қалдыру шарттары жоқ (АПК 176-бабының 3-бөлігі)",
+                                    "ru": "не содержит отлагательных условий (ч. 3 ст. 176 ГПК)",
+                                    "en": "contains no suspensive condition (Civil Procedure Code Art. 176 part 3)"},
         "copies = signatories + 1": {"kk": "4 данада", "ru": "Составлено в 4 экземплярах", "en": "Made in 4 copies"},
         "representative and the basis of authority": {
             "kk": "Мария Иванова, ЖСН 061211600012, Айгуль Нурланова тарапының өкілі, өкілеттігінің негізі: доверенность № 12",
@@ -256,9 +268,9 @@ def administrative_offence():
     require(6, "contract", CONTRACT_TERMS)
     require(6, "settlement", SETTLEMENT_COMMON)
     require(6, "settlement", {
-        "written reconciliation (КоАП 64 p.2)": {"kk": ["Татуласу", "ӘҚБтК 64-бабының 2-тармағы"],
-                                                 "ru": ["письменным соглашением о примирении", "п. 2 ст. 64 КоАП"],
-                                                 "en": ["written reconciliation", "Administrative Offences Code Art. 64 p.2"]},
+        "written reconciliation (КоАП 64 part 2)": {"kk": ["Татуласу", "ӘҚБтК 64-бабының 2-бөлігі"],
+                                                    "ru": ["письменным соглашением о примирении", "ч. 2 ст. 64 КоАП"],
+                                                    "en": ["written reconciliation", "Administrative Offences Code Art. 64 part 2"]},
         "roles": {"kk": "әкімшілік жауапкершілікке тартылатын адам", "ru": "лицо, привлекаемое к административной ответственности",
                   "en": "person brought to administrative liability"},
     })
@@ -275,6 +287,8 @@ def enforcement():
         "submitted for the court's approval (Art. 25-1 p.2)": {
             "kk": "бекітуге ұсынады: Панфиловский районный суд", "ru": "на утверждение: Панфиловский районный суд",
             "en": "for approval to: Панфиловский районный суд"},
+        "approval at the enforcement stage (ГПК 179 part 8)": {"kk": "АПК 179-бабының 8-бөлігі", "ru": "ч. 8 ст. 179 ГПК",
+                                                               "en": "Civil Procedure Code Art. 179 part 8"},
         "enforcement ends (Art. 25-1 p.3)": {"kk": "атқарушылық іс жүргізу тоқтатылады",
                                              "ru": "исполнительное производство прекращается",
                                              "en": "the enforcement proceedings end"},
