@@ -13,7 +13,7 @@ The parties named in section 1 and the mediator {mediator} have concluded this a
 ## 1. The parties and their details
 #! Art. 21 p.2(9)
 {each party where party.role=party}
-- {party.full_name}{if party.kind=person}, IIN {party.iin}{end}{if party.kind=organisation}, BIN {party.bin}{end}; address: {party.address}; phone: {party.phone}
+- {party.full_name}{if party.kind=person}, IIN {party.iin}{end}{if party.kind=organisation}, BIN {party.bin}{end}{if party.minor=yes}, a minor, with: {party.minor_companion} (Art. 24 p.3){end}; address: {party.address}; phone: {party.phone}
 {end}
 {each party where party.role=representative}
 - {party.full_name}{if party.iin}, IIN {party.iin}{end}, representative of the party {party.represents}{if party.position}, {party.position}{end}, acting under: {party.powers}

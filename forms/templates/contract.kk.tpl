@@ -13,7 +13,7 @@
 ## 1. Тараптар және олардың деректемелері
 #! Art. 21 p.2(9)
 {each party where party.role=party}
-- {party.full_name}{if party.kind=person}, ЖСН {party.iin}{end}{if party.kind=organisation}, БСН {party.bin}{end}; мекенжайы: {party.address}; телефоны: {party.phone}
+- {party.full_name}{if party.kind=person}, ЖСН {party.iin}{end}{if party.kind=organisation}, БСН {party.bin}{end}{if party.minor=yes}, кәмелетке толмаған, қатысуымен: {party.minor_companion} (24-баптың 3-тармағы){end}; мекенжайы: {party.address}; телефоны: {party.phone}
 {end}
 {each party where party.role=representative}
 - {party.full_name}{if party.iin}, ЖСН {party.iin}{end}, {party.represents} тарапының өкілі{if party.position}, {party.position}{end}, өкілеттігінің негізі: {party.powers}

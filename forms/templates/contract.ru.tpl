@@ -13,7 +13,7 @@
 ## 1. Стороны и их реквизиты
 #! Art. 21 p.2(9)
 {each party where party.role=party}
-- {party.full_name}{if party.kind=person}, ИИН {party.iin}{end}{if party.kind=organisation}, БИН {party.bin}{end}; адрес: {party.address}; телефон: {party.phone}
+- {party.full_name}{if party.kind=person}, ИИН {party.iin}{end}{if party.kind=organisation}, БИН {party.bin}{end}{if party.minor=yes}, несовершеннолетний, с участием: {party.minor_companion} (п. 3 ст. 24){end}; адрес: {party.address}; телефон: {party.phone}
 {end}
 {each party where party.role=representative}
 - {party.full_name}{if party.iin}, ИИН {party.iin}{end}, представитель стороны {party.represents}{if party.position}, {party.position}{end}, действует на основании: {party.powers}

@@ -329,6 +329,63 @@ static void html_escapes(void **state)
 	free(html);
 }
 
+/* A shipped template (forms/templates/KIND.LANG.tpl) expanded against cd in
+ * lang: the texts of its blocks, one a line. */
+static char *shipped(const char *kind, enum bitim_lang lang, struct case_data *cd)
+{
+	static const char *const code[] = { [BITIM_LANG_KK] = "kk", [BITIM_LANG_RU] = "ru", [BITIM_LANG_EN] = "en" };
+	char path[4096], err[512], *text = NULL;
+	size_t len = 0;
+	struct blocks b;
+	snprintf(path, sizeof path, "%s/templates/%s.%s.tpl", test_forms_dir(), kind, code[lang]);
+	i18n_set_lang(lang);
+	struct template_data data = { .p = proc, .cd = cd, .mediator = "Бақыт Омарова" };
+	assert_int_equal(template_expand(path, &data, &b, err, sizeof err), BITIM_OK);
+	free(data.missing);
+	FILE *out = open_memstream(&text, &len);
+	for (size_t i = 0; i < b.count; i++)
+		fprintf(out, "%s\n", b.items[i].text);
+	fclose(out);
+	blocks_free(&b);
+	return text;
+}
+
+/* Art. 24 p.3: where a party is a minor, a teacher, a psychologist or the
+ * minor's legal representative must take part. The agreement on mediation,
+ * which names who takes part, says so beside the minor, as the settlement
+ * agreement does. */
+static void agreement_on_mediation_names_who_takes_part_with_a_minor(void **state)
+{
+	static const struct {
+		enum bitim_lang lang;
+		const char *want;
+	} cases[] = {
+		{ BITIM_LANG_KK, "Әлия, ЖСН 100101600015, кәмелетке толмаған, қатысуымен: Гүлнар Әлиева, заңды өкілі (24-баптың 3-тармағы)" },
+		{ BITIM_LANG_RU, "Әлия, ИИН 100101600015, несовершеннолетний, с участием: Гүлнар Әлиева, заңды өкілі (п. 3 ст. 24)" },
+		{ BITIM_LANG_EN, "Әлия, IIN 100101600015, a minor, with: Гүлнар Әлиева, заңды өкілі (Art. 24 p.3)" },
+	};
+	struct case_data *cd = small_case();
+	(void)state;
+	casedata_set(cd, ENTITY_CASE, 0, "regime", "criminal");
+	casedata_set(cd, ENTITY_PARTY, 0, "role", "party");
+	casedata_set(cd, ENTITY_PARTY, 0, "iin", "100101600015");
+	casedata_set(cd, ENTITY_PARTY, 0, "minor", "yes");
+	casedata_set(cd, ENTITY_PARTY, 0, "minor_companion", "Гүлнар Әлиева, заңды өкілі");
+	for (size_t i = 0; i < 3; i++) {
+		char *text = shipped("contract", cases[i].lang, cd);
+		if (!strstr(text, cases[i].want))
+			fail_msg("no %s in:\n%s", cases[i].want, text);
+		free(text);
+	}
+	/* an adult party: nothing said */
+	casedata_set(cd, ENTITY_PARTY, 0, "minor", "no");
+	char *text = shipped("contract", BITIM_LANG_EN, cd);
+	assert_null(strstr(text, "a minor"));
+	free(text);
+	i18n_set_lang(BITIM_LANG_EN);
+	casedata_free(cd);
+}
+
 static void shipped_templates_are_sound(void **state)
 {
 	char err[512];
@@ -351,6 +408,7 @@ int main(void)
 		cmocka_unit_test(bilingual_text_in_columns_or_clause_by_clause),
 		cmocka_unit_test(html_escapes),
 		cmocka_unit_test(shipped_templates_are_sound),
+		cmocka_unit_test(agreement_on_mediation_names_who_takes_part_with_a_minor),
 	};
 	return cmocka_run_group_tests_name("doc", tests, setup, teardown);
 }
