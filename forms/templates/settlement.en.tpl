@@ -49,7 +49,7 @@ The person who committed the criminal offence repairs the harm caused to the vic
 {end}
 {if case.regime=administrative}
 ## Reconciliation
-The victim and the person brought to administrative liability reconcile; this agreement is their written reconciliation (Law, Art. 27 p.6; Administrative Offences Code Art. 64 part 2). The harm is repaired: {case.harm_repaired}.
+The victim and the person brought to administrative liability reconcile; this agreement is their written reconciliation (Law, Art. 27 p.6; Administrative Offences Code Art. 64 part 2). The harm is repaired: {case.harm_repaired}. The parties send this agreement at once to the body conducting the administrative-offence case (Law, Art. 24 p.6).
 
 {end}
 {if case.alimony=yes}

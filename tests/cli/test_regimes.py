@@ -271,6 +271,10 @@ def administrative_offence():
         "written reconciliation (КоАП 64 part 2)": {"kk": ["Татуласу", "ӘҚБтК 64-бабының 2-бөлігі"],
                                                     "ru": ["письменным соглашением о примирении", "ч. 2 ст. 64 КоАП"],
                                                     "en": ["written reconciliation", "Administrative Offences Code Art. 64 part 2"]},
+        "sent at once to the body conducting the case (Art. 24 p.6)": {
+            "kk": "әкімшілік құқық бұзушылық туралы істі жүргізетін органға дереу жібереді (Заңның 24-бабының 6-тармағы)",
+            "ru": "незамедлительно направляют настоящее соглашение органу, ведущему дело об административном правонарушении (п. 6 ст. 24 Закона)",
+            "en": "send this agreement at once to the body conducting the administrative-offence case (Law, Art. 24 p.6)"},
         "roles": {"kk": "әкімшілік жауапкершілікке тартылатын адам", "ru": "лицо, привлекаемое к административной ответственности",
                   "en": "person brought to administrative liability"},
     })
