@@ -118,7 +118,7 @@ The parties take part voluntarily and as equals; each may leave mediation at any
 
 #! Art. 21 p.2(13)
 ## 11. Procedure and grounds of termination
-Mediation ends: when the settlement agreement is signed, from the day of signing; when the mediator finds circumstances that exclude settlement by mediation; on the written refusal of the party (parties), from the day it is signed; on one party's written refusal to continue, from its notice by any available means; when the term expires (Art. 26 p.1). The mediator may withdraw or end mediation with the parties' written consent (Art. 10 p.1(3)) and must end it on a conflict of interest (Art. 10 p.2(5)). On a party's request the mediator issues a notice of termination of the mediation procedure stating the reason (Art. 26 p.2).
+Mediation ends: when the settlement agreement is signed, from the day of signing; when the mediator finds circumstances that exclude settling the dispute (conflict) by mediation; on the written refusal of the party (parties), from the day it is signed; on one party's written refusal to continue, from its notice by any available means; when the term expires (Art. 26 p.1). The mediator may withdraw or end mediation with the parties' written consent (Art. 10 p.1(3)) and must end it on a conflict of interest (Art. 10 p.2(5)). On a party's request the mediator issues a notice of termination of the mediation procedure stating the reason (Art. 26 p.2).
 {if case.regime=civil_court|admin_court|criminal|administrative}
 
 When mediation ends, the parties at once send the court or the body conducting the case the settlement agreement, or a written notice of termination stating its ground (Art. 23 p.4; Art. 24 p.6).

@@ -40,7 +40,7 @@ Mediation was terminated on {case.terminated_on} because the mediator found circ
 Mediation was terminated on {case.terminated_on}, the day the written refusal of the party (parties) was signed (Law, Art. 26 p.1(3)).
 {end}
 {if case.termination_ground=party_refused}
-Mediation was terminated on {case.terminated_on}, when one party's written refusal to continue was notified (Law, Art. 26 p.1(4)).
+Mediation was terminated on {case.terminated_on}, when one party's written refusal to continue was notified by any available means (Law, Art. 26 p.1(4)).
 {end}
 {if case.termination_ground=term_expired}
 Mediation was terminated on {case.terminated_on} because its term expired (Law, Art. 26 p.1(5); Arts. 23, 24).
