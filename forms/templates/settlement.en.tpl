@@ -14,7 +14,7 @@
 {end}
 
 ## 2. The mediator
-{mediator}. The agreement on mediation was concluded on {case.contract_on}.
+{mediator}{if case.mediator_kind=professional}, professional mediator; organisation of mediators: {case.mediator_org}; certificate: {case.mediator_cert}{end}{if case.mediator_kind=public}, public mediator; entry in the register of public mediators: {case.mediator_register}{end}. The agreement on mediation was concluded on {case.contract_on}.
 
 ## 3. Subject of the dispute (conflict)
 {case.settlement_subject}

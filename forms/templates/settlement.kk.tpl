@@ -14,7 +14,7 @@
 {end}
 
 ## 2. Медиатор
-{mediator}. Медиация туралы шарт {case.contract_on} ж. жасалған.
+{mediator}{if case.mediator_kind=professional}, кәсіпқой медиатор; медиаторлар ұйымы: {case.mediator_org}; сертификаты: {case.mediator_cert}{end}{if case.mediator_kind=public}, қоғамдық медиатор; қоғамдық медиаторлар тізіліміндегі жазба: {case.mediator_register}{end}. Медиация туралы шарт {case.contract_on} ж. жасалған.
 
 ## 3. Даудың (жанжалдың) нысанасы
 {case.settlement_subject}

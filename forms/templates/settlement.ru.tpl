@@ -14,7 +14,7 @@
 {end}
 
 ## 2. Медиатор
-{mediator}. Договор о медиации заключён {case.contract_on}.
+{mediator}{if case.mediator_kind=professional}, профессиональный медиатор; организация медиаторов: {case.mediator_org}; сертификат: {case.mediator_cert}{end}{if case.mediator_kind=public}, общественный медиатор; запись в реестре общественных медиаторов: {case.mediator_register}{end}. Договор о медиации заключён {case.contract_on}.
 
 ## 3. Предмет спора (конфликта)
 {case.settlement_subject}

@@ -231,6 +231,10 @@ def labour():
     })
     require(4, "settlement", SETTLEMENT_COMMON)
     require(4, "settlement", {
+        "data of the mediator (Art. 27 p.2)": {
+            "kk": "Бақыт Омарова, кәсіпқой медиатор; медиаторлар ұйымы: ОЮЛ «Палата медиаторов»; сертификаты: № 0456 от 10.02.2025. Медиация туралы шарт",
+            "ru": "Бақыт Омарова, профессиональный медиатор; организация медиаторов: ОЮЛ «Палата медиаторов»; сертификат: № 0456 от 10.02.2025. Договор о медиации",
+            "en": "Бақыт Омарова, professional mediator; organisation of mediators: ОЮЛ «Палата медиаторов»; certificate: № 0456 от 10.02.2025. The agreement on mediation"},
         "signed with EDS (Art. 18 p.3)": {"kk": "электрондық цифрлық қолтаңбалармен", "ru": "электронными цифровыми подписями",
                                           "en": "electronic digital signatures"},
         "organisation with its BIN": {"kk": "ТОО «Жетісу Агро», БСН 940140000385", "ru": "ТОО «Жетісу Агро», БИН 940140000385",
