@@ -350,6 +350,30 @@ def reports_count_what_followed_the_signature():
     assert "Summary,court_approval_rate,court_approval_rate,1.000," in r.stdout, r.stdout
 
 
+@T.test
+def a_code_article_is_cited_by_its_part():
+    """The Law "On Mediation" divides its articles into paragraphs (п., тармақ,
+    p.); the Civil Procedure, Criminal and Administrative Offences Codes into
+    parts (ч., бөлік, part): ГПК Art. 176 part 4 says «часть четвертая». The
+    Marriage and Family Code's Art. 158 (Law 84-VII) has sub-items only. The
+    papers and the forms' law references cite them so."""
+    wrong = {
+        "en": re.compile(r"(?:Procedure|Criminal|Offences) Code Art\. \d+ pp?\.|; Art\. 180 p\.|Art\. 158 p\."),
+        "ru": re.compile(r"\b[Пп]п?\. [\d-]+ ст\. \d+ (?:ГПК|УК|КоАП)|п\. \d+ ст\. 158"),
+        "kk": re.compile(r"(?:АПК|ҚК|ӘҚБтК) \d+-бабы(?:ның)? [\d-]+-тарма[қғ]|158-бабының \d+-тармағы"),
+    }
+    found = []
+    forms = P["forms"]
+    texts = [(os.path.join(forms, n), "en") for n in sorted(os.listdir(forms)) if n.endswith((".form", ".def"))]
+    tdir = os.path.join(forms, "templates")
+    texts += [(os.path.join(tdir, n), n.split(".")[-2]) for n in sorted(os.listdir(tdir)) if n.endswith(".tpl")]
+    for path, lang in texts:
+        for i, line in enumerate(open(path, encoding="utf-8"), 1):
+            if not line.startswith("#") and wrong[lang].search(line):
+                found.append("%s:%d: %s" % (os.path.basename(path), i, wrong[lang].search(line).group(0)))
+    assert not found, "\n".join(found)
+
+
 def skeleton(path):
     """A template's structure: headings, blocks and their conditions, list
     items and paragraphs, in order; the text itself left out."""
