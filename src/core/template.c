@@ -409,8 +409,19 @@ static int expand_each(struct expander *x, size_t line, const char *spec, size_t
 	return rc;
 }
 
-/* {signatures}: each party (and representative) of the case, then the
- * mediator; {signatures mediator}: the mediator alone. */
+/* {signatures}: each party (and representative) of the case — a minor
+ * followed by the teacher, psychologist or legal representative who takes
+ * part with them (Art. 24 p.3) — then the mediator; {signatures mediator}:
+ * the mediator alone. */
+/* Who takes part with party r, a minor; NULL for an adult or none named. */
+static const char *minor_companion(const struct case_data *cd, size_t r)
+{
+	const char *minor = casedata_get(cd, ENTITY_PARTY, r, "minor");
+	const char *companion = casedata_get(cd, ENTITY_PARTY, r, "minor_companion");
+
+	return minor && strcmp(minor, "yes") == 0 && companion && *companion ? companion : NULL;
+}
+
 static int signatures(struct expander *x, bool mediator_only)
 {
 	const struct case_data *cd = x->data->cd;
@@ -424,6 +435,10 @@ static int signatures(struct expander *x, bool mediator_only)
 		if (!name)
 			continue;
 		if (asprintf(&line, "%s\t%s", name, label ? _(label) : "") < 0 || add_block(x, BLOCK_SIGN, line) < 0)
+			return -1;
+		if (minor_companion(cd, r) &&
+		    (asprintf(&line, "%s\t%s", minor_companion(cd, r), _("Taking part with the minor")) < 0 ||
+		     add_block(x, BLOCK_SIGN, line) < 0))
 			return -1;
 	}
 	if (asprintf(&line, "%s\t%s", x->data->mediator ? x->data->mediator : "", _("Mediator")) < 0)

@@ -386,6 +386,31 @@ static void agreement_on_mediation_names_who_takes_part_with_a_minor(void **stat
 	casedata_free(cd);
 }
 
+/* The one who takes part with a minor signs beside the parties, in every
+ * language (the unit tests have no catalogues: the label is the msgid). */
+static void who_takes_part_with_a_minor_signs(void **state)
+{
+	static const enum bitim_lang langs[] = { BITIM_LANG_KK, BITIM_LANG_RU, BITIM_LANG_EN };
+	struct case_data *cd = small_case();
+	char *text;
+	(void)state;
+	casedata_set(cd, ENTITY_PARTY, 0, "role", "party");
+	casedata_set(cd, ENTITY_PARTY, 0, "minor", "yes");
+	casedata_set(cd, ENTITY_PARTY, 0, "minor_companion", "Гүлнар Әлиева");
+	for (size_t i = 0; i < 3; i++) {
+		text = shipped("settlement", langs[i], cd);
+		if (!strstr(text, "Әлия\tParty\nГүлнар Әлиева\tTaking part with the minor\n"))
+			fail_msg("no signature of who takes part with the minor in:\n%s", strstr(text, "Әлия\t") ? strstr(text, "Әлия\t") : text);
+		free(text);
+	}
+	casedata_set(cd, ENTITY_PARTY, 0, "minor", "no"); /* an adult: no such line */
+	text = shipped("settlement", BITIM_LANG_EN, cd);
+	assert_null(strstr(text, "Taking part with the minor"));
+	free(text);
+	i18n_set_lang(BITIM_LANG_EN);
+	casedata_free(cd);
+}
+
 static void shipped_templates_are_sound(void **state)
 {
 	char err[512];
@@ -409,6 +434,7 @@ int main(void)
 		cmocka_unit_test(html_escapes),
 		cmocka_unit_test(shipped_templates_are_sound),
 		cmocka_unit_test(agreement_on_mediation_names_who_takes_part_with_a_minor),
+		cmocka_unit_test(who_takes_part_with_a_minor_signs),
 	};
 	return cmocka_run_group_tests_name("doc", tests, setup, teardown);
 }
