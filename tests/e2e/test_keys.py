@@ -435,4 +435,28 @@ def the_search_line_says_what_it_finds_and_the_way_back_in_kazakh():
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+@T.test
+def the_case_lists_help_names_no_undo_on_f9():
+    """On the case list F9 opens the settings: its help must not promise
+    that F9 undoes; a case's help still says how to undo."""
+    with Tui(BITIM) as t:
+        steps.skip_welcome(t)
+        t.keys("F1")
+        t.wait_for("Keys on this screen")
+        t.keys("PageDown")
+        shown = t.wait_for("Leave bitim")
+        assert "Undo (F9" not in shown, shown
+        t.keys("Escape")
+        t.wait_gone("Keys on this screen")
+        t.keys("F4")
+        t.wait_for("· Intake")
+        t.keys("F1")
+        t.wait_for("Keys on this screen")
+        for _ in range(4):
+            t.keys("PageDown")
+        t.wait_for("Undo (F9 or Ctrl-Z)")
+        t.keys("Escape")
+        t.quit()
+
+
 T.run()
