@@ -158,6 +158,12 @@ enum bitim_status deadlines_refresh_begin(struct store *s, const struct procedur
 		free(job);
 		return status;
 	}
+	if (job->last == 0) {
+		/* No case at all (a first start): no deadline to recompute, and
+		 * nothing to tell about forms that changed. */
+		free(job);
+		return deadlines_mark_current(s, fingerprint);
+	}
 	*out = job;
 	return BITIM_OK;
 }

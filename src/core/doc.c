@@ -154,8 +154,9 @@ static int report_missing(const struct procedure *p, const struct template_data 
 		else if (m->row < 0)
 			n = asprintf(&pr->message, _("Missing: %s"), _(m->field->label));
 		else
-			n = asprintf(&pr->message, _("Missing: %s, %s %zu"), _(m->field->label),
-				     _(p->groups[m->field->entity].item), (size_t)m->row + 1);
+			n = asprintf(&pr->message, _("Missing (%s %zu): %s"),
+				     _(p->groups[m->field->entity].item), (size_t)m->row + 1,
+				     _(m->field->label));
 		if (n < 0)
 			return -1;
 		pr->field = m->field;

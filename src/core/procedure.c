@@ -197,8 +197,8 @@ static int check_required(const struct procedure *p, const struct case_data *cd,
 		for (size_t r = 0; r < casedata_rows(cd, f->entity); r++) {
 			const char *v = casedata_get(cd, f->entity, r, f->name);
 			if (field_applies(f, cd, r) && (!v || !*v) &&
-			    add_problem(out, f, (int)r, _("Missing: %s, %s %zu"), _(f->label),
-					_(g->item), r + 1) < 0)
+			    add_problem(out, f, (int)r, _("Missing (%s %zu): %s"), _(g->item),
+					r + 1, _(f->label)) < 0)
 				return -1;
 		}
 	}

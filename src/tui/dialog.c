@@ -321,6 +321,25 @@ void dialog_text(struct app *app, const char *title, const char *text)
 	dialog_text_lang(app, title, text, false, NULL);
 }
 
+/* At most this many rows show a long choice whole under a pick list. */
+#define PICK_WHOLE_MAX 3
+
+/* How many rows a pick list box w wide needs under its list to show the
+ * longest of its cut choices whole: 0 when every choice fits its line. */
+static int pick_whole_rows(const char *const *labels, size_t n, int w)
+{
+	int rows = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (text_width(_(labels[i])) <= w - 6)
+			continue;
+		int k = (int)text_wrap(_(labels[i]), w - 4, NULL, 0);
+		if (k > rows)
+			rows = k;
+	}
+	return rows < PICK_WHOLE_MAX ? rows : PICK_WHOLE_MAX;
+}
+
 int dialog_pick(struct app *app, const char *title, const char *const *labels, size_t n, int current)
 {
 	static const enum action keys[] = { ACT_DLG_CHOOSE, ACT_DLG_CANCEL, ACT_LANGUAGE, ACT_NONE };
@@ -350,6 +369,18 @@ int dialog_pick(struct app *app, const char *title, const char *const *labels, s
 		}
 		geometry(app, widest, (int)n + 4, &y, &x, &w, &h);
 		body = h - 4;
+		/* A choice too long for its line is cut at a word's end; the
+		 * one in hand is shown whole under the list, so a long legal
+		 * ground can be read before it is chosen. */
+		int whole = pick_whole_rows(labels, n, w);
+		if (whole) {
+			geometry(app, widest, (int)n + 5 + whole, &y, &x, &w, &h);
+			body = h - 5 - whole;
+			if (body < 2) {
+				whole = 0;
+				body = h - 4;
+			}
+		}
 		if (sel < top)
 			top = sel;
 		if (sel >= top + (size_t)body)
@@ -362,7 +393,19 @@ int dialog_pick(struct app *app, const char *title, const char *const *labels, s
 			attr_t a = i == sel && chosen ? A_REVERSE : A_NORMAL;
 			draw_blank(y + 1 + r, x + 1, w - 2, a);
 			draw_text(y + 1 + r, x + 2, i < 9 ? num : "  ", 2, a, false);
-			draw_text(y + 1 + r, x + 4, _(labels[i]), w - 6, a, false);
+			draw_text_cut(y + 1 + r, x + 4, _(labels[i]), w - 6, a, "");
+		}
+		if (whole && chosen && text_width(_(labels[sel])) > w - 6) {
+			struct span lines[PICK_WHOLE_MAX];
+			size_t k = text_wrap(_(labels[sel]), w - 4, lines, PICK_WHOLE_MAX);
+			for (size_t l = 0; l < k && l < (size_t)whole; l++) {
+				const char *from = _(labels[sel]) + lines[l].start;
+				if (l + 1 == (size_t)whole && k > (size_t)whole)   /* the rest, cut visibly */
+					draw_text_cut(y + 2 + body + (int)l, x + 2, from, w - 4, A_NORMAL, "");
+				else
+					draw_text_n(y + 2 + body + (int)l, x + 2, from, lines[l].end - lines[l].start,
+						    w - 4, A_NORMAL, false);
+			}
 		}
 		draw_text(y + h - 2, x + 2, line, w - 4, A_BOLD, false);
 		/* The cursor on the line in hand (screen readers follow it). */

@@ -60,8 +60,9 @@ static char *help_text(struct app *app)
 		for (size_t i = 0; i < sizeof editing_keys / sizeof editing_keys[0]; i++)
 			fprintf(out, "  • %s\n", _(editing_keys[i]));
 		fprintf(out, "  • %s\n  • %s\n", _(fv_choice_hint), _(fv_names_hint));
+		/* Only where F9 is Undo: on the case list it opens the settings. */
+		fprintf(out, "\n%s", _("Every field is saved when you leave it. Nothing you type is thrown away: a wrong change is taken back with Undo (F9 or Ctrl-Z)."));
 	}
-	fprintf(out, "\n%s", _("Every field is saved when you leave it. Nothing you type is thrown away: a wrong change is taken back with Undo (F9 or Ctrl-Z)."));
 	fclose(out);
 	return text;
 }

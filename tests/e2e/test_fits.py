@@ -8,11 +8,14 @@ import sys
 
 sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests"))
 sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests", "e2e"))
+sys.path.insert(0, os.path.join(os.environ.get("srcdir", "."), "tests", "i18n"))
 from tap import Tap, paths  # noqa: E402
 from tui import Tui  # noqa: E402
+import catalogue  # noqa: E402
 
 T = Tap()
 P = paths()
+SRC = os.environ.get("srcdir", ".")
 CASES = 12
 HELP_TITLE = {"kk": "Анықтама", "ru": "Справка", "en": "Help"}
 KEYS_ON_SCREEN = {"kk": "Осы экрандағы пернелер", "ru": "Клавиши на этом экране", "en": "Keys on this screen"}
@@ -181,6 +184,39 @@ def the_case_key_bar_at_60x18_cuts_no_label():
             t.wait_for("KRG-2026-0001 ·")
             bar = "\n".join(t.key_bar())
             assert "…" not in bar and all(w in bar for w in whole), (lang, t.screen())
+
+
+@T.test
+def a_long_choice_is_cut_at_a_words_end_and_shown_whole_in_hand():
+    """The grounds for termination are longer than a pick list's line at
+    80×24 in Kazakh: each is cut at a word's end, and the one moved to is
+    shown whole under the list before it is chosen."""
+    ground = ("Медиатор дауды медиация арқылы шешу мүмкіндігін жоққа шығаратын мән-жайларды "
+              "анықтады (26-баптың 1-тармағының 2) тармақшасы)")
+    with Tui(P["bitim"], args=("--lang", "kk")) as t:
+        t.wait_for("bitim-ге қош келдіңіз")
+        t.keys("Escape")
+        t.wait_for("Әзірге іс жоқ")
+        t.keys("F4")
+        t.wait_for("Өтінішті қабылдау")
+        t.keys("F6")
+        t.wait_for("Тоқтату негізі")
+        t.keys("Enter")
+        shown = t.wait_all("┌─ Тоқтату негізі", "↑↓ Enter: ")
+        # A cut row is the start of a translation up to a blank: cut at a word's end.
+        texts = [m for _, strs in catalogue.entries(os.path.join(SRC, "locale", "kk.po")) for m in strs]
+        for line in shown.split("\n"):
+            if line.count("│") >= 2 and "…" in line:
+                start = re.sub(r"^\d ", "", line.split("│")[1].strip()).split("…")[0]
+                assert any(m.startswith(start) and m[len(start):len(start) + 1] == " " for m in texts), \
+                    "%r is cut inside a word:\n%s" % (start, shown)
+        t.keys("Down")
+        shown = t.wait_for("тармақшасы)")
+        inside = " ".join(line.split("│")[1].strip() for line in shown.split("\n") if line.count("│") >= 2)
+        assert ground in inside, shown
+        t.keys("Escape")
+        t.wait_gone("↑↓ Enter: ")
+        t.quit()
 
 
 T.run()

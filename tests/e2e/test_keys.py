@@ -435,4 +435,59 @@ def the_search_line_says_what_it_finds_and_the_way_back_in_kazakh():
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+@T.test
+def the_case_lists_help_names_no_undo_on_f9():
+    """On the case list F9 opens the settings: its help must not promise
+    that F9 undoes; a case's help still says how to undo."""
+    with Tui(BITIM) as t:
+        steps.skip_welcome(t)
+        t.keys("F1")
+        t.wait_for("Keys on this screen")
+        t.keys("PageDown")
+        shown = t.wait_for("Leave bitim")
+        assert "Undo (F9" not in shown, shown
+        t.keys("Escape")
+        t.wait_gone("Keys on this screen")
+        t.keys("F4")
+        t.wait_for("· Intake")
+        t.keys("F1")
+        t.wait_for("Keys on this screen")
+        for _ in range(4):
+            t.keys("PageDown")
+        t.wait_for("Undo (F9 or Ctrl-Z)")
+        t.keys("Escape")
+        t.quit()
+
+
+@T.test
+def a_missing_field_of_a_party_names_the_party_apart_from_the_label():
+    """A label with commas of its own and then ", Party 2" read as one list;
+    the party comes first, in brackets."""
+    with Tui(BITIM, args=("--lang", "kk")) as t:
+        t.wait_for("bitim-ге қош келдіңіз")
+        t.keys("Escape")
+        t.wait_for("Әзірге іс жоқ")
+        t.keys("F4")
+        t.wait_for("Өтінішті қабылдау")
+        for _ in range(11):
+            t.keys("Tab")
+        t.wait_for("+ Қосу: Тарап")
+        t.keys("Enter")
+        t.wait_for("Тарап 1")
+        t.type("1")
+        t.keys("Tab")
+        t.type("1")
+        t.keys("Tab")
+        t.type("Әлия Нұрланқызы")
+        t.keys("Tab")
+        t.type("110115600017")      # born 15.01.2011: a minor on 10.03.2026
+        t.keys("Tab")
+        t.wait_for("Иә")
+        t.keys("F2")
+        t.wait_for("Толтырылмаған (Тарап 1): Қатысатын заңды өкіл, педагог немесе психолог")
+        assert "психолог, Тарап 1" not in t.screen(), t.screen()
+        t.keys("Escape")
+        t.quit()
+
+
 T.run()

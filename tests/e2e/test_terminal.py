@@ -371,4 +371,19 @@ def print_saves_text_and_html_and_lists_what_is_missing():
         assert "ІСТІҢ ЕСЕПКЕ АЛУ КАРТОЧКАСЫ" in text and "Мария Иванова" in text, text
 
 
+@T.test
+def bitim_runs_under_the_terminal_type_the_test_names():
+    """tmux sets its panes' TERM to its own; a test "under TERM=linux" must
+    run bitim under TERM=linux, or it tests tmux's terminal twice."""
+    for term in ("linux", "xterm-256color"):
+        with Tui(BITIM, term=term) as t:
+            t.wait_for("Welcome to bitim")
+            with open("/proc/%d/environ" % t.pid(), "rb") as f:
+                env = dict(v.split(b"=", 1) for v in f.read().split(b"\0") if b"=" in v)
+            assert env.get(b"TERM") == term.encode(), env.get(b"TERM")
+            t.keys("Escape")
+            t.wait_for("No cases yet")
+            t.quit()
+
+
 T.run()

@@ -56,8 +56,11 @@ class Tui:
                               env=self.env, capture_output=True, text=True, check=check, timeout=30)
 
     def start(self, args=()):
+        # tmux gives its panes its own TERM (default-terminal): env hands
+        # bitim the terminal type the test names.
         quoted = " ".join("'%s'" % a.replace("'", "'\\''")
-                          for a in (*self.prefix, self.bitim, "--db", self.db, *args))
+                          for a in ("env", "TERM=" + self.env["TERM"], *self.prefix, self.bitim,
+                                    "--db", self.db, *args))
         # The pane stays after bitim ends so the test can read how it ended.
         # A server that was just killed may still hold its socket: retry a little.
         for attempt in range(50):

@@ -80,6 +80,10 @@ CONCEPTS = [
     concept("print", r"^print$", r"^Басып шығару$", r"^Печать$", kk_not=[r"^баспа$"]),
     concept("the conflict arose again", r"conflict was renewed", r"жанжал қайта туындады",
             r"конфликт (возник вновь|возобновился)", kk_not=[r"дау-шар"]),
+    # the expenses are borne (the parties bear them), never «the parties are borne»
+    concept("expenses borne as the parties agree otherwise (Art. 22 p.4)", r"borne as the parties agree",
+            r"тараптардың өзгеше келісімі бойынша", r"сторон",
+            kk_not=[r"тараптар өзгеше келіскендей көтеріледі"]),
 ]
 
 

@@ -391,6 +391,29 @@ static void deadlines_refreshed_in_steps_and_resumed(void **state)
 	assert_string_equal(deadline_of(f, ids[0], day), "2026-03-11");
 }
 
+/* A register without a case (the first start) has no deadline to
+ * recompute: the forms are recorded at once, no refresh is told. */
+static void an_empty_register_takes_the_forms_without_a_refresh(void **state)
+{
+	struct fixture *f = *state;
+	struct deadlines_job *job = NULL;
+	char *dir = NULL, *seen = NULL;
+	struct store *s = test_store_new(&dir);
+
+	assert_non_null(s);
+	assert_int_equal(deadlines_refresh_begin(s, f->p, "forms-v2", &job), BITIM_OK);
+	assert_null(job);
+	assert_int_equal(store_setting_get(s, "forms_fingerprint", &seen), BITIM_OK);
+	assert_non_null(seen);
+	assert_string_equal(seen, "forms-v2");
+	free(seen);
+	test_store_done(s, dir);
+	/* with a case (the fixture's), other forms are a refresh */
+	assert_int_equal(deadlines_refresh_begin(f->s, f->p, "forms-v2", &job), BITIM_OK);
+	assert_non_null(job);
+	deadlines_job_free(job);
+}
+
 /* "Is this person a minor?" is answered by the IIN's birth date: set when
  * the IIN is saved, no other answer taken while the IIN gives it, and one
  * undo takes back the IIN with the answer it gave. */
@@ -616,6 +639,7 @@ int main(void)
 		T(undo_restores_and_refreshes_deadline),
 		T(changed_forms_refresh_cached_deadlines),
 		T(deadlines_refreshed_in_steps_and_resumed),
+		T(an_empty_register_takes_the_forms_without_a_refresh),
 		T(deadlines_percent_counts_the_open_cases),
 		T(the_minor_answer_follows_the_iin),
 		T(a_save_hands_back_the_case_as_stored),

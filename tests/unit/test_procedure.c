@@ -203,7 +203,7 @@ static void intake_requires_fields_and_two_parties(void **state)
 	casedata_free(cd);
 	cd = case_ready("intake", "intake");
 	casedata_set(cd, ENTITY_PARTY, 1, "full_name", NULL);
-	assert_fails_with(cd, "intake", "Missing: Full name, Party 2");
+	assert_fails_with(cd, "intake", "Missing (Party 2): Full name");
 	casedata_free(cd);
 }
 
@@ -265,7 +265,7 @@ static void conditional_fields_apply_by_regime(void **state)
 	assert_passes(cd, "intake");
 	/* A minor takes part with a companion (Art. 24 p.3). */
 	casedata_set(cd, ENTITY_PARTY, 1, "minor", "yes");
-	assert_fails_with(cd, "intake", "Missing: Legal representative, teacher or psychologist");
+	assert_fails_with(cd, "intake", "Missing (Party 2): Legal representative, teacher or psychologist taking part");
 	casedata_set(cd, ENTITY_PARTY, 1, "minor_companion", "Мать, законный представитель");
 	assert_passes(cd, "intake");
 	/* An IIN applies to a person, a BIN to an organisation. */
@@ -364,7 +364,7 @@ static void sessions_need_one(void **state)
 	casedata_set(cd, ENTITY_SESSION, (size_t)r, "held_on", "2024-02-20");
 	casedata_set(cd, ENTITY_SESSION, (size_t)r, "kind", "caucus");
 	casedata_set(cd, ENTITY_SESSION, (size_t)r, "mode", "phone");
-	assert_fails_with(cd, "sessions", "Missing: With which party, Session 1");
+	assert_fails_with(cd, "sessions", "Missing (Session 1): With which party");
 	casedata_set(cd, ENTITY_SESSION, (size_t)r, "with_party", "Қайрат");
 	assert_passes(cd, "sessions");
 	casedata_free(cd);
@@ -521,7 +521,7 @@ static void settlement_needs_contents_and_signatures(void **state)
 	assert_fails_with(cd, "settlement", "The parties must sign");
 	set(cd, "signed_by_parties", "yes");
 	casedata_set(cd, ENTITY_OBLIGATION, 0, "due_on", NULL);
-	assert_fails_with(cd, "settlement", "Missing: By when, Obligation 1");
+	assert_fails_with(cd, "settlement", "Missing (Obligation 1): By when");
 	casedata_free(cd);
 }
 
@@ -533,7 +533,7 @@ static void followup_tracks_each_obligation(void **state)
 	const char *label;
 	int r = casedata_add_row(cd, ENTITY_OBLIGATION, "o2");
 	casedata_set(cd, ENTITY_OBLIGATION, (size_t)r, "due_on", "2024-03-20");
-	assert_fails_with(cd, "followup", "Missing: Performed?, Obligation 1");
+	assert_fails_with(cd, "followup", "Missing (Obligation 1): Performed?");
 	/* The earliest open obligation is the deadline. */
 	assert_true(procedure_next_deadline(proc, cd, &due, &label));
 	assert_int_equal(due, date_from_ymd(2024, 3, 20));
