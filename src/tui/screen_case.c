@@ -688,9 +688,11 @@ static void case_title(struct app *app, char *left, size_t lsize, char *right, s
 	/* Tried in order: (left, right) as (detail of the names, detail of the deadline).
 	 * Left 0: full names; 1: the stage reached short; 2: both short;
 	 * 3: the page alone; 4: the page alone, short. Right 0: with the
-	 * deadline's label; 1: its date and days; 2: the days alone. */
-	static const int tries[][2] = { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 }, { 3, 0 }, { 3, 1 },
-		{ 2, 0 }, { 2, 1 }, { 4, 0 }, { 4, 1 }, { 4, 2 } };
+	 * deadline's label; 1: its date and days; 2: the days alone. On a
+	 * page of another stage, where the case is now goes last: names are
+	 * shortened first, then the deadline told with fewer words. */
+	static const int tries[][2] = { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 }, { 2, 0 }, { 2, 1 },
+		{ 1, 2 }, { 2, 2 }, { 3, 0 }, { 3, 1 }, { 4, 0 }, { 4, 1 }, { 4, 2 } };
 	for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
 		int l = tries[i][0], r = tries[i][1];
 		const char *page = app_stage_name(app, C.page, l == 2 || l == 4 ? 0 : 1000);

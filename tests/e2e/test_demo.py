@@ -142,4 +142,27 @@ def a_broad_search_at_one_stage_is_not_said_to_find_more_than_the_register_holds
         t.wait_for("over 4000 cases · Stage: all stages")
 
 
+
+@T.test
+def a_page_of_another_stage_says_where_the_case_is_now():
+    """At 80 columns, on a page of an earlier stage of a case with a deadline,
+    the title keeps where the case is now (the deadline is told shorter)."""
+    with Tui(P["bitim"]) as t:
+        t.tmux("kill-server", check=False)
+        r = subprocess.run([P["bitim"], "demo", "--db", t.db], capture_output=True, text=True, env=t.env, timeout=120)
+        assert r.returncode == 0, r.stderr
+        t.start()
+        t.wait_for("17 cases")
+        t.keys("F3")
+        t.type("DEM-2026-0001")
+        t.wait_for("1 case")
+        t.keys("Enter", "Enter")
+        t.wait_for("End of the mediation term")
+        assert t.lines()[0].split()[:3] == ["DEM-2026-0001", "·", "Sessions"], t.screen()
+        t.keys("PPage")
+        t.wait_for("now at: Sessions")
+        assert "Contract · now at: Sessions" in t.lines()[0] and "in " in t.lines()[0], t.screen()
+        t.quit()
+
+
 T.run()
