@@ -39,7 +39,7 @@ static const struct action_def table[] = {
 	{ ACT_SETTINGS, 9, 'E', NULL, N_("Settings"),
 	  N_("Office, mediator, language and backup settings; when and where the last backup was made."), false, NULL },
 	{ ACT_UNDO, 9, 'Z', NULL, N_("Undo"),
-	  N_("Take back the last saved change of this case; press again to go further back."), false, NULL },
+	  N_("Take back the last saved change of a case; press again to go further back."), false, NULL },
 	{ ACT_OPEN, 0, 0, N_("Enter"), N_("Open"),
 	  N_("Open the case under the cursor."), false, NULL },
 	{ ACT_PAGES, 0, 0, N_("PgUp/Dn"), N_("Stages"),
