@@ -84,7 +84,7 @@ def intake_to_signed_agreement_and_back_after_restart():
         assert docs == ["KRG-2026-0001-settlement-kk+ru-2.html", "KRG-2026-0001-settlement-kk+ru-2.txt",
                         "KRG-2026-0001-settlement-kk+ru.html", "KRG-2026-0001-settlement-kk+ru.txt"], docs
         t.keys("PageUp")
-        t.wait_for("Settlement agreement")
+        t.wait_for("· Settlement · now at: Checking")   # the page before, and where the case is
         t.type("x")
         t.wait_for("addendum")
         t.keys("PageDown")
