@@ -131,6 +131,26 @@ size_t text_wrap(const char *utf8, int width, struct span *lines, size_t max)
 	return count;
 }
 
+size_t text_wrap_label(const char *utf8, int width, struct span *lines, size_t max)
+{
+	size_t n = text_wrap(utf8, width, lines, max), last = n - 1, blank;
+
+	/* A last line of a word of three letters or so ("ба?", "ме?") joins
+	 * the word before it, when both fit. */
+	if (n < 2 || n > max || utf8_width(utf8 + lines[last].start, lines[last].end - lines[last].start) > 4)
+		return n;
+	for (blank = lines[last - 1].end; blank > lines[last - 1].start && utf8[blank - 1] != ' '; blank--)
+		;
+	if (blank <= lines[last - 1].start ||
+	    utf8_width(utf8 + blank, lines[last].end - blank) > width)
+		return n;
+	lines[last].start = blank;
+	lines[last - 1].end = blank;
+	while (lines[last - 1].end > lines[last - 1].start && utf8[lines[last - 1].end - 1] == ' ')
+		lines[last - 1].end--;
+	return n;
+}
+
 void draw_box(int y, int x, int height, int width, const char *title)
 {
 	for (int r = 0; r < height; r++)

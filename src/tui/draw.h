@@ -30,6 +30,10 @@ int draw_text_cut(int y, int x, const char *utf8, int width, attr_t attr, const 
  * how many lines there are. */
 size_t text_wrap(const char *utf8, int width, struct span *lines, size_t max);
 
+/* text_wrap for a field's label: a short last word (a question's particle,
+ * "ба?") is not left alone on its line. Needs lines (max >= the count). */
+size_t text_wrap_label(const char *utf8, int width, struct span *lines, size_t max);
+
 /* Blank width columns at (y, x). */
 void draw_blank(int y, int x, int width, attr_t attr);
 

@@ -536,7 +536,7 @@ static void draw_label(const struct formview *fv, const struct fv_item *it, int 
 
 	if (!lines)
 		return;
-	text_wrap(label, fv->label_width - 2, lines, n);
+	text_wrap_label(label, fv->label_width - 2, lines, n);
 	if (it->field->required)
 		draw_text(y, 0, "*", 1, A_BOLD, false);
 	for (size_t r = 0; r < n && (int)r < rows; r++)

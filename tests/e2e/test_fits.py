@@ -98,9 +98,16 @@ def check_words(t, lang, where, rows=None):
             "%s: %r is cut inside a word (F1 does not have it whole):\n%s\nF1: %s" % (where, frag, shown, full)
 
 
+# A label's line that is only a short word ending a question ("ба?", "ме?"):
+# it belongs with the word before it.
+ORPHAN = re.compile(r"^  \w{1,3}\?( |$)", re.UNICODE)
+
+
 def check_screen(t, lang, where, rows=None):
     settled(t)
     assert all(len(line) <= t.cols for line in t.lines())
+    orphans = [line for line in t.lines() if ORPHAN.match(line)]
+    assert not orphans, "%s: a question's last word alone on a line:\n%s" % (where, t.screen())
     check_key_bar(t, where)
     check_words(t, lang, where, rows)
 

@@ -242,6 +242,9 @@ def the_iin_answers_whether_a_party_is_a_minor():
         t.wait_gone("Legal representative")
         t.wait_for("791028302728")
         assert t.query("SELECT value FROM field_values WHERE key = 'minor'") == [("no",)]
+        t.keys("F5")                                 # in Kazakh the question's particle stays with its word
+        shown = t.wait_for("Бұл адам кәмелетке")
+        assert "толмаған ба?" in shown and not [row for row in t.lines() if row.startswith("  ба?")], shown
         t.quit()
 
 
