@@ -350,13 +350,40 @@ static bool sources_open(struct sources *src, const struct procedure *p, int arg
 		enum bitim_status st = store_open_readonly(argv[src->n], &src->stores[src->n]);
 		if (st == BITIM_OK)
 			st = store_read_snapshot(src->stores[src->n]);
-		if (st != BITIM_OK) {
+		if (st != BITIM_OK && *store_open_detail()) {
+			/* What is wrong with it: SQLite's words, or which table is missing. */
+			cli_error(_("cannot read the database %s: %s (%s)"), argv[src->n], bitim_strerror(st),
+				  store_open_detail());
+			store_close(src->stores[src->n]);
+			return false;
+		} else if (st != BITIM_OK) {
 			cli_error(_("cannot read the database %s: %s"), argv[src->n], bitim_strerror(st));
 			store_close(src->stores[src->n]);
 			return false;
 		}
 	}
 	return true;
+}
+
+/* A file made by hand may hold one UUID twice (its UNIQUE index dropped):
+ * the second row would overwrite the first, a party blended from two.
+ * Refused, naming the case, in the dry run. */
+static enum bitim_status repeated_uuid(struct store *other, enum export_table t, struct merge_feed *m)
+{
+	char *uuid, *case_uuid, *number;
+	enum bitim_status st = export_repeated_uuid(other, t, &uuid, &case_uuid, &number);
+
+	if (st == BITIM_OK && uuid) {
+		m->why = N_("the same UUID as an earlier row: each record may appear once");
+		m->what = "uuid";
+		snprintf(m->row_number, sizeof m->row_number, "%s", number ? number : "");
+		snprintf(m->row_case, sizeof m->row_case, "%s", case_uuid ? case_uuid : uuid);
+		st = BITIM_ERR_INVALID;
+	}
+	free(uuid);
+	free(case_uuid);
+	free(number);
+	return st;
 }
 
 /* All tables of one other database into the importer. */
@@ -386,11 +413,15 @@ static bool merge_one(struct importer *im, const char *path, void *ctx)
 			break;
 		st = importer_table(im, import_order[i], names, n, &m.why, &m.what);
 		free(names);
+		if (st == BITIM_OK && !checked)
+			st = repeated_uuid(other, import_order[i], &m);
 		if (st == BITIM_OK)
 			st = export_rows(other, src->p, import_order[i], &all, feed_row, &m);
 	}
+	/* A database error is the other file's (a column it lacks) or this one's. */
 	if (st != BITIM_OK && !m.why && st == BITIM_ERR_DB)
-		cli_error("%s: %s (%s)", path, bitim_strerror(st), importer_errmsg(im));
+		cli_error("%s: %s (%s)", path, bitim_strerror(st),
+			  *store_errmsg(other) ? store_errmsg(other) : importer_errmsg(im));
 	else if (st != BITIM_OK && m.row_case[0])
 		cli_error(_("%s: case %s (%s): column %s: %s"), path, m.row_number, m.row_case, m.what ? m.what : "",
 			  m.why ? _(m.why) : bitim_strerror(st));

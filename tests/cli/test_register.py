@@ -743,4 +743,59 @@ def a_stray_argument_is_refused_not_ignored():
     assert not os.path.exists(os.path.join(TMP, "stray.db"))
 
 
+def crafted(name, script):
+    """A copy of the sample register changed by hand, as anyone could with the sqlite3 tool."""
+    path = os.path.join(TMP, name + ".db")
+    shutil.copy(sample(), path)
+    con = sqlite3.connect(path)
+    con.executescript("PRAGMA foreign_keys = OFF;" + script)
+    con.commit()
+    con.close()
+    return path
+
+
+@T.test
+def a_database_made_by_hand_is_refused_naming_what_is_wrong_without_a_crash_a_hang_or_a_gigabyte():
+    folder, db, before = exported_and_target("crafted", cases="3")
+    party = ("CREATE TABLE p2 (id INTEGER PRIMARY KEY, uuid TEXT, case_id INTEGER, position INTEGER,"
+             " deleted INTEGER NOT NULL DEFAULT 0, side TEXT, kind TEXT, full_name TEXT, iin TEXT, bin TEXT, role TEXT%s);")
+    cases = {
+        # a view whose rows never end
+        "view": ("ALTER TABLE parties RENAME TO parties_old; CREATE VIEW parties AS"
+                 " WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r)"
+                 " SELECT x AS id, printf('00000000-0000-4000-8000-%012d', x) AS uuid,"
+                 " (SELECT min(id) FROM cases) AS case_id, x AS position, 0 AS deleted, 'first' AS side,"
+                 " 'person' AS kind, 'Name' AS full_name, NULL AS iin, NULL AS bin, NULL AS role FROM r;",
+                 "parties is not a table"),
+        # a generated column of 100 MB on every row
+        "generated": ("CREATE TABLE p2 (id INTEGER PRIMARY KEY, uuid TEXT, case_id INTEGER, position INTEGER,"
+                      " deleted INTEGER, side TEXT, kind TEXT, given TEXT, iin TEXT, bin TEXT, role TEXT,"
+                      " full_name TEXT GENERATED ALWAYS AS (given || printf('%.*c', 100000000, 'x')) VIRTUAL);"
+                      " INSERT INTO p2 (id, uuid, case_id, position, deleted, side, kind, given, iin, bin, role)"
+                      " SELECT id, uuid, case_id, position, deleted, side, kind, full_name, iin, bin, role FROM parties;"
+                      " DROP TABLE parties; ALTER TABLE p2 RENAME TO parties;", "parties is not a table"),
+        "no-table": ("DROP TABLE sessions;", "sessions"),
+        "no-column": ("DROP INDEX cases_category; ALTER TABLE cases DROP COLUMN category;", "category"),
+        # the UNIQUE index dropped: one UUID on two parties
+        "twice": (party % "" + " INSERT INTO p2 SELECT * FROM parties;"
+                  " INSERT INTO p2 (uuid, case_id, position, full_name) SELECT uuid, case_id, position + 10, 'Twin'"
+                  " FROM parties LIMIT 1; DROP TABLE parties; ALTER TABLE p2 RENAME TO parties;",
+                  "each record may appear once"),
+    }
+    for name, (script, says) in cases.items():
+        r = bitim("--db", db, "merge", crafted(name, script))
+        err = r.stderr.decode()
+        assert r.returncode == 1 and no_raw_control(r.stderr), (name, r)
+        assert name + ".db" in err and says in err and "nothing was merged" in err, (name, err)
+        assert content(db) == before, name
+    # a field's key or value the schema would refuse (NULL) is no field: merged, not a crash
+    nulls = crafted("nulls", "CREATE TABLE f2 (owner TEXT, case_id INTEGER, key TEXT, value TEXT);"
+                    " INSERT INTO f2 SELECT * FROM field_values;"
+                    " INSERT INTO f2 SELECT uuid, id, NULL, 'x' FROM cases;"
+                    " INSERT INTO f2 SELECT uuid, id, 'subject', NULL FROM cases;"
+                    " DROP TABLE field_values; ALTER TABLE f2 RENAME TO field_values;")
+    r = bitim("--db", db, "merge", nulls)
+    assert r.returncode == 0, r
+
+
 T.run()
