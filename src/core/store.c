@@ -461,7 +461,7 @@ static bool plain_tables(struct store *s)
 		sqlite3_reset(st);
 		store_bind_text(st, 1, read[i]);
 		if (sqlite3_step(st) != SQLITE_ROW) {
-			snprintf(s->errmsg, sizeof s->errmsg, "%s is not a table as bitim makes it", read[i]);
+			snprintf(s->errmsg, sizeof s->errmsg, _("%s is not a table as bitim makes it"), read[i]);
 			ok = false;
 		}
 	}
@@ -471,12 +471,18 @@ static bool plain_tables(struct store *s)
 
 enum bitim_status store_open_readonly(const char *path, struct store **out)
 {
+	struct stat sb;
 	struct store *s = NULL;
 	enum bitim_status status;
 	int version = 0;
 
 	*out = NULL;
 	open_detail[0] = '\0';
+	/* Opening a FIFO would wait for a writer forever. */
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		snprintf(open_detail, sizeof open_detail, "%s", _("not a file: a folder, a device or a pipe"));
+		return BITIM_ERR_CORRUPT;
+	}
 	if ((status = open_other(path, &s)) != BITIM_OK)
 		return status;
 	if ((status = check_identity(s, &version)) == BITIM_OK && version == 0)

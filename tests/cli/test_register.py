@@ -798,4 +798,19 @@ def a_database_made_by_hand_is_refused_naming_what_is_wrong_without_a_crash_a_ha
     assert r.returncode == 0, r
 
 
+@T.test
+def a_pipe_or_a_folder_given_to_merge_is_refused_at_once():
+    db = os.path.join(TMP, "pipe-target.db")
+    shutil.copy(sample(), db)
+    set_office(db, "ALM")
+    before = content(db)
+    fifo = os.path.join(TMP, "office.db")
+    os.mkfifo(fifo)  # opening it would wait for a writer forever
+    for other in (fifo, TMP):
+        r = bitim("--db", db, "merge", other)
+        err = r.stderr.decode()
+        assert r.returncode == 1 and "not a file" in err and "nothing was merged" in err, (other, err)
+        assert content(db) == before
+
+
 T.run()
