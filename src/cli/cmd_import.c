@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "bitim/csv.h"
+#include "bitim/fileio.h"
 #include "bitim/i18n.h"
 #include "bitim/import.h"
 #include "bitim/manifest.h"
@@ -143,7 +144,7 @@ static int table_of(const char *path, char **header, size_t n)
  * the rows its manifest gives, or SIZE_MAX for a file given alone. */
 static bool import_file(struct importer *im, const char *path, int enc, size_t want)
 {
-	FILE *fp = fopen(path, "rb");
+	FILE *fp = file_open_regular(path);
 	struct csv_reader *r = NULL;
 	char **fields;
 	size_t n, rows = 0;
@@ -152,7 +153,10 @@ static bool import_file(struct importer *im, const char *path, int enc, size_t w
 	int t;
 	bool ok = false;
 
-	if (!fp) {
+	if (!fp && errno == ENODEV) {
+		cli_error("%s: %s", path, _("not a file: a folder, a device or a pipe"));
+		return false;
+	} else if (!fp) {
 		cli_error(_("cannot read %s: %s"), path, i18n_errno(errno));
 		return false;
 	}

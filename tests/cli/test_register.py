@@ -813,4 +813,25 @@ def a_pipe_or_a_folder_given_to_merge_is_refused_at_once():
         assert content(db) == before
 
 
+@T.test
+def a_pipe_or_a_device_given_to_import_is_refused_at_once():
+    folder, db, before = exported_and_target("pipe-import")
+    fifo = os.path.join(TMP, "cases-fifo.csv")
+    os.mkfifo(fifo)
+    r = bitim("--db", db, "import", fifo)
+    assert r.returncode == 1 and "not a file" in r.stderr.decode(), r
+    if os.path.exists("/dev/zero"):  # read whole, it never ends
+        r = bitim("--db", db, "import", "/dev/zero")
+        assert r.returncode == 1 and "not a file" in r.stderr.decode(), r
+    for name in ("parties.csv", "manifest.txt"):  # a folder whose file is a FIFO
+        other = os.path.join(TMP, "pipe-" + name)
+        shutil.copytree(folder, other)
+        os.remove(os.path.join(other, name))
+        os.mkfifo(os.path.join(other, name))
+        r = bitim("--db", db, "import", other)
+        err = r.stderr.decode()
+        assert r.returncode == 1 and name in err and "nothing was imported" in err, (name, err)
+    assert content(db) == before
+
+
 T.run()
