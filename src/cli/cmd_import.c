@@ -240,8 +240,11 @@ static bool import_path(struct importer *im, const char *path, void *ctx)
 		cli_error("%s: %s", path, why);
 		return false;
 	}
-	if (importer_set_origin(im, m.office_uuid) != BITIM_OK)
+	if (importer_set_origin(im, m.office_uuid) != BITIM_OK) {
+		cli_error("%s: %s: %s", path, MANIFEST_NAME,
+			  _("the office's UUID is missing or is not a UUID: the file is not a register as bitim writes it"));
 		return false;
+	}
 	for (size_t i = 0; i < sizeof import_order / sizeof import_order[0]; i++) {
 		snprintf(name, sizeof name, "%s.csv", export_table_name(import_order[i]));
 		size_t want = SIZE_MAX;
@@ -407,9 +410,13 @@ static bool merge_one(struct importer *im, const char *path, void *ctx)
 		return false;
 	/* The base of the three-way merge is kept per office: by its identity,
 	 * whatever the file is called this month. */
-	if ((st = store_office_get(other, "uuid", &origin)) == BITIM_OK && origin)
+	if ((st = store_office_get(other, "uuid", &origin)) == BITIM_OK)
 		st = importer_set_origin(im, origin);
 	free(origin);
+	if (st == BITIM_ERR_INVALID) {
+		m.why = N_("the office's UUID is missing or is not a UUID: the file is not a register as bitim writes it");
+		m.what = "office.uuid";
+	}
 	for (size_t i = 0; i < sizeof import_order / sizeof import_order[0] && st == BITIM_OK; i++) {
 		const char **names;
 		size_t n;

@@ -834,4 +834,26 @@ def a_pipe_or_a_device_given_to_import_is_refused_at_once():
     assert content(db) == before
 
 
+@T.test
+def a_deadline_label_is_checked_as_typed_text():
+    folder, db, before = exported_and_target("label", cases="3")
+    for name, label in (("bidi", "Obligation due \u202etxt.exe"), ("csi", "Obligation due \u009b2J")):
+        other = crafted("label-" + name, "UPDATE cases SET deadline_label = '%s';" % label)
+        r = bitim("--db", db, "merge", other)
+        err = r.stderr.decode()
+        assert r.returncode == 1 and "deadline_label" in err and "nothing was merged" in err, (name, err)
+        assert no_raw_control(r.stderr) and content(db) == before, name
+
+
+@T.test
+def a_database_must_name_its_office_by_a_uuid():
+    """The base of the three-way merge is kept by it: none, or any text (megabytes), is refused."""
+    folder, db, before = exported_and_target("origin", cases="3")
+    for name, script in (("none", "DELETE FROM office;"), ("text", "UPDATE office SET uuid = printf('%.*c', 100000, 'u');")):
+        r = bitim("--db", db, "merge", crafted("office-" + name, script))
+        err = r.stderr.decode()
+        assert r.returncode == 1 and "office.uuid" in err and "nothing was merged" in err, (name, err)
+        assert content(db) == before and not query(db, "SELECT * FROM merge_origin"), name
+
+
 T.run()
