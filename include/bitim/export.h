@@ -46,6 +46,12 @@ typedef enum bitim_status (*export_row_fn)(void *ctx, const char *const *values,
 enum bitim_status export_rows(struct store *s, const struct procedure *p, enum export_table t,
 			      const struct export_filter *f, export_row_fn row, void *ctx);
 
+/* For the merge of a file made by hand: the first record of a table (not
+ * outcomes) whose UUID another of its rows shares, its case's UUID and
+ * number (malloc'd, NULL when every UUID is unique). */
+enum bitim_status export_repeated_uuid(struct store *s, enum export_table t, char **uuid, char **case_uuid,
+				       char **number);
+
 /* Where text could not be written in the chosen encoding. */
 struct export_problem {
 	char case_number[40];

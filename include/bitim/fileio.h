@@ -35,4 +35,8 @@ void file_safe_name(const char *text, char *out, size_t size);
 /* Whether path names an entry directly inside dir (no '/' after it, not . or ..). */
 bool file_inside(const char *dir, const char *path);
 
+/* Open a regular file (through links) for reading. A FIFO, device or folder
+ * read as a file could wait forever or never end: NULL with errno ENODEV. */
+FILE *file_open_regular(const char *path);
+
 #endif

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "bitim/csv.h"
+#include "bitim/fileio.h"
 #include "bitim/i18n.h"
 #include "bitim/import.h"
 #include "bitim/manifest.h"
@@ -143,7 +144,7 @@ static int table_of(const char *path, char **header, size_t n)
  * the rows its manifest gives, or SIZE_MAX for a file given alone. */
 static bool import_file(struct importer *im, const char *path, int enc, size_t want)
 {
-	FILE *fp = fopen(path, "rb");
+	FILE *fp = file_open_regular(path);
 	struct csv_reader *r = NULL;
 	char **fields;
 	size_t n, rows = 0;
@@ -152,7 +153,10 @@ static bool import_file(struct importer *im, const char *path, int enc, size_t w
 	int t;
 	bool ok = false;
 
-	if (!fp) {
+	if (!fp && errno == ENODEV) {
+		cli_error("%s: %s", path, _("not a file: a folder, a device or a pipe"));
+		return false;
+	} else if (!fp) {
 		cli_error(_("cannot read %s: %s"), path, i18n_errno(errno));
 		return false;
 	}
@@ -236,8 +240,11 @@ static bool import_path(struct importer *im, const char *path, void *ctx)
 		cli_error("%s: %s", path, why);
 		return false;
 	}
-	if (importer_set_origin(im, m.office_uuid) != BITIM_OK)
+	if (importer_set_origin(im, m.office_uuid) != BITIM_OK) {
+		cli_error("%s: %s: %s", path, MANIFEST_NAME,
+			  _("the office's UUID is missing or is not a UUID: the file is not a register as bitim writes it"));
 		return false;
+	}
 	for (size_t i = 0; i < sizeof import_order / sizeof import_order[0]; i++) {
 		snprintf(name, sizeof name, "%s.csv", export_table_name(import_order[i]));
 		size_t want = SIZE_MAX;
@@ -350,13 +357,40 @@ static bool sources_open(struct sources *src, const struct procedure *p, int arg
 		enum bitim_status st = store_open_readonly(argv[src->n], &src->stores[src->n]);
 		if (st == BITIM_OK)
 			st = store_read_snapshot(src->stores[src->n]);
-		if (st != BITIM_OK) {
+		if (st != BITIM_OK && *store_open_detail()) {
+			/* What is wrong with it: SQLite's words, or which table is missing. */
+			cli_error(_("cannot read the database %s: %s (%s)"), argv[src->n], bitim_strerror(st),
+				  store_open_detail());
+			store_close(src->stores[src->n]);
+			return false;
+		} else if (st != BITIM_OK) {
 			cli_error(_("cannot read the database %s: %s"), argv[src->n], bitim_strerror(st));
 			store_close(src->stores[src->n]);
 			return false;
 		}
 	}
 	return true;
+}
+
+/* A file made by hand may hold one UUID twice (its UNIQUE index dropped):
+ * the second row would overwrite the first, a party blended from two.
+ * Refused, naming the case, in the dry run. */
+static enum bitim_status repeated_uuid(struct store *other, enum export_table t, struct merge_feed *m)
+{
+	char *uuid, *case_uuid, *number;
+	enum bitim_status st = export_repeated_uuid(other, t, &uuid, &case_uuid, &number);
+
+	if (st == BITIM_OK && uuid) {
+		m->why = N_("the same UUID as an earlier row: each record may appear once");
+		m->what = "uuid";
+		snprintf(m->row_number, sizeof m->row_number, "%s", number ? number : "");
+		snprintf(m->row_case, sizeof m->row_case, "%s", case_uuid ? case_uuid : uuid);
+		st = BITIM_ERR_INVALID;
+	}
+	free(uuid);
+	free(case_uuid);
+	free(number);
+	return st;
 }
 
 /* All tables of one other database into the importer. */
@@ -376,9 +410,13 @@ static bool merge_one(struct importer *im, const char *path, void *ctx)
 		return false;
 	/* The base of the three-way merge is kept per office: by its identity,
 	 * whatever the file is called this month. */
-	if ((st = store_office_get(other, "uuid", &origin)) == BITIM_OK && origin)
+	if ((st = store_office_get(other, "uuid", &origin)) == BITIM_OK)
 		st = importer_set_origin(im, origin);
 	free(origin);
+	if (st == BITIM_ERR_INVALID) {
+		m.why = N_("the office's UUID is missing or is not a UUID: the file is not a register as bitim writes it");
+		m.what = "office.uuid";
+	}
 	for (size_t i = 0; i < sizeof import_order / sizeof import_order[0] && st == BITIM_OK; i++) {
 		const char **names;
 		size_t n;
@@ -386,11 +424,15 @@ static bool merge_one(struct importer *im, const char *path, void *ctx)
 			break;
 		st = importer_table(im, import_order[i], names, n, &m.why, &m.what);
 		free(names);
+		if (st == BITIM_OK && !checked)
+			st = repeated_uuid(other, import_order[i], &m);
 		if (st == BITIM_OK)
 			st = export_rows(other, src->p, import_order[i], &all, feed_row, &m);
 	}
+	/* A database error is the other file's (a column it lacks) or this one's. */
 	if (st != BITIM_OK && !m.why && st == BITIM_ERR_DB)
-		cli_error("%s: %s (%s)", path, bitim_strerror(st), importer_errmsg(im));
+		cli_error("%s: %s (%s)", path, bitim_strerror(st),
+			  *store_errmsg(other) ? store_errmsg(other) : importer_errmsg(im));
 	else if (st != BITIM_OK && m.row_case[0])
 		cli_error(_("%s: case %s (%s): column %s: %s"), path, m.row_number, m.row_case, m.what ? m.what : "",
 			  m.why ? _(m.why) : bitim_strerror(st));

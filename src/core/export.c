@@ -108,6 +108,44 @@ size_t export_fixed_columns(enum export_table t)
 	return (unsigned)t < EXPORT_TABLE_COUNT ? fixed_count(t) : 0;
 }
 
+/* The first record of a table whose UUID another row of it shares: a file
+ * whose UNIQUE index was dropped by hand. The inner query reads the UUIDs
+ * alone, through that index when the file has it: one linear pass. */
+#define REPEATED(table) \
+	"SELECT t.uuid, c.uuid, c.number FROM " table " t JOIN cases c ON c.id = t.case_id WHERE t.uuid IN" \
+	" (SELECT uuid FROM " table " GROUP BY uuid HAVING count(*) > 1) ORDER BY c.id, t.position LIMIT 1"
+
+static const char *const repeated_sql[EXPORT_OUTCOMES] = {
+	[EXPORT_CASES] = "SELECT c.uuid, c.uuid, c.number FROM cases c WHERE c.uuid IN"
+		" (SELECT uuid FROM cases GROUP BY uuid HAVING count(*) > 1) ORDER BY c.id LIMIT 1",
+	[EXPORT_PARTIES] = REPEATED("parties"),
+	[EXPORT_SESSIONS] = REPEATED("sessions"),
+	[EXPORT_OBLIGATIONS] = REPEATED("obligations"),
+};
+
+enum bitim_status export_repeated_uuid(struct store *s, enum export_table t, char **uuid, char **case_uuid,
+				       char **number)
+{
+	sqlite3_stmt *st;
+	enum bitim_status status;
+	int rc;
+
+	*uuid = *case_uuid = *number = NULL;
+	if ((unsigned)t >= EXPORT_OUTCOMES)
+		return BITIM_OK;
+	if ((status = store_prepare(s, repeated_sql[t], &st)) != BITIM_OK)
+		return status;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*uuid = store_column_dup(st, 0);
+		*case_uuid = store_column_dup(st, 1);
+		*number = store_column_dup(st, 2);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return store_status(s, rc == SQLITE_DONE ? SQLITE_OK : rc);
+}
+
 /* A form field that is exported as one of the "other" columns of its table. */
 static bool extra_field(const struct field_def *f, enum entity e, bool confidential, enum export_table t)
 {
@@ -149,6 +187,10 @@ static enum bitim_status read_extras(struct store *s, sqlite3_stmt *kv, const ch
 	store_bind_text(kv, 1, owner);
 	while ((rc = sqlite3_step(kv)) == SQLITE_ROW) {
 		const char *key = (const char *)sqlite3_column_text(kv, 0);
+		/* Another office's file may be crafted: a key or value its schema
+		 * would refuse (NULL) is no field. */
+		if (!key || sqlite3_column_type(kv, 1) == SQLITE_NULL)
+			continue;
 		for (size_t i = fixed; i < n; i++)
 			if (names[i][0] == key[0] && strcmp(names[i], key) == 0 && !values[i] &&
 			    !(values[i] = store_column_dup(kv, 1)))

@@ -9,6 +9,7 @@
 #include "bitim/date.h"
 #include "bitim/i18n.h"
 #include "bitim/utf8.h"
+#include "bitim/validate.h"
 #include "import_internal.h"
 
 /* A transaction holds at least this many rows, and more while it has held
@@ -72,9 +73,16 @@ void importer_checked(struct importer *im)
 	im->trusted = true;
 }
 
+static bool is_uuid(const char *v);
+
 enum bitim_status importer_set_origin(struct importer *im, const char *origin)
 {
-	char *copy = strdup(origin);
+	char *copy;
+
+	/* The base is kept by it: another office's text, checked as a UUID is. */
+	if (!origin || !is_uuid(origin))
+		return BITIM_ERR_INVALID;
+	copy = strdup(origin);
 
 	if (!copy)
 		return BITIM_ERR_NOMEM;
@@ -448,6 +456,19 @@ static const char *check_not_future(const struct importer *im, const struct fiel
 	return NULL;
 }
 
+/* Text no form defines (a deadline's label): refused as a typed text is
+ * for a control character, C1 ones included (U+009B starts an escape
+ * sequence on some terminals), or an invisible one that reorders the text
+ * shown (U+202E). */
+static const char *plain_text(const char *v)
+{
+	char *norm = NULL;
+	const char *why = validate_text(v, false, &norm);
+
+	free(norm);
+	return why;
+}
+
 /* Check one value of column k of the current table. */
 static const char *check_value(struct importer *im, size_t k, const char *v)
 {
@@ -478,7 +499,7 @@ static const char *check_value(struct importer *im, size_t k, const char *v)
 	case K_TIME:
 		return is_timestamp(v) ? NULL : N_("is not a time as YYYY-MM-DDTHH:MM:SSZ");
 	case K_LABEL:
-		return strlen(v) <= 200 && !has_control(v, false) ? NULL : N_("is not a deadline's label");
+		return strlen(v) <= 200 ? plain_text(v) : N_("is not a deadline's label");
 	case K_DATE:
 		return date_parse_iso(v, &d) ? check_not_future(im, im->field[k], v) : N_("is not a date as YYYY-MM-DD");
 	case K_FIELD:
@@ -490,7 +511,7 @@ static const char *check_value(struct importer *im, size_t k, const char *v)
 	}
 	if (strlen(v) > MAX_LINE_BYTES)
 		return N_("is longer than the form lets anyone type");
-	return has_control(v, false) ? N_("holds control characters") : NULL;
+	return plain_text(v);
 }
 
 /* The number, office code, year and sequence of a case agree. */

@@ -19,7 +19,7 @@ static int file_sha256(const char *path, char hex[MANIFEST_HASH_BUF])
 {
 	struct sha256_ctx ctx;
 	uint8_t digest[SHA256_DIGEST_SIZE], buf[1 << 16];
-	FILE *fp = fopen(path, "rb");
+	FILE *fp = file_open_regular(path);
 	size_t n;
 
 	if (!fp)
@@ -80,7 +80,7 @@ int manifest_check(const char *dir, struct manifest *out, char *why, size_t why_
 
 	memset(out, 0, sizeof *out);
 	snprintf(path, sizeof path, "%s/%s", dir, MANIFEST_NAME);
-	if (!(fp = fopen(path, "r"))) {
+	if (!(fp = file_open_regular(path))) {
 		say(why, why_size, N_("missing: the export was not finished, or this is not a folder bitim wrote;"
 				      " export the register again"), MANIFEST_NAME);
 		return -1;

@@ -437,18 +437,60 @@ static enum bitim_status open_other(const char *path, struct store **out)
 	return status;
 }
 
+/* Another office's file is read as it comes, and may have been made by
+ * hand: the tables read must be stored tables (a view or a virtual table
+ * could compute endless rows, a generated column a value of a gigabyte on
+ * every row), and no value read may be larger than a stored one could be. False, with s->errmsg saying
+ * which, when one is missing or not a table. */
+static bool plain_tables(struct store *s)
+{
+	static const char *const read[] = { "cases", "parties", "sessions", "obligations", "field_values", "office", NULL };
+	sqlite3_stmt *st;
+	bool ok = true;
+
+	/* No function a schema names runs unless SQLite marks it harmless. */
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_limit(s->db, SQLITE_LIMIT_LENGTH, STORE_OTHER_MAX_VALUE);
+	/* A table, not virtual, and none of its columns generated (hidden 2, 3). */
+	if (store_prepare(s, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1 AND sql NOT LIKE"
+			  " 'CREATE VIRTUAL%' AND NOT EXISTS (SELECT 1 FROM pragma_table_xinfo(?1) WHERE hidden IN (2, 3))",
+			  &st) != BITIM_OK)
+		return false;
+	for (int i = 0; ok && read[i]; i++) {
+		sqlite3_reset(st);
+		store_bind_text(st, 1, read[i]);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			snprintf(s->errmsg, sizeof s->errmsg, _("%s is not a table as bitim makes it"), read[i]);
+			ok = false;
+		}
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
 enum bitim_status store_open_readonly(const char *path, struct store **out)
 {
+	struct stat sb;
 	struct store *s = NULL;
 	enum bitim_status status;
 	int version = 0;
 
 	*out = NULL;
+	open_detail[0] = '\0';
+	/* Opening a FIFO would wait for a writer forever. */
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		snprintf(open_detail, sizeof open_detail, "%s", _("not a file: a folder, a device or a pipe"));
+		return BITIM_ERR_CORRUPT;
+	}
 	if ((status = open_other(path, &s)) != BITIM_OK)
 		return status;
 	if ((status = check_identity(s, &version)) == BITIM_OK && version == 0)
 		status = BITIM_ERR_CORRUPT; /* an empty file is no register */
+	if (status == BITIM_OK && !plain_tables(s))
+		status = BITIM_ERR_CORRUPT;
 	if (status != BITIM_OK) {
+		snprintf(open_detail, sizeof open_detail, "%s", s->errmsg);
 		store_close(s);
 		return status;
 	}

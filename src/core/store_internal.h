@@ -8,6 +8,9 @@
 
 /* How long a write waits for another program's (milliseconds). */
 #define STORE_BUSY_TIMEOUT_MS 5000
+/* The largest value read from another office's file: far above any a form
+ * lets anyone type (20,000 characters), far below what would exhaust memory. */
+#define STORE_OTHER_MAX_VALUE (16 << 20)
 
 /* How many statements a store keeps prepared. */
 #define STORE_KEPT_MAX 16

@@ -743,4 +743,117 @@ def a_stray_argument_is_refused_not_ignored():
     assert not os.path.exists(os.path.join(TMP, "stray.db"))
 
 
+def crafted(name, script):
+    """A copy of the sample register changed by hand, as anyone could with the sqlite3 tool."""
+    path = os.path.join(TMP, name + ".db")
+    shutil.copy(sample(), path)
+    con = sqlite3.connect(path)
+    con.executescript("PRAGMA foreign_keys = OFF;" + script)
+    con.commit()
+    con.close()
+    return path
+
+
+@T.test
+def a_database_made_by_hand_is_refused_naming_what_is_wrong_without_a_crash_a_hang_or_a_gigabyte():
+    folder, db, before = exported_and_target("crafted", cases="3")
+    party = ("CREATE TABLE p2 (id INTEGER PRIMARY KEY, uuid TEXT, case_id INTEGER, position INTEGER,"
+             " deleted INTEGER NOT NULL DEFAULT 0, side TEXT, kind TEXT, full_name TEXT, iin TEXT, bin TEXT, role TEXT%s);")
+    cases = {
+        # a view whose rows never end
+        "view": ("ALTER TABLE parties RENAME TO parties_old; CREATE VIEW parties AS"
+                 " WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r)"
+                 " SELECT x AS id, printf('00000000-0000-4000-8000-%012d', x) AS uuid,"
+                 " (SELECT min(id) FROM cases) AS case_id, x AS position, 0 AS deleted, 'first' AS side,"
+                 " 'person' AS kind, 'Name' AS full_name, NULL AS iin, NULL AS bin, NULL AS role FROM r;",
+                 "parties is not a table"),
+        # a generated column of 100 MB on every row
+        "generated": ("CREATE TABLE p2 (id INTEGER PRIMARY KEY, uuid TEXT, case_id INTEGER, position INTEGER,"
+                      " deleted INTEGER, side TEXT, kind TEXT, given TEXT, iin TEXT, bin TEXT, role TEXT,"
+                      " full_name TEXT GENERATED ALWAYS AS (given || printf('%.*c', 100000000, 'x')) VIRTUAL);"
+                      " INSERT INTO p2 (id, uuid, case_id, position, deleted, side, kind, given, iin, bin, role)"
+                      " SELECT id, uuid, case_id, position, deleted, side, kind, full_name, iin, bin, role FROM parties;"
+                      " DROP TABLE parties; ALTER TABLE p2 RENAME TO parties;", "parties is not a table"),
+        "no-table": ("DROP TABLE sessions;", "sessions"),
+        "no-column": ("DROP INDEX cases_category; ALTER TABLE cases DROP COLUMN category;", "category"),
+        # the UNIQUE index dropped: one UUID on two parties
+        "twice": (party % "" + " INSERT INTO p2 SELECT * FROM parties;"
+                  " INSERT INTO p2 (uuid, case_id, position, full_name) SELECT uuid, case_id, position + 10, 'Twin'"
+                  " FROM parties LIMIT 1; DROP TABLE parties; ALTER TABLE p2 RENAME TO parties;",
+                  "each record may appear once"),
+    }
+    for name, (script, says) in cases.items():
+        r = bitim("--db", db, "merge", crafted(name, script))
+        err = r.stderr.decode()
+        assert r.returncode == 1 and no_raw_control(r.stderr), (name, r)
+        assert name + ".db" in err and says in err and "nothing was merged" in err, (name, err)
+        assert content(db) == before, name
+    # a field's key or value the schema would refuse (NULL) is no field: merged, not a crash
+    nulls = crafted("nulls", "CREATE TABLE f2 (owner TEXT, case_id INTEGER, key TEXT, value TEXT);"
+                    " INSERT INTO f2 SELECT * FROM field_values;"
+                    " INSERT INTO f2 SELECT uuid, id, NULL, 'x' FROM cases;"
+                    " INSERT INTO f2 SELECT uuid, id, 'subject', NULL FROM cases;"
+                    " DROP TABLE field_values; ALTER TABLE f2 RENAME TO field_values;")
+    r = bitim("--db", db, "merge", nulls)
+    assert r.returncode == 0, r
+
+
+@T.test
+def a_pipe_or_a_folder_given_to_merge_is_refused_at_once():
+    db = os.path.join(TMP, "pipe-target.db")
+    shutil.copy(sample(), db)
+    set_office(db, "ALM")
+    before = content(db)
+    fifo = os.path.join(TMP, "office.db")
+    os.mkfifo(fifo)  # opening it would wait for a writer forever
+    for other in (fifo, TMP):
+        r = bitim("--db", db, "merge", other)
+        err = r.stderr.decode()
+        assert r.returncode == 1 and "not a file" in err and "nothing was merged" in err, (other, err)
+        assert content(db) == before
+
+
+@T.test
+def a_pipe_or_a_device_given_to_import_is_refused_at_once():
+    folder, db, before = exported_and_target("pipe-import")
+    fifo = os.path.join(TMP, "cases-fifo.csv")
+    os.mkfifo(fifo)
+    r = bitim("--db", db, "import", fifo)
+    assert r.returncode == 1 and "not a file" in r.stderr.decode(), r
+    if os.path.exists("/dev/zero"):  # read whole, it never ends
+        r = bitim("--db", db, "import", "/dev/zero")
+        assert r.returncode == 1 and "not a file" in r.stderr.decode(), r
+    for name in ("parties.csv", "manifest.txt"):  # a folder whose file is a FIFO
+        other = os.path.join(TMP, "pipe-" + name)
+        shutil.copytree(folder, other)
+        os.remove(os.path.join(other, name))
+        os.mkfifo(os.path.join(other, name))
+        r = bitim("--db", db, "import", other)
+        err = r.stderr.decode()
+        assert r.returncode == 1 and name in err and "nothing was imported" in err, (name, err)
+    assert content(db) == before
+
+
+@T.test
+def a_deadline_label_is_checked_as_typed_text():
+    folder, db, before = exported_and_target("label", cases="3")
+    for name, label in (("bidi", "Obligation due \u202etxt.exe"), ("csi", "Obligation due \u009b2J")):
+        other = crafted("label-" + name, "UPDATE cases SET deadline_label = '%s';" % label)
+        r = bitim("--db", db, "merge", other)
+        err = r.stderr.decode()
+        assert r.returncode == 1 and "deadline_label" in err and "nothing was merged" in err, (name, err)
+        assert no_raw_control(r.stderr) and content(db) == before, name
+
+
+@T.test
+def a_database_must_name_its_office_by_a_uuid():
+    """The base of the three-way merge is kept by it: none, or any text (megabytes), is refused."""
+    folder, db, before = exported_and_target("origin", cases="3")
+    for name, script in (("none", "DELETE FROM office;"), ("text", "UPDATE office SET uuid = printf('%.*c', 100000, 'u');")):
+        r = bitim("--db", db, "merge", crafted("office-" + name, script))
+        err = r.stderr.decode()
+        assert r.returncode == 1 and "office.uuid" in err and "nothing was merged" in err, (name, err)
+        assert content(db) == before and not query(db, "SELECT * FROM merge_origin"), name
+
+
 T.run()

@@ -120,7 +120,7 @@ static struct import_counts merge_from(struct fixture *f, struct store *from, co
 
 static struct import_counts merge(struct fixture *f)
 {
-	return merge_from(f, f->office, "office-krg");
+	return merge_from(f, f->office, "0fc0ffee-0000-4000-8000-00000000000a");
 }
 
 /* The region's id of the office's case. */
@@ -322,7 +322,7 @@ static void two_offices_with_the_same_numbers_both_stay(void **state)
 	assert_int_equal(store_office_set(other, "code", "KRG"), BITIM_OK);
 	assert_int_equal(case_new(other, f->p, date_from_ymd(2026, 3, 2), &id), BITIM_OK);
 	assert_int_equal(merge(f).added, 3);
-	struct import_counts c = merge_from(f, other, "office-krg-2");
+	struct import_counts c = merge_from(f, other, "0fc0ffee-0000-4000-8000-00000000000b");
 	assert_int_equal(c.added, 1);
 	assert_int_equal(c.conflicts, 0);
 	struct case_query all = { 0 };
