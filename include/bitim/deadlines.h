@@ -59,4 +59,9 @@ void deadlines_job_free(struct deadlines_job *job);
  * start recomputes nothing. */
 enum bitim_status deadlines_mark_current(struct store *s, const char *fingerprint);
 
+/* Record that some cached deadlines were not computed here (cases an
+ * import or merge added keep the deadline their file gave): the next start,
+ * or export, recomputes every open case's, as after a forms change. */
+enum bitim_status deadlines_mark_stale(struct store *s);
+
 #endif

@@ -304,6 +304,13 @@ enum bitim_status deadlines_refresh_if_changed(struct store *s, const struct pro
 	return status;
 }
 
+enum bitim_status deadlines_mark_stale(struct store *s)
+{
+	enum bitim_status status = store_setting_set(s, "forms_fingerprint", NULL);
+
+	return status == BITIM_OK ? store_setting_set(s, PROGRESS_KEY, NULL) : status;
+}
+
 enum bitim_status deadlines_mark_current(struct store *s, const char *fingerprint)
 {
 	enum bitim_status status = store_setting_set(s, "forms_fingerprint", fingerprint);

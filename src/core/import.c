@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 #include "bitim/date.h"
+#include "bitim/deadlines.h"
 #include "bitim/i18n.h"
 #include "bitim/utf8.h"
 #include "bitim/validate.h"
@@ -532,6 +533,30 @@ static const char *check_identity(const struct importer *im, const char *const *
 	return NULL;
 }
 
+/* A case's status and outcome are what its stage gives (closed at a final
+ * stage; the outcome of the stage that sets one): a file cannot hold an
+ * open case as closed, or a case at intake as settled. *what names the column. */
+static const char *check_stage_agrees(const struct importer *im, const char *const *values, const char **what)
+{
+	const char *name = import_incoming(im, values, 5), *status = import_incoming(im, values, 6),
+		   *outcome = import_incoming(im, values, 7), *want;
+	int stage = name ? procedure_stage_index(im->p, name) : -1;
+
+	if (stage < 0)
+		return NULL; /* a file without the column, or told by the stage's own check */
+	want = im->p->stages[stage].final ? "closed" : "open";
+	if (status && strcmp(status, want) != 0) {
+		*what = "status";
+		return N_("does not agree with the case's stage");
+	}
+	want = im->p->stages[stage].outcome;
+	if ((outcome || want) && !(outcome && want && strcmp(outcome, want) == 0)) {
+		*what = "outcome";
+		return N_("does not agree with the case's stage");
+	}
+	return NULL;
+}
+
 const char *import_incoming(const struct importer *im, const char *const *values, size_t k)
 {
 	int i = k < im->nallowed ? im->from[k] : -1;
@@ -684,6 +709,8 @@ enum bitim_status importer_row(struct importer *im, const char *const *values, s
 		*what = "number";
 		return BITIM_ERR_INVALID;
 	}
+	if (im->table == EXPORT_CASES && !im->trusted && (*why = check_stage_agrees(im, values, what)))
+		return BITIM_ERR_INVALID;
 	if (im->dry && im->whole && (status = check_repeat(im, values, why, what)) != BITIM_OK)
 		return status;
 	if (im->dry && im->whole &&
@@ -717,9 +744,12 @@ enum bitim_status importer_finish(struct importer *im, bool commit, struct impor
 		store_rollback(im->s);
 	if (counts)
 		*counts = im->counts;
-	/* What was committed is searchable, even after a merge that stopped. */
+	/* What was committed is searchable, even after a merge that stopped;
+	 * the deadlines of cases added are computed here, not taken on trust. */
 	if (!im->dry && (commit || status == BITIM_OK)) {
 		enum bitim_status re = merge_reindex(im);
+		if (re == BITIM_OK && im->cases_added > 0)
+			re = deadlines_mark_stale(im->s);
 		status = status == BITIM_OK ? re : status;
 	}
 	for (int q = 0; q < Q_COUNT; q++)

@@ -48,6 +48,7 @@ struct importer {
 	int from[IMPORT_MAX_COLUMNS]; /* index in allowed → incoming column, or -1 */
 	size_t ncolumns;
 	struct import_counts counts;
+	size_t cases_added; /* their cached deadlines are the file's until recomputed */
 	bool dry;          /* check only: nothing is written */
 	bool whole;        /* every column of the export is required */
 	char missing[512]; /* the columns a file lacks, for the message */

@@ -460,6 +460,7 @@ static enum bitim_status add(struct importer *im, const char *uuid, int64_t case
 	*row_id = sqlite3_last_insert_rowid(im->s->db);
 	if (im->table == EXPORT_CASES) {
 		case_id = *row_id;
+		im->cases_added++;
 		/* The case's log says where it came from; its times stay as they came. */
 		if ((status = import_stmt(im, Q_EVENT, "INSERT INTO events(case_id, kind, entity, owner, field, new)"
 					  " VALUES (?1, 'create', 'case', ?2, 'import', ?3)", &st)) != BITIM_OK)

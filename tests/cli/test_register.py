@@ -577,7 +577,8 @@ def conflicts_listed_kept_and_taken():
 
 @T.test
 def conflict_take_refuses_what_the_procedure_or_the_signature_keeps():
-    a, b = office_pair("stage", "UPDATE cases SET village = 'Жаркент', stage = 'intake' WHERE id = 1")
+    a, b = office_pair("stage", "UPDATE cases SET village = 'Жаркент', stage = 'intake', status = 'open', outcome = NULL"
+                       " WHERE id = 1")
     bitim("--db", a, "merge", b)
     before = content(a)
     r = bitim("--db", a, "conflicts", "--take", "1")
@@ -854,6 +855,29 @@ def a_database_must_name_its_office_by_a_uuid():
         err = r.stderr.decode()
         assert r.returncode == 1 and "office.uuid" in err and "nothing was merged" in err, (name, err)
         assert content(db) == before and not query(db, "SELECT * FROM merge_origin"), name
+
+
+
+@T.test
+def a_cases_status_and_outcome_must_agree_with_its_stage():
+    """A file cannot hold an open case as closed, or a case not yet signed as
+    settled: refused naming the column, nothing written."""
+    folder, db, before = exported_and_target("stage-agrees", cases="3")
+    with open(os.path.join(folder, "cases.csv"), newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    header, row = rows[0], rows[1]
+    at = {name: i for i, name in enumerate(header)}
+    for column, value in (("status", "closed" if row[at["status"]] == "open" else "open"),
+                          ("outcome", "terminated")):
+        bad = list(row)
+        bad[at[column]] = value
+        path = os.path.join(TMP, "stage-agrees.csv")
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            csv.writer(f, lineterminator="\r\n").writerows([header, bad])
+        r = bitim("--db", db, "import", "--encoding", "utf-8", path)
+        err = r.stderr.decode()
+        assert r.returncode == 1 and column + ": does not agree with the case's stage" in err, (column, err)
+        assert content(db) == before, column
 
 
 T.run()

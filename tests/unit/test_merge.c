@@ -4,6 +4,7 @@
 #include "testutil.h"
 #include "bitim/casefile.h"
 #include "bitim/conflicts.h"
+#include "bitim/deadlines.h"
 #include "bitim/demo.h"
 #include "bitim/fileio.h"
 #include "bitim/import.h"
@@ -224,6 +225,30 @@ static void an_iin_and_the_answer_it_gave_are_taken_together(void **state)
 	assert_int_equal(waiting(f), 0);
 }
 
+/* A case added keeps the deadline its file gave only until it is
+ * recomputed here: the merge marks the deadlines stale, so the next start
+ * (or export) recomputes every open case's. */
+static void the_deadline_a_file_gives_is_recomputed(void **state)
+{
+	struct fixture *f = *state;
+	size_t n = 0;
+	char *due;
+
+	assert_int_equal(store_set_deadline(f->office, f->id, "2020-01-01", "Answer to the offer"), BITIM_OK);
+	assert_int_equal(deadlines_mark_current(f->region, "forms-v1"), BITIM_OK);
+	merge(f);
+	due = value_in(f, f->region, region_id(f), "case.next_deadline");
+	assert_non_null(due); /* as the file gave it, until recomputed */
+	free(due);
+	assert_int_equal(deadlines_refresh_if_changed(f->region, f->p, "forms-v1", &n), BITIM_OK);
+	assert_true(n >= 1);
+	assert_null(value_in(f, f->region, region_id(f), "case.next_deadline")); /* intake has none */
+	/* merging again adds nothing: nothing is marked */
+	merge(f);
+	assert_int_equal(deadlines_refresh_if_changed(f->region, f->p, "forms-v1", &n), BITIM_OK);
+	assert_int_equal(n, 0);
+}
+
 static void a_change_made_only_in_the_region_stays(void **state)
 {
 	struct fixture *f = *state;
@@ -404,6 +429,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(first_merge_adds_then_merging_again_changes_nothing),
 		T(a_change_made_only_in_the_office_is_taken),
+		T(the_deadline_a_file_gives_is_recomputed),
 		T(an_iin_and_the_answer_it_gave_are_taken_together),
 		T(a_change_made_only_in_the_region_stays),
 		T(changes_to_different_fields_on_both_sides_both_stay),
