@@ -162,7 +162,7 @@ void cli_refresh_deadlines(const struct cli_options *o, struct store *s, const s
 		if (tty && deadlines_refresh_percent(job) != shown) {
 			shown = deadlines_refresh_percent(job);
 			fputs("\rbitim: ", stderr);
-			fprintf(stderr, _("recalculating the deadlines for the changed forms: %d %%"), shown);
+			fprintf(stderr, _("recalculating the open cases' deadlines: %d %%"), shown);
 			fflush(stderr);
 		}
 	}
@@ -170,7 +170,7 @@ void cli_refresh_deadlines(const struct cli_options *o, struct store *s, const s
 		fputc('\n', stderr);
 	deadlines_job_free(job);
 	if (st != BITIM_OK)
-		cli_error(_("the forms changed, but the deadlines of the open cases could not be recomputed: %s"),
+		cli_error(_("the deadlines of the open cases could not be recomputed: %s"),
 			  store_errmsg(s));
 }
 

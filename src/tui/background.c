@@ -1,4 +1,4 @@
-/* Work done between keys: the deadlines' refresh after the forms changed,
+/* Work done between keys: the deadlines' refresh (after the forms changed, or a merge or import added cases),
  * then the day's first backup (background.h). */
 #include <config.h>
 #include <stdio.h>
@@ -37,15 +37,15 @@ static void tell(struct app *app)
 		break;
 	case TOLD_RECALCULATING:
 		if (B.percent < 0)
-			snprintf(app->status, sizeof app->status, "%s", _("Recalculating the deadlines for the changed forms…"));
+			snprintf(app->status, sizeof app->status, "%s", _("Recalculating the open cases' deadlines…"));
 		else
-			snprintf(app->status, sizeof app->status, _("Recalculating the deadlines for the changed forms: %d %%…"),
+			snprintf(app->status, sizeof app->status, _("Recalculating the open cases' deadlines: %d %%…"),
 				 B.percent);
 		break;
 	case TOLD_RECALCULATED:
 		snprintf(app->status, sizeof app->status,
-			 ngettext("Deadlines recalculated for the changed forms: %zu open case",
-				  "Deadlines recalculated for the changed forms: %zu open cases", B.count), B.count);
+			 ngettext("Deadlines recalculated: %zu open case",
+				  "Deadlines recalculated: %zu open cases", B.count), B.count);
 		break;
 	case TOLD_BACKUP:
 		if (B.percent > 100)
@@ -92,7 +92,7 @@ void background_open(struct app *app, const char *forms_fingerprint)
 		return;
 	st = deadlines_refresh_begin(app->store, app->proc, forms_fingerprint, &B.deadlines);
 	if (st != BITIM_OK)
-		app_message(app, MSG_ERROR, _("The forms changed, but the deadlines of the open cases could not be recalculated: %s"),
+		app_message(app, MSG_ERROR, _("The deadlines of the open cases could not be recalculated: %s"),
 			    bitim_strerror(st));
 	if (B.deadlines) {
 		B.told = TOLD_RECALCULATING;
@@ -131,7 +131,7 @@ static bool work_deadlines(struct app *app)
 	if (st != BITIM_OK) {
 		/* Left as it is: cases not recomputed stay shown as such, and
 		 * the next start goes on from here. */
-		app_message(app, MSG_ERROR, _("The forms changed, but the deadlines of the open cases could not be recalculated: %s"),
+		app_message(app, MSG_ERROR, _("The deadlines of the open cases could not be recalculated: %s"),
 			    bitim_strerror(st));
 		B.told = TOLD_NONE;
 		tell(app);

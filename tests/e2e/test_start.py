@@ -47,7 +47,7 @@ SLOW = {"BITIM_TEST_DEADLINES_MS_PER_CASE": "3000"}
 def a_deadline_is_shown_as_being_recalculated_until_it_is():
     with register_under_other_forms() as tmp:
         with Tui(BITIM, tmp=tmp, env=SLOW) as t:
-            t.wait_all("1 case", "recalculating…", "Recalculating the deadlines for the changed forms")
+            t.wait_all("1 case", "recalculating…", "Recalculating the open cases' deadlines")
             assert "overdue" not in t.screen(), t.screen()     # the wrong date is not shown
             # then the list reads the new one (and the day's backup, made
             # next, takes the line that told it)
