@@ -48,20 +48,28 @@ n=$(sqlite3 "$region" "SELECT count(*) FROM cases")
 dup=$(sqlite3 "$region" "SELECT count(*) FROM (SELECT number FROM cases GROUP BY number HAVING count(*) > 1)")
 [ "$n" = "$total" ] || { echo "the region holds $n cases, not $total" >&2; exit 1; }
 
-# A month later: each office changed every 10th open case; the region itself
-# edited the same field of 3 of them (true two-sided edits).
+# A month later: each office changed every 10th open case (in a copy: the
+# offices' registers stay as made, so the next run measures the same); the
+# region itself edited the same field of 3 of them (true two-sided edits).
 changed=0
+month=$WORK/month-2
+rm -rf "$month"
+mkdir -p "$month"
+later=""
 for f in $files; do
-	sqlite3 "$f" "UPDATE cases SET village = 'Month 2' WHERE id % 10 = 0 AND status = 'open'"
-	changed=$((changed + $(sqlite3 "$f" "SELECT count(*) FROM cases WHERE id % 10 = 0 AND status = 'open'")))
+	c=$month/$(basename "$f")
+	cp "$f" "$c"
+	sqlite3 "$c" "UPDATE cases SET village = 'Month 2' WHERE id % 10 = 0 AND status = 'open'"
+	changed=$((changed + $(sqlite3 "$c" "SELECT count(*) FROM cases WHERE id % 10 = 0 AND status = 'open'")))
+	later="$later $c"
 done
-first=$(echo $files | cut -d' ' -f1)
+first=$(echo $later | cut -d' ' -f1)
 for uuid in $(sqlite3 "$first" "SELECT uuid FROM cases WHERE id % 10 = 0 AND status = 'open' LIMIT 3"); do
 	sqlite3 "$region" "UPDATE cases SET village = 'Regional edit' WHERE uuid = '$uuid'"
 done
 rm -f "$region".before-merge-*
 s=$(date +%s.%N)
-/usr/bin/time -f '%U %S' -o "$WORK/second.time" "$BITIM" --db "$region" merge $files >"$WORK/second.log"
+/usr/bin/time -f '%U %S' -o "$WORK/second.time" "$BITIM" --db "$region" merge $later >"$WORK/second.log"
 t2=$(echo "$(date +%s.%N) - $s" | bc)
 conflicts=$(sed -n 's/.*conflicts \([0-9]*\)$/\1/p' "$WORK/second.log")
 updated=$(sed -n 's/.*updated \([0-9]*\),.*/\1/p' "$WORK/second.log")

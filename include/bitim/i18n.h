@@ -32,6 +32,11 @@ int i18n_lang_from_code(const char *code);
  * comma in Kazakh and Russian (12,5), a point in English (12.5). Returns out. */
 char *i18n_decimal(double value, int decimals, char *out, size_t size);
 
+/* A whole number with its thousands apart as the language writes them:
+ * "1,050,000" in English, "1 050 000" in Kazakh and Russian (a no-break
+ * space, so a line never breaks inside it). Returns out. */
+char *i18n_integer(long long value, char *out, size_t size);
+
 /* A system error (an errno value) in the current language: the C
  * library's own text follows the locale, not the language bitim speaks. */
 const char *i18n_errno(int err);

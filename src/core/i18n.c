@@ -64,6 +64,35 @@ char *i18n_decimal(double value, int decimals, char *out, size_t size)
 	return out;
 }
 
+char *i18n_integer(long long value, char *out, size_t size)
+{
+	const char *sep = current == BITIM_LANG_EN ? "," : "\u00a0";
+	char digits[32], *o = out;
+	int n = snprintf(digits, sizeof digits, "%lld", value < 0 ? -value : value);
+	size_t left = size;
+
+	if (size == 0)
+		return out;
+	if (value < 0 && left > 1) {
+		*o++ = '-';
+		left--;
+	}
+	for (int i = 0; i < n && left > 1; i++) {
+		size_t seplen = strlen(sep);
+		if (i > 0 && (n - i) % 3 == 0) {
+			if (left <= seplen + 1)
+				break;
+			memcpy(o, sep, seplen);
+			o += seplen;
+			left -= seplen;
+		}
+		*o++ = digits[i];
+		left--;
+	}
+	*o = '\0';
+	return out;
+}
+
 const char *i18n_lang_code(enum bitim_lang lang)
 {
 	return (unsigned)lang < BITIM_LANG_COUNT ? codes[lang] : "en";

@@ -248,7 +248,7 @@ void report_totals(const struct report *r, struct report_total out[REPORT_TOTALS
 
 char *report_text(const struct report *r)
 {
-	char *text = NULL, line[256];
+	char *text = NULL, line[256], money[48];
 	size_t len = 0;
 	FILE *out = open_memstream(&text, &len);
 	const char *section = NULL;
@@ -282,11 +282,13 @@ char *report_text(const struct report *r)
 		fprintf(out, "  %s\n", line);
 	}
 	if (r->harm_repaired > 0) {
-		snprintf(line, sizeof line, _("Harm repaired to victims: %lld tenge"), r->harm_repaired);
+		snprintf(line, sizeof line, _("Harm repaired to victims: %s tenge"),
+			 i18n_integer(r->harm_repaired, money, sizeof money));
 		fprintf(out, "  %s\n", line);
 	}
 	if (r->amount_settled > 0) {
-		snprintf(line, sizeof line, _("Money agreed in settlement agreements: %lld tenge"), r->amount_settled);
+		snprintf(line, sizeof line, _("Money agreed in settlement agreements: %s tenge"),
+			 i18n_integer(r->amount_settled, money, sizeof money));
 		fprintf(out, "  %s\n", line);
 	}
 	for (size_t i = 0; i < r->nrows; i++) {

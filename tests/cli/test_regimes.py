@@ -343,8 +343,8 @@ def reports_count_what_followed_the_signature():
     assert r.returncode == 0, r.stderr
     assert "Court rulings on settlement agreements: 2 approved, 0 refused (approval rate 100%)" in r.stdout, r.stdout
     assert "ended by reconciliation: 1" in r.stdout, r.stdout
-    assert "Harm repaired to victims: 100000 tenge" in r.stdout, r.stdout
-    assert "Money agreed in settlement agreements: 1050000 tenge" in r.stdout, r.stdout
+    assert "Harm repaired to victims: 100,000 tenge" in r.stdout, r.stdout
+    assert "Money agreed in settlement agreements: 1,050,000 tenge" in r.stdout, r.stdout
     assert "Not started: the written offer was not answered in time" in r.stdout, r.stdout
     r = bitim("report", "--format", "csv")
     assert "Summary,court_approval_rate,court_approval_rate,1.000," in r.stdout, r.stdout

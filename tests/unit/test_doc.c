@@ -164,6 +164,14 @@ static void dates_in_words_and_decimal_commas(void **state)
 	assert_string_equal(i18n_decimal(0.667, 3, num, sizeof num), "0,667");
 	i18n_set_lang(BITIM_LANG_EN);
 	assert_string_equal(i18n_decimal(12.5, 1, num, sizeof num), "12.5");
+	/* thousands apart: a comma in English, a no-break space in kk and ru */
+	assert_string_equal(i18n_integer(1050000, num, sizeof num), "1,050,000");
+	assert_string_equal(i18n_integer(999, num, sizeof num), "999");
+	assert_string_equal(i18n_integer(-12345, num, sizeof num), "-12,345");
+	i18n_set_lang(BITIM_LANG_KK);
+	assert_string_equal(i18n_integer(1620000, num, sizeof num), "1\u00a0620\u00a0000");
+	assert_string_equal(i18n_integer(1000, num, 4), "1"); /* cut whole, never inside a space */
+	i18n_set_lang(BITIM_LANG_EN);
 	casedata_free(cd);
 }
 
