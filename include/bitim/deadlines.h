@@ -55,8 +55,8 @@ enum bitim_status deadlines_refresh_case(struct deadlines_job *job, int64_t case
 void deadlines_job_free(struct deadlines_job *job);
 
 /* Record that the cases' deadlines were made for the forms of this
- * fingerprint (a database that bitim demo has just filled), so the next
- * start recomputes nothing. */
+ * fingerprint (a database that bitim demo has just filled, or a refresh
+ * complete), so the next start recomputes nothing; NULL records none. */
 enum bitim_status deadlines_mark_current(struct store *s, const char *fingerprint);
 
 /* Record that some cached deadlines were not computed here (cases an

@@ -357,14 +357,13 @@ static bool sources_open(struct sources *src, const struct procedure *p, int arg
 		enum bitim_status st = store_open_readonly(argv[src->n], &src->stores[src->n]);
 		if (st == BITIM_OK)
 			st = store_read_snapshot(src->stores[src->n]);
-		if (st != BITIM_OK && *store_open_detail()) {
-			/* What is wrong with it: SQLite's words, or which table is missing. */
-			cli_error(_("cannot read the database %s: %s (%s)"), argv[src->n], bitim_strerror(st),
-				  store_open_detail());
-			store_close(src->stores[src->n]);
-			return false;
-		} else if (st != BITIM_OK) {
-			cli_error(_("cannot read the database %s: %s"), argv[src->n], bitim_strerror(st));
+		if (st != BITIM_OK) {
+			/* What is wrong with it, when known: SQLite's words, or which table is missing. */
+			if (*store_open_detail())
+				cli_error(_("cannot read the database %s: %s (%s)"), argv[src->n], bitim_strerror(st),
+					  store_open_detail());
+			else
+				cli_error(_("cannot read the database %s: %s"), argv[src->n], bitim_strerror(st));
 			store_close(src->stores[src->n]);
 			return false;
 		}

@@ -194,8 +194,7 @@ static enum bitim_status save_progress(struct deadlines_job *job, bool complete)
 	char text[100];
 
 	if (complete) {
-		enum bitim_status status = store_setting_set(job->s, "forms_fingerprint", job->fingerprint);
-		return status == BITIM_OK ? store_setting_set(job->s, PROGRESS_KEY, NULL) : status;
+		return deadlines_mark_current(job->s, job->fingerprint);
 	}
 	snprintf(text, sizeof text, "%s %lld", job->fingerprint, (long long)job->cursor);
 	return store_setting_set(job->s, PROGRESS_KEY, text);
@@ -306,9 +305,8 @@ enum bitim_status deadlines_refresh_if_changed(struct store *s, const struct pro
 
 enum bitim_status deadlines_mark_stale(struct store *s)
 {
-	enum bitim_status status = store_setting_set(s, "forms_fingerprint", NULL);
-
-	return status == BITIM_OK ? store_setting_set(s, PROGRESS_KEY, NULL) : status;
+	/* No forms recorded: the next refresh begins from the first case. */
+	return deadlines_mark_current(s, NULL);
 }
 
 enum bitim_status deadlines_mark_current(struct store *s, const char *fingerprint)

@@ -68,8 +68,9 @@ char *i18n_integer(long long value, char *out, size_t size)
 {
 	const char *sep = current == BITIM_LANG_EN ? "," : "\u00a0";
 	char digits[32], *o = out;
-	int n = snprintf(digits, sizeof digits, "%lld", value < 0 ? -value : value);
-	size_t left = size;
+	unsigned long long magnitude = value < 0 ? 0ULL - (unsigned long long)value : (unsigned long long)value;
+	int n = snprintf(digits, sizeof digits, "%llu", magnitude);
+	size_t left = size, seplen = strlen(sep);
 
 	if (size == 0)
 		return out;
@@ -78,7 +79,6 @@ char *i18n_integer(long long value, char *out, size_t size)
 		left--;
 	}
 	for (int i = 0; i < n && left > 1; i++) {
-		size_t seplen = strlen(sep);
 		if (i > 0 && (n - i) % 3 == 0) {
 			if (left <= seplen + 1)
 				break;
