@@ -436,9 +436,9 @@ static int signatures(struct expander *x, bool mediator_only)
 			continue;
 		if (asprintf(&line, "%s\t%s", name, label ? _(label) : "") < 0 || add_block(x, BLOCK_SIGN, line) < 0)
 			return -1;
-		if (minor_companion(cd, r) &&
-		    (asprintf(&line, "%s\t%s", minor_companion(cd, r), _("Taking part with the minor")) < 0 ||
-		     add_block(x, BLOCK_SIGN, line) < 0))
+		const char *companion = minor_companion(cd, r);
+		if (companion && (asprintf(&line, "%s\t%s", companion, _("Taking part with the minor")) < 0 ||
+				  add_block(x, BLOCK_SIGN, line) < 0))
 			return -1;
 	}
 	if (asprintf(&line, "%s\t%s", x->data->mediator ? x->data->mediator : "", _("Mediator")) < 0)
